@@ -1,0 +1,52 @@
+# Marsad: the two commands of the README, and a few helpers.
+#   make demo   set up, migrate the embedded SQLite events database, run the ingest DAG through real
+#               Airflow on replayed sample feeds, print a summary
+#   make test   set up, run the test suite (SQLite and the PostgreSQL on 127.0.0.1:5432)
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export PATH := $(BIN):$(PATH)
+
+# The demo replays the ANT corpus (7,628 real articles) when ../shared/data is beside the project,
+# otherwise the project's own sample feeds.
+ANT := $(abspath ../shared/data/ant_multisource/middleEast_2018.jsonl.gz)
+DEMO_REPLAY ?= $(if $(wildcard $(ANT)),$(ANT),$(CURDIR)/samples/feeds)
+
+# Airflow for the demo lives inside the project (.airflow/), with this project's DAGs.
+AIRFLOW_ENV := AIRFLOW_HOME=$(CURDIR)/.airflow AIRFLOW__CORE__DAGS_FOLDER=$(CURDIR)/dags \
+	AIRFLOW__CORE__LOAD_EXAMPLES=False AIRFLOW__CORE__PARALLELISM=2 \
+	AIRFLOW__CORE__EXECUTOR=LocalExecutor AIRFLOW__LOGGING__LOGGING_LEVEL=WARNING
+
+.PHONY: install demo test bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# torch first, pinned: 2.13.0 is the local CPU build; an unpinned torch (camel-tools needs one)
+	# would pull gigabytes of CUDA packages.
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(AIRFLOW_ENV) airflow db migrate > /dev/null
+	marsad db upgrade
+	@echo "replaying $(DEMO_REPLAY) through the marsad_ingest DAG (airflow dags test) ..."
+	$(AIRFLOW_ENV) airflow dags test marsad_ingest -c '{"replay": "$(DEMO_REPLAY)"}' > .airflow/demo-dag.log 2>&1 \
+		|| { tail -40 .airflow/demo-dag.log; exit 1; }
+	@grep -o "marsad ingest summary: .*" .airflow/demo-dag.log | tail -1
+	marsad stats
+
+test: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python bench/ingest.py
+
+clean:
+	rm -rf .airflow data .pytest_cache

@@ -1,0 +1,271 @@
+"""The `marsad` command line: the same functions the Airflow DAGs call, run in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from etl import config
+
+app = typer.Typer(help="Marsad: Arabic news feeds to an events database.", no_args_is_help=True)
+db_app = typer.Typer(help="The events database: migrations.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+gaz_app = typer.Typer(help="The gazetteer: places and their Arabic names.", no_args_is_help=True)
+app.add_typer(gaz_app, name="gazetteer")
+console = Console(width=None if Console().is_terminal else 120)  # logs and pipes get full tables
+
+DbOption = typer.Option(None, "--db", envvar="MARSAD_DB_URL", help="Events database URL (default: SQLite in the data directory).")
+
+
+def _fail(message: str) -> None:
+    console.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(code=2)
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: Optional[str] = DbOption, revision: str = typer.Argument("head")) -> None:
+    """Apply the schema migrations."""
+    from etl.load.db import current_revision, upgrade
+
+    url = db or config.db_url()
+    upgrade(url, revision)
+    console.print(f"events database at revision [bold]{current_revision(url)}[/] ({_redact(url)})")
+
+
+@db_app.command("current")
+def db_current(db: Optional[str] = DbOption) -> None:
+    """Show the schema revision of the events database."""
+    from etl.load.db import current_revision
+
+    console.print(current_revision(db or config.db_url()) or "(empty database: run `marsad db upgrade`)")
+
+
+def _redact(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _load_registry(path: Optional[Path]):
+    from etl.feeds.registry import RegistryError, load_registry
+
+    try:
+        return load_registry(path)
+    except RegistryError as exc:
+        _fail(str(exc))
+
+
+def _ingest(db: Optional[str], sources: list[str], replay: Optional[Path], force: bool, pages: bool,
+            registry_path: Optional[Path]) -> dict:
+    from etl.ingest import run_ingest
+    from etl.load.db import current_revision
+
+    url = db or config.db_url()
+    if current_revision(url) is None:
+        _fail(f"the events database {_redact(url)} has no schema: run `marsad db upgrade` first")
+    registry = _load_registry(registry_path)
+    if replay is not None and not replay.exists():
+        _fail(f"replay path {replay} does not exist")
+    with Progress(TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                  TimeElapsedColumn(), console=console, transient=True) as bar:
+        job = bar.add_task("planning", total=None)
+
+        def progress(result: dict, total: int) -> None:
+            bar.update(job, total=total)
+            if result:
+                bar.update(job, advance=1, description=f"{result['source_id']}: +{result['articles_new']} new")
+
+        try:
+            summary = run_ingest(url, registry, sources or None, str(replay) if replay else None, force, pages,
+                                 progress=progress)
+        except KeyError as exc:
+            _fail(str(exc.args[0]))
+    _print_summary(summary)
+    return summary
+
+
+def _print_summary(summary: dict) -> None:
+    table = Table(title=f"ingest run {summary['status']}", caption=f"run id {summary['run_id']}", show_header=False)
+    for key in ("sources_count", "fetches_count", "fetch_errors", "items_seen", "articles_new",
+                "articles_updated", "articles_unchanged", "rejections"):
+        table.add_row(key.replace("_", " "), str(summary[key]))
+    console.print(table)
+
+
+@app.command()
+def ingest(
+    source: list[str] = typer.Option([], "--source", "-s", help="Only these source ids (repeatable)."),
+    replay: Optional[Path] = typer.Option(None, help="Replay a directory of feed files or an articles JSONL instead of fetching."),
+    force: bool = typer.Option(False, help="Fetch even when a source's poll interval has not passed."),
+    pages: bool = typer.Option(True, help="Fetch article pages for summary-only items (live mode)."),
+    registry: Optional[Path] = typer.Option(None, envvar="MARSAD_FEEDS", help="Feed registry YAML."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Fetch (or replay) the registry's feeds and store articles and rejections."""
+    _ingest(db, source, replay, force, pages, registry)
+
+
+@app.command()
+def run(
+    replay: Optional[Path] = typer.Option(None, help="Replay a directory of feed files or an articles JSONL."),
+    registry: Optional[Path] = typer.Option(None, envvar="MARSAD_FEEDS", help="Feed registry YAML."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """The whole pipeline in-process (the same functions as the DAGs): migrate, ingest, geocode, report."""
+    from etl.load.db import upgrade
+
+    from etl.geo.gazetteer import Gazetteer
+    from etl.geocode_articles import geocode_pending
+
+    url = db or config.db_url()
+    upgrade(url)
+    _ingest(db, [], replay, False, True, registry)
+    try:
+        gazetteer = Gazetteer.from_db(url)
+    except LookupError:
+        gazetteer_build(db)
+        gazetteer = Gazetteer.from_db(url)
+    with console.status("geocoding articles ..."):
+        result = geocode_pending(url, gazetteer)
+    console.print(f"geocoded {result['articles']} articles: {result['places']} place mentions")
+    stats(db)
+
+
+@app.command()
+def stats(db: Optional[str] = DbOption) -> None:
+    """What the events database holds: sources, articles, rejections, the last runs."""
+    from etl.load.db import current_revision
+    from etl.report import database_stats
+
+    url = db or config.db_url()
+    if current_revision(url) is None:
+        _fail(f"the events database {_redact(url)} has no schema: run `marsad db upgrade` first")
+    report = database_stats(url)
+    table = Table(title=f"Marsad events database ({_redact(url)})")
+    for column in ("source", "articles", "first", "last", "fetches", "errors", "rejected"):
+        table.add_column(column, justify="left" if column in ("source", "first", "last") else "right", no_wrap=True)
+    for row in report["sources"]:
+        table.add_row(row["id"], str(row["articles"]), row["first"] or "-", row["last"] or "-",
+                      str(row["fetches"]), str(row["fetch_errors"]), str(row["rejections"]))
+    console.print(table)
+    console.print(f"[bold]{report['articles']}[/] articles from [bold]{report['sources_with_articles']}[/] sources; "
+                  f"[bold]{report['rejections']}[/] rejections; {report['runs']} runs")
+    if report["rejections_by_reason"]:
+        reasons = Table(title="rejections by stage and reason")
+        for column in ("stage", "reason", "count"):
+            reasons.add_column(column)
+        for stage, reason, count in report["rejections_by_reason"]:
+            reasons.add_row(stage, reason, str(count))
+        console.print(reasons)
+
+
+def _require_schema(url: str) -> None:
+    from etl.load.db import current_revision
+
+    if current_revision(url) is None:
+        _fail(f"the events database {_redact(url)} has no schema: run `marsad db upgrade` first")
+
+
+@gaz_app.command("build")
+def gazetteer_build(db: Optional[str] = DbOption) -> None:
+    """Build the gazetteer from the packaged data (GeoNames cities, countries, governorates, supplement)."""
+    import time
+    from collections import Counter
+
+    from etl.geo.gazetteer import build_rows
+    from etl.load.db import session_scope
+    from etl.load.places import write_gazetteer
+
+    url = db or config.db_url()
+    _require_schema(url)
+    started = time.perf_counter()
+    with console.status("building the gazetteer ..."):
+        places, names = build_rows()
+        with session_scope(url) as session:
+            write_gazetteer(session, places, names)
+    by_source = Counter(p["source"] for p in places)
+    console.print(f"gazetteer: {len(places)} places, {sum(len(v) for v in names.values())} Arabic names "
+                  f"({', '.join(f'{k} {v}' for k, v in sorted(by_source.items()))}) in {time.perf_counter() - started:.1f} s")
+
+
+@gaz_app.command("load-geonames")
+def gazetteer_load_geonames(files: list[Path] = typer.Argument(..., help="GeoNames country dumps (XX.txt / XX.zip) and alternateNamesV2.txt/.zip"),
+                            db: Optional[str] = DbOption) -> None:
+    """Add the full GeoNames dumps (places with an Arabic name) to the gazetteer."""
+    import zipfile
+
+    from etl.geo.geonames_dump import GeoNamesFormatError, read_dumps
+    from etl.load.db import session_scope
+    from etl.load.places import write_gazetteer
+
+    url = db or config.db_url()
+    _require_schema(url)
+    try:
+        places, names = read_dumps(files)
+    except (FileNotFoundError, GeoNamesFormatError, zipfile.BadZipFile) as exc:
+        _fail(str(exc))
+    with session_scope(url) as session:
+        write_gazetteer(session, places, names)
+    console.print(f"loaded {len(places)} places with Arabic names from {len(files)} GeoNames files")
+
+
+@app.command()
+def geocode(input: Path = typer.Option(..., "--input", "-i", help="JSONL, one {\"id\", \"text\"} per line"),
+            output: Path = typer.Option(..., "--output", "-o", help="JSONL, one {\"id\", \"places\"} per line"),
+            db: Optional[str] = DbOption) -> None:
+    """Find and place the Arabic place names of each input text."""
+    import json
+
+    from etl.geo.gazetteer import Gazetteer
+    from etl.geo.geocoder import Geocoder
+
+    url = db or config.db_url()
+    _require_schema(url)
+    if not input.exists():
+        _fail(f"input file {input} does not exist")
+    try:
+        geocoder = Geocoder(Gazetteer.from_db(url))
+    except LookupError as exc:
+        _fail(str(exc))
+    done = errors = 0
+    with input.open(encoding="utf-8") as source, output.open("w", encoding="utf-8") as sink:
+        for number, line in enumerate(source, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                    raise ValueError('each line must be a JSON object with a string "text"')
+            except ValueError as exc:
+                errors += 1
+                console.print(f"[yellow]line {number}:[/] {exc}")
+                sink.write(json.dumps({"line": number, "error": str(exc)}, ensure_ascii=False) + "\n")
+                continue
+            places = [m.as_dict() for m in geocoder.geocode(record["text"])]
+            sink.write(json.dumps({"id": record.get("id"), "places": places}, ensure_ascii=False) + "\n")
+            done += 1
+    console.print(f"geocoded {done} texts into {output}" + (f"; {errors} bad lines (recorded in the output)" if errors else ""))
+    if errors:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def sources(registry: Optional[Path] = typer.Option(None, envvar="MARSAD_FEEDS", help="Feed registry YAML.")) -> None:
+    """Validate and list the feed registry."""
+    reg = _load_registry(registry)
+    table = Table(title=f"feed registry ({len(reg.sources)} sources, digest {reg.digest})")
+    for column in ("id", "outlet", "lang", "country", "active", "poll (min)", "feed URL"):
+        table.add_column(column)
+    for s in reg.sources:
+        table.add_row(s.id, f"{s.outlet} / {s.outlet_ar or ''}", s.language, s.country, "yes" if s.active else "no",
+                      str(s.poll_interval_minutes), s.feed_url)
+    console.print(table)
+
+
+if __name__ == "__main__":
+    app()

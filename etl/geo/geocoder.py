@@ -1,0 +1,548 @@
+"""The geoparser: finds Arabic place names in text and resolves them to gazetteer places.
+
+Recognition: longest match of token n-grams against the gazetteer's name keys, trying each reading of
+the first word with and without its proclitics (و ف ب ل ك and the article); names that are also
+ordinary words (cues.yaml `needs_context`) and small places are kept only with support from context.
+
+Resolution: each mention's candidates are scored by the kind and size of place, what the context words
+announce (محافظة، مخيم، قاعدة …), an explicit parent ("X في محافظة Y", "X شمال Y"), the text's focus
+country and the distance to the other places in the text; "120 كلم شمال بغداد" is placed 120 km north of
+Baghdad with a coarser precision.
+
+Precision: 1 the named place, 2 near it or part of it (relative locations, "ريف X", districts),
+3 a region or first-level division, 4 a country. ACLED's geo_precision is 1, 2, 3 for our 1, 2, 3, and
+3 for a country (ACLED has no country level).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from etl.geo.gazetteer import ARAB_COUNTRIES, NEIGHBOURS, Gazetteer, Place, haversine_km
+from etl.text.tokens import Token, clitic_bases, fold, name_key, strip_article, tokenize
+
+MAX_NAME_WORDS = 6
+# A single-word town name is taken on its own only above these populations; smaller towns need support
+# from context. Outside the Arab world the bar is higher: transliterated foreign names (فان، أدى، قوله)
+# collide with Arabic words far more often than they are meant.
+STRONG_POPULATION_ARAB = 10_000
+STRONG_POPULATION_NEIGHBOURS = 100_000
+STRONG_POPULATION_WORLD = 1_000_000
+NEAR_KM = 150.0
+BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
+            "west": 270, "northwest": 315}
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    text: str
+    start: int
+    end: int
+    name_ar: str | None
+    name_en: str | None
+    place_id: int | None
+    geonameid: int | None
+    latitude: float | None
+    longitude: float | None
+    country: str | None
+    country3: str | None
+    admin1: str | None
+    feature_code: str | None
+    precision: int
+    confidence: float
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Cues:
+    type_cues: dict[str, tuple[tuple[str, ...], int | None]]
+    directions: dict[str, str]  # key of one or two words -> direction
+    near: frozenset[str]
+    units: dict[str, float]
+    locative: frozenset[str]
+    parent_links: frozenset[str]
+    needs_context: frozenset[str]
+    never: frozenset[str]
+    facilities: frozenset[str]
+    facility_stops: frozenset[str]
+    given_names: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    """etl/geo/data/cues.yaml, validated."""
+    raw = yaml.safe_load(resources.files("etl.geo").joinpath("data/cues.yaml").read_text(encoding="utf-8"))
+    expected = {"type_cues", "directions", "near", "units", "locative", "parent_links", "needs_context", "never",
+                "facilities", "facility_stops", "given_names"}
+    if not isinstance(raw, dict) or set(raw) != expected:
+        raise ValueError(f"cues.yaml must have exactly the sections {sorted(expected)}")
+    type_cues = {}
+    for word, spec in raw["type_cues"].items():
+        if not isinstance(spec, dict) or not spec.get("codes"):
+            raise ValueError(f"cues.yaml: type cue {word!r} needs a list of codes")
+        type_cues[name_key(word)] = (tuple(spec["codes"]), spec.get("precision"))
+    directions = {}
+    for direction, words in raw["directions"].items():
+        if direction not in BEARINGS:
+            raise ValueError(f"cues.yaml: unknown direction {direction!r}")
+        for word in words:
+            directions[name_key(word)] = direction
+    keys = lambda section: frozenset(name_key(w) for w in raw[section])  # noqa: E731
+    return Cues(type_cues, directions, keys("near"), {name_key(k): float(v) for k, v in raw["units"].items()},
+                keys("locative"), keys("parent_links"), keys("needs_context"), keys("never"),
+                frozenset(fold(w) for w in raw["facilities"]), keys("facility_stops"), keys("given_names"))
+
+
+@lru_cache(maxsize=512)
+def country_alpha3(alpha2: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else None
+
+
+def _within(place: Place, parent: Place) -> bool:
+    """Is `place` inside (or next to) `parent`: same country, and same division or within 100 km."""
+    if place.country != parent.country:
+        return False
+    return (parent.kind == "country" or bool(parent.admin1_code and parent.admin1_code == place.admin1_code)
+            or haversine_km(place.lat, place.lon, parent.lat, parent.lon) <= 100)
+
+
+def _strong_population(country: str) -> int:
+    if country in ARAB_COUNTRIES:
+        return STRONG_POPULATION_ARAB
+    return STRONG_POPULATION_NEIGHBOURS if country in NEIGHBOURS else STRONG_POPULATION_WORLD
+
+
+def _code_matches(code: str, patterns: tuple[str, ...]) -> bool:
+    return any(p == "*" or code == p or (p.endswith("*") and code.startswith(p[:-1])) for p in patterns)
+
+
+def _displace(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[float, float]:
+    """The point `km` away from (lat, lon) on the given bearing (spherical Earth)."""
+    r = km / 6371.0088
+    b, p1, l1 = math.radians(bearing_deg), math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(r) + math.cos(p1) * math.sin(r) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(r) * math.cos(p1), math.cos(r) - math.sin(p1) * math.sin(p2))
+    return round(math.degrees(p2), 5), round((math.degrees(l2) + 540) % 360 - 180, 5)
+
+
+@dataclass(slots=True)
+class _Span:
+    first: int  # token indices [first, last)
+    last: int
+    clitic: int  # folded letters of proclitic stripped from the first token
+    key: str
+    candidates: list[Place]
+    weak: bool
+    cue: tuple[tuple[str, ...], int | None] | None = None
+    direction: str | None = None
+    distance_km: float | None = None
+    context_start: int | None = None  # token where a relative expression begins
+    supported: bool = False
+    parent: "_Span | None" = None
+    best: Place | None = None
+    scores: list[float] = field(default_factory=list)
+    facility: bool = False  # a road or facility named in the text, placed at `anchor`
+    hidden: bool = False  # inside a topic hashtag: informs the other mentions but is not reported
+    listed_after: "_Span | None" = None  # "بغداد، والقائم": the place this one is listed with
+    absorbed: list["_Span"] = field(default_factory=list)
+    replaces: list["_Span"] = field(default_factory=list)  # a place reading of the facility noun itself
+
+
+class Geocoder:
+    def __init__(self, gazetteer: Gazetteer, cues: Cues | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.cues = cues or load_cues()
+
+    # ------------------------------------------------------------------------------ recognition
+
+    def _glued(self, text: str, left: Token, right: Token) -> bool:
+        """Two tokens can belong to one name: only spaces, hyphens or underscores between them."""
+        gap = text[left.end:right.start]
+        return len(gap) <= 3 and all(ch in " \u00a0-_\u200c" for ch in gap)
+
+    def _recognize(self, text: str, tokens: list[Token]) -> list[_Span]:
+        spans: list[_Span] = []
+        n, i = len(tokens), 0
+        never, lookup = self.cues.never, self.gazetteer.index.get
+        while i < n:
+            found: _Span | None = None
+            for clitic, base in clitic_bases(tokens[i].key):
+                if len(base) < 2 or base in never:
+                    continue
+                keys, j = [base], i + 1
+                while j < n and j - i < MAX_NAME_WORDS and self._glued(text, tokens[j - 1], tokens[j]):
+                    word = strip_article(tokens[j].key)
+                    if word in never:  # كله كان is no place, whatever a concatenation spells
+                        break
+                    keys.append(keys[-1] + word)
+                    j += 1
+                for length in range(len(keys), 0, -1):
+                    key = keys[length - 1]
+                    if length == 1 and (key in never or (clitic and len(key) < 3)):
+                        continue
+                    candidates = lookup(key)
+                    if candidates and clitic and not tokens[i].key[:clitic].endswith(("ال", "لل")) \
+                            and not any(self._strong(p) for p in candidates):
+                        # كبيرة is not ك + البيرة: a proclitic glued to a name without the article is
+                        # read off only for places that stand on their own (وبغداد، لبيروت)
+                        candidates = None
+                    if candidates:
+                        if found is None or length > found.last - found.first:
+                            found = _Span(i, i + length, clitic, key, candidates, weak=False)
+                        break
+            if found is None:
+                i += 1
+                continue
+            i = found.last
+            if self._is_adjective(tokens, found) or self._in_person_name(tokens, found):
+                continue
+            found.hidden = _inside_compound_hashtag(text, tokens, found)
+            found.weak = self._is_weak(found, tokens[found.first])
+            spans.append(found)
+        return spans
+
+    def _is_weak(self, span: _Span, first: Token) -> bool:
+        if span.key in self.cues.needs_context:
+            return True
+        if span.key in self.gazetteer.article_keys and not (first.key.startswith("ال") or span.clitic):
+            return True  # قاهرة (overwhelming) is not القاهرة: a name that has the article, written without it
+        if span.last - span.first > 1:
+            return False
+        return not any(self._strong(p) for p in span.candidates)
+
+    @staticmethod
+    def _strong(place: Place) -> bool:
+        return (place.kind in ("country", "admin1", "site") or place.feature_code == "PPLC"
+                or place.population >= _strong_population(place.country))
+
+    def _in_person_name(self, tokens: list[Token], span: _Span) -> bool:
+        """براك in "أحمد براك الفضلي" is a family name: a town right after a given name or بن/أبو."""
+        if span.first == 0 or span.clitic or any(p.kind in ("country", "admin1") or p.feature_code == "PPLC"
+                                                  or p.population >= 1_000_000 for p in span.candidates):
+            return False
+        previous = tokens[span.first - 1].key
+        return previous in self.cues.given_names or strip_article(previous) in self.cues.given_names
+
+    def _is_adjective(self, tokens: list[Token], span: _Span) -> bool:
+        """السورية in "الحدود السورية" is an adjective, not Syria: a one-word name ending in ية after a
+        definite noun that is no place cue or preposition."""
+        if span.last - span.first != 1 or span.first == 0 or span.clitic or not tokens[span.first].key.endswith("يه"):
+            return False
+        if not tokens[span.first].key.startswith("ال"):
+            return False
+        previous = tokens[span.first - 1].key
+        bases = self._bases(tokens[span.first - 1])
+        context = self.cues.locative | set(self.cues.type_cues) | self.cues.near | set(self.cues.directions)
+        return previous.startswith(("ال", "وال", "بال", "لل")) and not any(b in context for b in bases)
+
+    def _facility_noun(self, token: Token) -> int | None:
+        """Length of the proclitic before a facility noun in this token (0 for none), or None."""
+        key = token.key
+        for clitic in ("", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك"):
+            if key.startswith(clitic) and key[len(clitic):] in self.cues.facilities:
+                return len(clitic)
+        return None
+
+    def _name_word(self, token: Token) -> bool:
+        """A word that can be part of a facility's name: definite (التيفور), a number or ordinal, a given name."""
+        key = token.key
+        return key.startswith("ال") or key.isdigit() or key in self.cues.given_names
+
+    def _facilities(self, text: str, tokens: list[Token], spans: list[_Span]) -> list[_Span]:
+        """Roads and facilities: a facility noun and the name after it become one mention."""
+        owner = {t: span for span in spans for t in range(span.first, span.last)}
+        found: list[_Span] = []
+        stops = self.cues.facility_stops
+        boundary = self.cues.near | set(self.cues.directions) | set(self.cues.type_cues) | self.cues.locative
+        f = 0
+        while f < len(tokens):
+            # a facility noun that is also the name of some small town abroad (مرفأ / Merefa) is a noun here
+            taken = f in owner and not (owner[f].weak and owner[f].last - owner[f].first == 1)
+            clitic = None if taken else self._facility_noun(tokens[f])
+            if clitic is None or (f > 0 and strip_article(tokens[f - 1].key) in stops and tokens[f - 1].key == "عن"):
+                f += 1
+                continue
+            j, absorbed = f + 1, []
+            while j < len(tokens) and j - f <= 4:
+                gap = text[tokens[j - 1].end:tokens[j].start]
+                if not all(ch in " \u00a0-_#\u200c" for ch in gap) or len(gap) > 3:
+                    break
+                bases = self._bases(tokens[j])
+                if (tokens[j].key in stops or any(b in stops or b in boundary for b in bases)
+                        or self._facility_noun(tokens[j]) is not None):
+                    break
+                if j in owner and not owner[j].weak:
+                    absorbed.append(owner[j])
+                    j = owner[j].last
+                    continue
+                if not self._name_word(tokens[j]):
+                    break  # نفق مظلم، محطة له: a description, not a name
+                j += 1
+            if j > f + 1 and (absorbed or j - f >= 2):
+                key = name_key(text[tokens[f].start:tokens[j - 1].end])
+                noun = [owner[f]] if f in owner else []
+                found.append(_Span(f, j, clitic, key, [], weak=False, facility=True, absorbed=absorbed,
+                                   replaces=noun))
+            f = j
+        if not found:
+            return spans
+        gone = {id(s) for span in found for s in span.absorbed + span.replaces}
+        return sorted([s for s in spans if id(s) not in gone] + found, key=lambda s: s.first)
+
+    # ------------------------------------------------------------------------------ context
+
+    def _bases(self, token: Token) -> list[str]:
+        return [base for _, base in clitic_bases(token.key)]
+
+    def _attach_context(self, text: str, tokens: list[Token], spans: list[_Span]) -> None:
+        cues = self.cues
+        for index, span in enumerate(spans):
+            k = span.first - 1
+            if span.clitic and "ب" in tokens[span.first].key[:span.clitic]:
+                span.supported = True  # بالعقبة: "in al-Aqaba"
+            if k >= 0:
+                for base in self._bases(tokens[k]):
+                    if base in cues.type_cues:
+                        cue = cues.type_cues[base]
+                        # "منطقة X" says there is a place, not which kind: support, not a type
+                        span.cue = None if cue[0] == ("*",) and cue[1] is None else cue
+                        span.supported = True
+                        k -= 1
+                        break
+            direction_at = None
+            if k >= 1 and (two := "".join(strip_article(t.key) for t in tokens[k - 1:k + 1])) in cues.directions:
+                span.direction, direction_at = cues.directions[two], k - 1
+            elif k >= 0:
+                for base in self._bases(tokens[k]):
+                    if base in cues.directions:
+                        span.direction, direction_at = cues.directions[base], k
+                        break
+                    if base in cues.near:
+                        span.supported = True
+            if direction_at is not None:
+                span.supported = True
+                if direction_at >= 2 and tokens[direction_at - 1].key in cues.units and tokens[direction_at - 2].key.isdigit():
+                    span.distance_km = float(tokens[direction_at - 2].key) * cues.units[tokens[direction_at - 1].key]
+                    span.context_start = direction_at - 2
+                k = direction_at - 1
+            if k >= 0 and any(b in cues.locative for b in self._bases(tokens[k])):
+                span.supported = True
+            if index + 1 < len(spans):
+                self._link_parent(tokens, span, spans[index + 1])
+            if index > 0:
+                self._link_list(text, tokens, spans[index - 1], span)
+
+    def _link_list(self, text: str, tokens: list[Token], previous: _Span, span: _Span) -> None:
+        """Places listed together (X، Y / X وY / X و Y) vouch for each other."""
+        gap = tokens[previous.last:span.first]
+        between = text[tokens[previous.last - 1].end:tokens[span.first].start]
+        conjunction = span.clitic and tokens[span.first].key.startswith("و")
+        if (not gap and ("،" in between or "," in between or conjunction)) or [t.key for t in gap] == ["و"]:
+            span.listed_after = previous
+
+    def _link_parent(self, tokens: list[Token], child: _Span, parent: _Span) -> None:
+        gap = tokens[child.last:parent.first]
+        if not gap or len(gap) > 4:
+            return
+        allowed = self.cues.parent_links | self.cues.near | set(self.cues.type_cues) | set(self.cues.directions)
+        if all(any(b in allowed for b in self._bases(t)) for t in gap):
+            child.parent = parent
+
+    # ------------------------------------------------------------------------------ resolution
+
+    def _score(self, span: _Span, place: Place, focus: str | None, others: list[tuple[float, float]]) -> float:
+        kind = place.kind
+        if kind == "country":
+            score = 6.0
+        elif kind in ("admin1", "site"):
+            score = 3.0
+        else:
+            score = 1.0 + 0.5 * math.log10(place.population + 10) + (2.0 if place.feature_code == "PPLC" else 0.0)
+        if (place.id, span.key) in self.gazetteer.arabic_keys:
+            score += 0.2
+        if span.cue is not None:
+            score += 3.0 if _code_matches(place.feature_code, span.cue[0]) else -2.0
+        if focus and place.country == focus:
+            score += 2.0
+        parent = span.parent.best if span.parent is not None else None
+        if parent is not None and parent is not place and _within(place, parent):
+            score += 4.0
+        if others:
+            score += 2.0 * max(math.exp(-haversine_km(place.lat, place.lon, lat, lon) / NEAR_KM) for lat, lon in others)
+        return score
+
+    def _pick(self, span: _Span, focus: str | None, others: list[tuple[float, float]]) -> None:
+        scored = sorted(((self._score(span, p, focus, others), p) for p in span.candidates),
+                        key=lambda item: item[0], reverse=True)
+        span.best = scored[0][1]
+        span.scores = [s for s, _ in scored[:2]]
+
+    def _accept_weak(self, span: _Span, strong_points: list[tuple[float, float]], focus: str | None) -> bool:
+        """Keep a name that needs context only when the context vouches for it, and only the readings it fits."""
+        if span.cue is not None:
+            fitting = [p for p in span.candidates if _code_matches(p.feature_code, span.cue[0])]
+            if fitting:
+                span.candidates = fitting
+                return True
+        neighbour = span.listed_after.best if span.listed_after is not None and not span.listed_after.weak else None
+        if neighbour is not None and neighbour.kind != "country":
+            listed = [p for p in span.candidates if p.country == neighbour.country]
+            if listed:
+                span.candidates = listed
+                return True
+        parent = span.parent.best if span.parent is not None and not span.parent.weak else None
+        if parent is not None:
+            inside = [p for p in span.candidates if _within(p, parent)]
+            if inside:
+                span.candidates = inside
+                return True
+        near = [p for p in span.candidates
+                if any(haversine_km(p.lat, p.lon, lat, lon) <= NEAR_KM for lat, lon in strong_points)]
+        if near and (span.supported or span.direction):
+            span.candidates = near
+            return True
+        if focus and (span.supported or span.direction) and span.key not in self.cues.needs_context:
+            home = [p for p in span.candidates if p.country == focus]
+            if home:
+                span.candidates = home
+                return True
+        return span.key not in self.cues.needs_context and len(span.candidates) == 1 and \
+            any(haversine_km(p.lat, p.lon, lat, lon) <= 50 for p in near for lat, lon in strong_points)
+
+    def geocode(self, text: str, focus_country: str | None = None) -> list[PlaceMention]:
+        tokens = tokenize(text)
+        spans = self._recognize(text, tokens)
+        self._attach_context(text, tokens, spans)
+        spans = self._facilities(text, tokens, spans)
+        if not spans:
+            return []
+        inner = [a for s in spans if s.facility for a in s.absorbed]
+        places = [s for s in spans if not s.facility] + inner
+        strong = [s for s in places if not s.weak]
+        for span in strong:
+            self._pick(span, focus_country, [])
+        focus = focus_country or self._focus(strong)
+        strong_points = [(s.best.lat, s.best.lon) for s in strong if s.best.kind != "country"]
+        kept = [s for s in places if not s.weak or self._accept_weak(s, strong_points, focus)]
+        first_pass = {id(s): (s.best.lat, s.best.lon) for s in strong if s.best.kind != "country"}
+        for span in sorted(kept, key=lambda s: s.parent is not None):  # parents before their children
+            others = [pt for key, pt in first_pass.items() if key != id(span)]
+            self._pick(span, focus, others)
+        accepted = {id(s) for s in kept}
+        fallback = self._most_specific(kept, focus)
+        mentions = []
+        for span in spans:
+            if span.facility:
+                anchors = [a for a in span.absorbed if id(a) in accepted]
+                mentions.append(self._facility_mention(text, tokens, span, anchors[0].best if anchors else fallback,
+                                                       bool(anchors)))
+            elif id(span) in accepted and not span.hidden:
+                mentions.append(self._mention(text, tokens, span))
+        return mentions
+
+    def _most_specific(self, kept: list[_Span], focus: str | None) -> Place | None:
+        """The place a facility of unknown location is put at: the finest place the text names."""
+        rank = {"site": 0, "city": 0, "admin1": 1, "country": 2}
+        places = [s.best for s in kept if s.best is not None]
+        if places:
+            return min(places, key=lambda p: (rank[p.kind], -p.population))
+        return self.gazetteer.countries.get(focus) if focus else None
+
+    def _facility_mention(self, text: str, tokens: list[Token], span: _Span, anchor: Place | None,
+                          inside: bool) -> PlaceMention:
+        start = tokens[span.first].start + _original_length(tokens[span.first].text, span.clitic)
+        end = tokens[span.last - 1].end  # facility nouns take no article, so the whole proclitic goes
+        if anchor is None:
+            return PlaceMention(text[start:end], start, end, text[start:end], None, None, None, None, None, None,
+                                None, None, "FAC", 3, 0.2)
+        precision = max(2, 3 if anchor.kind in ("admin1", "country") else anchor.precision)
+        admin1 = self.gazetteer.admin1.get(anchor.admin1_code) if anchor.admin1_code else None
+        return PlaceMention(
+            text=text[start:end], start=start, end=end, name_ar=text[start:end], name_en=anchor.name_en,
+            place_id=anchor.id, geonameid=None, latitude=anchor.lat, longitude=anchor.lon, country=anchor.country,
+            country3=country_alpha3(anchor.country), admin1=admin1.name_en if admin1 else None, feature_code="FAC",
+            precision=precision, confidence=0.6 if inside else 0.3)
+
+    @staticmethod
+    def _focus(strong: list[_Span]) -> str | None:
+        """The country the text is about: votes of its places, an unambiguous country name weighing most."""
+        votes: Counter = Counter()
+        for span in strong:
+            if span.best is None:
+                continue
+            countries = {p.country for p in span.candidates}
+            weight = 0.5 if len(countries) > 1 else (2.0 if span.best.kind == "country" else 1.0)
+            votes[span.best.country] += weight
+        if not votes:
+            return None
+        (top, n), *rest = votes.most_common(2) + [(None, 0)]
+        return top if n > rest[0][1] else None
+
+    def _mention(self, text: str, tokens: list[Token], span: _Span) -> PlaceMention:
+        place = span.best
+        first = tokens[span.first]
+        start = first.start + _original_length(first.text, _visible_clitic(first.key, span.clitic))
+        precision = place.precision
+        lat, lon = place.lat, place.lon
+        if span.cue is not None and span.cue[1]:
+            precision = max(precision, span.cue[1])
+        if span.distance_km is not None and span.direction:
+            lat, lon = _displace(lat, lon, span.distance_km, BEARINGS[span.direction])
+            precision = max(precision, 2)
+            start = tokens[span.context_start].start
+        end = tokens[span.last - 1].end
+        margin = span.scores[0] - span.scores[1] if len(span.scores) > 1 else 4.0
+        confidence = 1 / (1 + math.exp(-margin))
+        if span.weak:
+            confidence *= 0.85
+        admin1 = self.gazetteer.admin1.get(place.admin1_code) if place.admin1_code else None
+        return PlaceMention(
+            text=text[start:end], start=start, end=end, name_ar=place.name_ar, name_en=place.name_en,
+            place_id=place.id, geonameid=place.geonameid, latitude=lat, longitude=lon, country=place.country,
+            country3=country_alpha3(place.country), admin1=admin1.name_en if admin1 else None,
+            feature_code=place.feature_code, precision=precision, confidence=round(confidence, 3))
+
+
+def _inside_compound_hashtag(text: str, tokens: list[Token], span: _Span) -> bool:
+    """#سيول_الاردن is a topic label, not a statement about a place; #الأردن on its own is a place."""
+    first, last = tokens[span.first], tokens[span.last - 1]
+    start = text.rfind("#", 0, first.start + 1)
+    if start < 0 or any(ch.isspace() for ch in text[start:first.start]):
+        return False
+    end = last.end
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start < first.start - 1 or bool(re.search(r"[^\W_]", text[last.end:end].replace("_", " ")))
+
+
+def _visible_clitic(key: str, clitic: int) -> int:
+    """Letters of a proclitic to leave out of the mention: وبالفلوجة -> الفلوجة (the article stays)."""
+    if clitic and key[:clitic].endswith("ال"):
+        return clitic - 2
+    if clitic and key[:clitic].endswith("لل"):
+        return clitic - 2  # للعقبة: the article's lam is fused with the preposition; keep the whole word
+    return clitic
+
+
+def _original_length(word: str, folded_chars: int) -> int:
+    """How many characters of `word` make up its first `folded_chars` folded letters (diacritics count 0)."""
+    if not folded_chars:
+        return 0
+    consumed = 0
+    for position, char in enumerate(word):
+        consumed += len(fold(char))
+        if consumed >= folded_chars:
+            return position + 1
+    return len(word)

@@ -1,0 +1,86 @@
+"""Engines, sessions and migrations for the events database (SQLite by default, PostgreSQL in production)."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Iterator
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from etl import config
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers (analysts) do not block the loader
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")  # several Airflow workers may write in turn
+    cursor.close()
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = url or config.db_url()
+    for prefix in ("postgresql://", "postgres://"):  # plain URLs (and Airflow's) use psycopg 3
+        if url.startswith(prefix):
+            url = "postgresql+psycopg://" + url[len(prefix):]
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            from pathlib import Path
+
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@lru_cache(maxsize=8)
+def engine_for(url: str) -> Engine:
+    """One engine per URL per process."""
+    return make_engine(url)
+
+
+@contextmanager
+def session_scope(url: str | None = None) -> Iterator[Session]:
+    """A session whose work is committed as one transaction, or rolled back whole on error."""
+    factory = sessionmaker(engine_for(url or config.db_url()), expire_on_commit=False)
+    with factory.begin() as session:
+        yield session
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """Schema comparison filter: the PostGIS objects that migrations create with raw SQL (places.geom, its
+    GiST index, PostGIS's spatial_ref_sys) are not in the models and must not be proposed for dropping."""
+    if type_ == "column" and name == "geom":
+        return False
+    if type_ == "index" and name == "ix_places_geom":
+        return False
+    return not (type_ == "table" and reflected and compare_to is None and name == "spatial_ref_sys")
+
+
+def alembic_config(url: str | None = None):
+    from alembic.config import Config
+
+    schema = config.schema_dir()
+    cfg = Config(str(schema / "alembic.ini"))
+    cfg.set_main_option("script_location", str(schema))
+    cfg.attributes["db_url"] = url or config.db_url()
+    return cfg
+
+
+def upgrade(url: str | None = None, revision: str = "head") -> None:
+    """Apply the Alembic migrations (same files for SQLite and PostgreSQL)."""
+    from alembic import command
+
+    command.upgrade(alembic_config(url), revision)
+
+
+def current_revision(url: str | None = None) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine_for(url or config.db_url()).connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()

@@ -1,0 +1,50 @@
+"""Read-only summaries of the events database (for `marsad stats` and the demo)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from etl.load.db import session_scope
+from etl.load.models import Article, FeedFetch, PipelineRun, RejectedItem, Source
+
+
+def database_stats(db_url: str) -> dict:
+    with session_scope(db_url) as session:
+        per_source = {
+            row.source_id: row for row in session.execute(
+                select(Article.source_id, func.count().label("n"), func.min(Article.published_at).label("first"),
+                       func.max(Article.published_at).label("last")).group_by(Article.source_id))
+        }
+        fetches = dict(session.execute(select(FeedFetch.source_id, func.count()).group_by(FeedFetch.source_id)).all())
+        errors = dict(session.execute(
+            select(FeedFetch.source_id, func.count())
+            .where((FeedFetch.status.notin_(["ok", "not_modified"])) | (FeedFetch.parse_status == "error"))
+            .group_by(FeedFetch.source_id)).all())
+        rejected = dict(session.execute(select(RejectedItem.source_id, func.count()).group_by(RejectedItem.source_id)).all())
+        sources = []
+        for source in session.scalars(select(Source).order_by(Source.id)):
+            stats = per_source.get(source.id)
+            sources.append({
+                "id": source.id, "outlet": source.outlet, "articles": stats.n if stats else 0,
+                "first": _day(stats.first) if stats else None, "last": _day(stats.last) if stats else None,
+                "fetches": fetches.get(source.id, 0), "fetch_errors": errors.get(source.id, 0),
+                "rejections": rejected.get(source.id, 0),
+            })
+        return {
+            "sources": sources,
+            "articles": session.scalar(select(func.count()).select_from(Article)),
+            "sources_with_articles": len(per_source),
+            "rejections": session.scalar(select(func.count()).select_from(RejectedItem)),
+            "rejections_by_reason": session.execute(
+                select(RejectedItem.stage, RejectedItem.reason_code, func.count())
+                .group_by(RejectedItem.stage, RejectedItem.reason_code).order_by(func.count().desc())).all(),
+            "runs": session.scalar(select(func.count()).select_from(PipelineRun)),
+        }
+
+
+def _day(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):  # SQLite aggregates come back as text
+        return value[:10]
+    return value.strftime("%Y-%m-%d")

@@ -1,0 +1,87 @@
+"""Tokens with offsets into the original text, and the match keys of Arabic words.
+
+A match key is the loose form used to look words up in dictionaries (places, actors, triggers):
+no diacritics or tatweel, one alef, yeh for alef maksura, heh for teh marbuta, Arabic kaf/yeh for their
+Persian shapes, ASCII digits — the same folding as etl.text.arabic.normalize_for_match (camel-tools),
+done with one str.translate so that it is cheap enough for every token of every article.
+Keys of multi-word names are the keys of their words without the article ال, joined without spaces,
+so that البو كمال and البوكمال, or عين الأسد and عين الاسد, meet. Beyond camel-tools' folding, the hamza
+seats ئ and ؤ fold to ي and و, as informal spelling drops them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from camel_tools.utils.charsets import AR_DIAC_CHARSET
+
+_FOLD = {ord(c): None for c in AR_DIAC_CHARSET}
+_FOLD.update({ord("\u0640"): None,  # tatweel
+              **{ord(c): "ا" for c in "إأٱآ"}, ord("ى"): "ي", ord("ة"): "ه", ord("ک"): "ك", ord("ی"): "ي",
+              ord("ڪ"): "ك", ord("ھ"): "ه", ord("ۀ"): "ه",
+              # hamza seats, spelled either way in news and social media (القائم / القايم)
+              ord("ئ"): "ي", ord("ؤ"): "و",
+              **{ord(d): str(i) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩")},
+              **{ord(d): str(i) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹")}})
+
+# Letters, digits and the marks that sit inside Arabic words (diacritics, tatweel); not underscores,
+# so that hashtags such as #سيول_الاردن split into words.
+_WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640])+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str  # folded form (final اء as ا), article kept
+
+
+def fold(word: str) -> str:
+    """Letter folding of one word or phrase (see module doc), case-folded for Latin script."""
+    return word.translate(_FOLD).lower()
+
+
+def _key(word: str) -> str:
+    key = fold(word)
+    # a final hamza after alef is often left out (البتراء / البترا, صنعاء / صنعا)
+    return key[:-1] if key.endswith("اء") and len(key) > 3 else key
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end(), _key(m.group())) for m in _WORD.finditer(text)]
+
+
+def strip_article(key: str) -> str:
+    """Drop a leading ال when a word of at least two letters remains."""
+    return key[2:] if key.startswith("ال") and len(key) >= 4 else key
+
+
+# Proclitics that attach to a name: conjunctions و ف, prepositions ب ل ك; لل is ل + the article.
+_PROCLITICS = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+
+
+@lru_cache(maxsize=65536)
+def clitic_bases(key: str) -> tuple[tuple[int, str], ...]:
+    """(length of stripped proclitic, base key without article) readings of a folded word, the plain one first.
+
+    A reading is offered only when at least three letters remain, so short words are not taken apart.
+    """
+    readings = [(0, strip_article(key))]
+    for clitic in _PROCLITICS:
+        if key.startswith(clitic) and len(key) - len(clitic) >= 3:
+            rest = key[len(clitic):]
+            if clitic.endswith("ال") or clitic.endswith("لل"):
+                base = rest
+            else:
+                base = strip_article(rest)
+            if all(base != b for _, b in readings):
+                readings.append((len(clitic), base))
+    return tuple(readings)
+
+
+def name_key(name: str) -> str:
+    """Lookup key of a (possibly multi-word) name: folded words without the article, joined."""
+    return "".join(strip_article(t.key) for t in tokenize(name))

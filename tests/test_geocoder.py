@@ -1,0 +1,111 @@
+"""The geoparser's rules, each on sentences written for the purpose, over a small hand-made gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.geo.gazetteer import haversine_km
+from etl.geo.geocoder import Geocoder
+from tests.geo_fixture import gazetteer
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder(gazetteer())
+
+
+def found(geo, text, **kw):
+    return [(m.text, m.name_en) for m in geo.geocode(text, **kw)]
+
+
+def test_offsets_point_into_the_original_text_without_the_proclitic(geo):
+    text = "وصل الوفد إلى بَغْدادَ ثم توجه وبالفلوجة"
+    mentions = geo.geocode(text)
+    assert [(m.text, m.name_en) for m in mentions] == [("بَغْدادَ", "Baghdad"), ("الفلوجة", "Fallujah")]
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+
+
+def test_longest_match_wins_over_its_parts(geo):
+    assert found(geo, "قصف جوي على منطقة جرف النصر") == [("جرف النصر", "Jurf al-Nasr")]
+    assert found(geo, "اشتباكات في جرف الصخر") == [("جرف الصخر", "Jurf al-Nasr")]
+
+
+def test_compounds_and_spelling_variants_meet(geo):
+    assert found(geo, "معارك في البو كمال") == [("البو كمال", "Abu Kamal")]
+    assert found(geo, "قاعدة عين الاسد الجوية") == [("عين الاسد", "Ain al-Asad Air Base")]
+
+
+def test_hashtag_words_are_separate_tokens(geo):
+    assert found(geo, "#البحر_المتوسط") == [("البحر_المتوسط", "Mediterranean Sea")]
+
+
+def test_ordinary_words_that_are_place_names_need_context(geo):
+    assert found(geo, "التقى القائم بالأعمال الأمريكي وزير الخارجية") == []
+    assert found(geo, "حماة الديار يحرسون الحدود") == []
+    assert found(geo, "انفجار في قضاء القائم") == [("القائم", "Al Qaim")]
+    assert found(geo, "تظاهرة في مدينة حماة") == [("حماة", "Hama")]
+
+
+def test_places_listed_together_vouch_for_each_other(geo):
+    assert found(geo, "استهدف القصف بغداد، والقائم عند الحدود") == [("بغداد", "Baghdad"), ("القائم", "Al Qaim")]
+
+
+def test_small_towns_need_context_and_function_words_never_match(geo):
+    assert found(geo, "فرض الحصار على المدينة") == []  # a village of 900 is not "the siege"
+    assert found(geo, "قال إن الوضع مستقر") == []
+
+
+def test_adjectives_and_person_names_are_not_places(geo):
+    assert found(geo, "عند الحدود العراقية السورية") == []
+    assert found(geo, "أكد الأمين العام أحمد براق الموقف") == []
+    assert found(geo, "في سورية") == [("سورية", "Syria")]
+
+
+def test_proclitic_without_article_only_for_places_that_stand_alone(geo):
+    assert found(geo, "ولبغداد") == [("بغداد", "Baghdad")]
+    assert found(geo, "خسائر كبيرة") == []  # not ك + البيرة
+
+
+def test_type_cues_choose_the_kind_of_place(geo):
+    [city] = geo.geocode("وصل إلى بغداد")
+    [province] = geo.geocode("في محافظة بغداد")
+    assert city.feature_code == "PPLC" and city.precision == 1
+    assert province.feature_code == "ADM1" and province.precision == 3
+
+
+def test_focus_country_decides_ambiguous_names(geo):
+    [_, amman] = geo.geocode("أمطار غزيرة في الأردن وسيول في عمان")
+    assert amman.name_en == "Amman" and amman.country == "JO"
+    [_, oman] = geo.geocode("زار الوزير مسقط ثم عاد إلى عمان")
+    assert oman.name_en == "Oman"
+
+
+def test_explicit_parent_places_the_child(geo):
+    [qaim, anbar] = geo.geocode("القصف طال القائم غربي الأنبار")
+    assert (qaim.name_en, qaim.country) == ("Al Qaim", "IQ") and anbar.name_en == "Anbar"
+
+
+def test_relative_location_is_displaced_with_coarser_precision(geo):
+    [mention] = geo.geocode("انفجار على بعد 120 كلم شمال بغداد")
+    assert mention.text == "120 كلم شمال بغداد" and mention.precision == 2
+    assert 115 < haversine_km(33.34, 44.40, mention.latitude, mention.longitude) < 125
+    assert mention.latitude > 33.34 + 1.0 and abs(mention.longitude - 44.40) < 0.05
+
+
+def test_output_fields(geo):
+    [mention] = geo.geocode("في الفلوجة")
+    assert mention.country == "IQ" and mention.country3 == "IRQ"
+    assert mention.admin1 == "Anbar" and mention.geonameid == 9
+    assert 0 < mention.confidence <= 1
+    assert set(mention.as_dict()) >= {"text", "start", "end", "name_ar", "name_en", "latitude", "longitude",
+                                      "country", "country3", "admin1", "feature_code", "precision", "confidence"}
+
+
+def test_roads_and_facilities_are_placed_at_their_anchor(geo):
+    street, city = geo.geocode("إغلاق شارع الرشيد وسط العاصمة بغداد")
+    assert city.text == "بغداد" and city.feature_code == "PPLC"
+    assert street.text == "شارع الرشيد" and street.feature_code == "FAC"
+    assert street.name_en == "Baghdad" and street.precision == 2 and street.confidence < 0.5
+    [airport] = geo.geocode("هبطت الطائرة في مطار بغداد الدولي")
+    assert airport.text == "مطار بغداد الدولي" and airport.name_en == "Baghdad" and airport.confidence > 0.5
+    assert found(geo, "تم الاتفاق عن طريق الوساطة") == []
