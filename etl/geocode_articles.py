@@ -1,12 +1,13 @@
 """The geocoding step of the pipeline: the places of each stored article, into `article_places`.
 
-Articles not yet geocoded by the current gazetteer version are processed in batches, each batch in one
-transaction (a failure leaves the batch untouched); re-running finds nothing to do.
+Articles not yet geocoded by the current gazetteer version, or whose text changed since (the content hash
+is part of the processing version), are processed in batches, each batch in one transaction (a failure
+leaves the batch untouched); re-running finds nothing to do.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import String, and_, func, literal, or_, select
 
 from etl.geo.gazetteer import Gazetteer
 from etl.geo.geocoder import Geocoder, PlaceMention
@@ -15,6 +16,12 @@ from etl.load.models import Article, ArticleProcessing
 from etl.load.places import replace_article_places
 
 BATCH = 200
+HASH_CHARS = 15  # gazetteer version (16) + ":" + 15 hash characters = the 32 of article_processing.version
+
+
+def processing_version(gazetteer_version: str, content_hash: str) -> str:
+    """What `article_processing.version` records: the gazetteer and the text it was geocoded with."""
+    return f"{gazetteer_version}:{content_hash[:HASH_CHARS]}"
 
 
 def pending_articles(db_url: str, version: str, limit: int | None = None) -> list[int]:
@@ -22,7 +29,9 @@ def pending_articles(db_url: str, version: str, limit: int | None = None) -> lis
         stmt = (select(Article.id)
                 .outerjoin(ArticleProcessing, and_(ArticleProcessing.article_id == Article.id,
                                                    ArticleProcessing.stage == "geocode"))
-                .where(or_(ArticleProcessing.id.is_(None), ArticleProcessing.version != version))
+                .where(or_(ArticleProcessing.id.is_(None),
+                           ArticleProcessing.version != literal(f"{version}:", String).concat(
+                               func.substr(Article.content_hash, 1, HASH_CHARS))))
                 .order_by(Article.id))
         if limit:
             stmt = stmt.limit(limit)
@@ -39,12 +48,13 @@ def geocode_batch(db_url: str, article_ids: list[int], geocoder: Geocoder) -> di
     """Geocode the title and text of these articles; one transaction for the batch."""
     places = 0
     with session_scope(db_url) as session:
-        articles = session.execute(select(Article.id, Article.title, Article.content, Article.summary)
-                                   .where(Article.id.in_(article_ids))).all()
-        for article_id, title, content, summary in articles:
+        articles = session.execute(select(Article.id, Article.title, Article.content, Article.summary,
+                                          Article.content_hash).where(Article.id.in_(article_ids))).all()
+        version = geocoder.gazetteer.version
+        for article_id, title, content, summary, content_hash in articles:
             rows = _rows("title", geocoder.geocode(title or ""))
             rows += _rows("content", geocoder.geocode(content or summary or ""))
-            replace_article_places(session, article_id, rows, geocoder.gazetteer.version)
+            replace_article_places(session, article_id, rows, version, processing_version(version, content_hash))
             places += len(rows)
     return {"articles": len(articles), "places": places}
 

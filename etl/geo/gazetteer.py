@@ -266,12 +266,11 @@ class Gazetteer:
         self.admin1 = {p.admin1_code: p for p in places if p.feature_code == "ADM1" and p.admin1_code}
         self.countries = {p.country: p for p in places if p.feature_code == "PCLI"}
         self.max_key_chars = max((len(k) for k in self.index), default=0)
-        digest = hashlib.sha256()
-        for place_id, key, lang in sorted(names):
-            place = self.by_id.get(place_id)
-            if place is not None:
-                digest.update(f"{key}|{lang}|{place.country}|{place.feature_code}|{place.lat:.4f}|{place.lon:.4f}\n".encode())
-        self.version = digest.hexdigest()[:16]  # recorded with every geocoding result
+        # recorded with every geocoding result; made of what places are, not of row ids, so that the same
+        # gazetteer has the same version whether built in memory or read from either database
+        lines = sorted({f"{key}|{lang}|{p.country}|{p.feature_code}|{p.lat:.4f}|{p.lon:.4f}|{p.population}"
+                        for place_id, key, lang in names if (p := self.by_id.get(place_id)) is not None})
+        self.version = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
 
     def __len__(self) -> int:
         return len(self.places)
