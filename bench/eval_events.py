@@ -1,0 +1,126 @@
+"""Event coder evaluation on the OEDA Arabic event gold standard (../shared/data/arabic_event_gsr).
+
+Sentences from Asharq al-Awsat 2006-2008, labelled per PLOVER type by three annotators. Positives are
+`yes` (all accept), negatives `easy no` + `difficult no`; `ambiguous` is left out. A sentence is
+predicted positive when the coder finds an event of that type in it that happened (modality asserted,
+reported or claimed). Printed: precision, recall, F1, the false-positive rate on `difficult no`, and on
+the span files (actor / target spans with CAMEO-style codes for the `yes` sentences) the accuracy of
+our actor's and recipient's country and sector against the annotators' codes, over the gold spans that
+carry a code (a sentence counts as right when any of its gold spans agrees).
+
+    .venv/bin/python bench/eval_events.py [--data DIR] [--errors N] [--no-geo]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "arabic_event_gsr"
+POSITIVE, NEGATIVE = {"yes"}, {"easy no", "difficult no"}
+
+
+def load(data: Path, event_type: str) -> list[dict]:
+    with (data / f"{event_type.lower()}.csv").open(encoding="utf-8") as f:
+        return [row for row in csv.DictReader(f) if row["label"] in POSITIVE | NEGATIVE]
+
+
+def detect(coder, text: str, event_type: str):
+    events = [e for e in coder.code(text) if e.event_type == event_type and e.happened]
+    return events
+
+
+def evaluate(coder, rows: list[dict], event_type: str, show: int = 0) -> dict:
+    tp = fp = fn = tn = 0
+    difficult = difficult_fp = 0
+    misses, false_alarms = [], []
+    started = time.perf_counter()
+    for row in rows:
+        found = detect(coder, row["text"], event_type)
+        gold = row["label"] in POSITIVE
+        if gold and found:
+            tp += 1
+        elif gold:
+            fn += 1
+            misses.append(row["text"][:160])
+        elif found:
+            fp += 1
+            false_alarms.append((row["label"], found[0].trigger["text"], found[0].modality, row["text"][:160]))
+        else:
+            tn += 1
+        if row["label"] == "difficult no":
+            difficult += 1
+            difficult_fp += bool(found)
+    seconds = time.perf_counter() - started
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    result = {"sentences": len(rows), "positives": tp + fn, "tp": tp, "fp": fp, "fn": fn,
+              "precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+              "difficult_no_fp_rate": round(difficult_fp / difficult, 3) if difficult else None,
+              "sentences_per_s": round(len(rows) / seconds)}
+    if show:
+        result["missed"] = misses[:show]
+        result["false_alarms"] = false_alarms[:show]
+    return result
+
+
+def _code(value) -> str | None:
+    return None if value in (None, "", "None", "UNKNOWN") else value
+
+
+def actor_accuracy(coder, data: Path, event_type: str) -> dict:
+    """Country and sector of our actor / recipient vs the gold spans' codes."""
+    spans = json.loads((data / f"{event_type.lower()}_spans.json").read_text(encoding="utf-8"))
+    scores = {f"{side}_{what}": [0, 0] for side in ("actor", "recipient") for what in ("country", "sector")}
+    for record in spans:
+        events = detect(coder, record["text"], event_type)
+        event = events[0] if events else None
+        for side, gold_key in (("actor", "source_role"), ("recipient", "target_role")):
+            golds = [s.get(gold_key) for s in record["spans"] if isinstance(s.get(gold_key), dict)]
+            ours = (event.actor if side == "actor" else event.recipient) if event else None
+            for what, field in (("country", "main"), ("sector", "role")):
+                coded = {_code(g.get(field)) for g in golds} - {None}
+                if not coded:
+                    continue
+                scores[f"{side}_{what}"][1] += 1
+                value = ours.get("country" if what == "country" else "sector") if ours else None
+                scores[f"{side}_{what}"][0] += value in coded
+    return {k: f"{right}/{total} = {right / total:.3f}" if total else "n/a" for k, (right, total) in scores.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--errors", type=int, default=0, help="show N missed sentences and N false alarms")
+    parser.add_argument("--no-geo", action="store_true", help="code without the geocoder (detection only)")
+    args = parser.parse_args()
+    if not args.data.exists():
+        sys.exit(f"{args.data} not found (../shared/data must be beside the project)")
+    from etl.extraction.pipeline import make_coder
+
+    coder = make_coder(geocode=not args.no_geo)
+    print(f"coder {coder.version}; gold standard {args.data}")
+    for event_type in ("ASSAULT", "PROTEST"):
+        rows = load(args.data, event_type)
+        result = evaluate(coder, rows, event_type, args.errors)
+        print(f"\n{event_type}:")
+        for key, value in result.items():
+            if isinstance(value, list):
+                print(f"  {key}:")
+                for item in value:
+                    print("    ", item)
+            else:
+                print(f"  {key}: {value}")
+        print("  actor/recipient codes on the span file:", actor_accuracy(coder, args.data, event_type))
+
+
+if __name__ == "__main__":
+    main()

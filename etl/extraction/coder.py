@@ -1,0 +1,562 @@
+"""The Arabic event coder: sentences to events - who did what to whom, where, when, with what toll.
+
+For each sentence:
+1. the dictionaries' triggers, actors, light verbs and instruments are found (etl.extraction.lexicon),
+   with the places of the geocoder; words inside a name (الحشد الشعبي) are no triggers;
+2. triggers of one PLOVER type in one sentence make one event (هجوم انتحاري بسيارة مفخخة استهدف … is one
+   attack); its mode is the most specific one its triggers and nearby instruments give;
+3. a weak trigger (a word with other senses) is kept only with support: a known or armed actor, a
+   target, a toll, an instrument, or a second trigger;
+4. actor and recipient follow Arabic word order - verb-subject-object and subject-verb-object, the
+   passive reading of قُتل / أُصيب with its victim after it and its agent after على يد / برصاص, nouns with
+   their adjective (غارة إسرائيلية) or genitive, and the subject of a light verb (شنت واشنطن غارات);
+5. modality: negated, future, hypothetical, generic (any attack), intended (inside the complement of a
+   threat, demand, refusal or promise: توعد باستهداف), claimed, reported or asserted;
+6. the toll, the date and the place (the geocoder's places in the sentence, else the article's).
+
+Events of the modalities asserted, reported and claimed are the ones that happened; the others are
+kept with their modality so that analysts can see threats and denials, and are not counted as events.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Callable
+
+from etl.extraction.cues import Cues, load_cues
+from etl.extraction.dictionaries import AGENT_SECTORS, Actor, ActorForm, Dictionaries, TriggerForm, load_dictionaries, person_on
+from etl.extraction.lexicon import Match
+from etl.text.tokens import Token, clitic_bases, strip_article, tokenize
+
+HAPPENED = frozenset({"asserted", "reported", "claimed"})
+# Most specific first: the mode an ASSAULT gets when several triggers and instruments speak.
+ASSAULT_MODE_PRIORITY = ("wmd", "suicide", "drone", "aerial", "artillery", "explosives", "assassinate", "abduct",
+                         "sexual", "torture", "firearms", "primitive", "beat", "kill", "")
+INSTRUMENT_WINDOW = 8  # tokens around a trigger in which an instrument refines its mode
+SUBJECT_WINDOW = 7  # tokens before a verb in which its subject may stand (SVO)
+_PUNCT_BREAK = frozenset("،,؛;:()[]«»\"“”")
+
+
+@dataclass(slots=True)
+class ActorMention:
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    kind: str  # country | adjective | people | metonym | org | generic | person | composite
+    locative: bool = False  # after في / إلى …: a place, not an agent
+
+    @property
+    def named(self) -> bool:
+        return self.kind != "generic"
+
+    @property
+    def agent_like(self) -> bool:
+        return self.named and self.kind != "adjective" or (self.actor.sector in AGENT_SECTORS)
+
+
+@dataclass(slots=True)
+class TriggerMention:
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    forms: list[TriggerForm]
+
+    @property
+    def form(self) -> TriggerForm:
+        return self.forms[0]
+
+
+@dataclass
+class Event:
+    event_type: str
+    mode: str
+    cameo: str
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    actor: dict | None
+    recipient: dict | None
+    trigger: dict
+    sentence: dict
+    locations: list[dict]
+    date: str | None
+    date_precision: str | None
+    fatalities: dict | None
+    injured: dict | None
+    modality: str
+    confidence: float
+    trigger_id: str
+    support: list[str] = field(default_factory=list)
+    date_source: str | None = None
+    arrested: dict | None = None
+    abducted: dict | None = None
+
+    @property
+    def happened(self) -> bool:
+        return self.modality in HAPPENED
+
+    def as_dict(self) -> dict:
+        return {
+            "event_type": self.event_type, "mode": self.mode, "cameo": self.cameo,
+            "acled_event_type": self.acled_event_type, "acled_sub_event_type": self.acled_sub_event_type,
+            "actor": self.actor, "recipient": self.recipient, "trigger": self.trigger, "sentence": self.sentence,
+            "locations": self.locations, "date": self.date, "date_precision": self.date_precision,
+            "date_source": self.date_source, "fatalities": self.fatalities, "injured": self.injured,
+            "arrested": self.arrested, "abducted": self.abducted, "modality": self.modality,
+            "confidence": self.confidence, "trigger_id": self.trigger_id, "support": self.support,
+        }
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    lo: int  # token range [lo, hi)
+    hi: int
+
+
+class EventCoder:
+    """Codes Arabic text into events. Thread-safe after construction; construction loads the dictionaries."""
+
+    def __init__(self, dictionaries: Dictionaries | None = None, geocoder=None, cues: Cues | None = None,
+                 split_sentences: Callable | None = None, casualties: Callable | None = None,
+                 event_date: Callable | None = None) -> None:
+        self.d = dictionaries or load_dictionaries()
+        self.cues = cues or load_cues()
+        self.geocoder = geocoder
+        self._split = split_sentences
+        self._casualties = casualties
+        self._event_date = event_date
+        self.version = self.d.version
+
+    # ------------------------------------------------------------------------------------------ API
+
+    def code(self, text: str, title: str | None = None, published: datetime | None = None,
+             places: list | None = None) -> list[Event]:
+        """Events of a text (offsets into `text`). The title, when given, is coded as a text of its own by
+        the caller; here it only lends its places to sentences that name none."""
+        if not text or not text.strip():
+            return []
+        tokens = tokenize(text)
+        if places is None:
+            places = self.geocoder.geocode(text) if self.geocoder is not None else []
+        title_places = self.geocoder.geocode(title) if (self.geocoder is not None and title) else []
+        actors = self._actors(text, tokens, published)
+        triggers = self._triggers(text, tokens, actors, places)
+        starts = [t.start for t in tokens]
+        events: list[Event] = []
+        context_place: list[dict] = [self._place_dict(p) for p in title_places[:1]]
+        for s_start, s_end in self._sentences(text):
+            lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
+            if lo >= hi:
+                continue
+            sentence = _Sentence(s_start, s_end, lo, hi)
+            s_places = [p for p in places if s_start <= p.start < s_end]
+            found = self._code_sentence(text, tokens, sentence, actors, triggers, s_places, published,
+                                        context_place)
+            for event in found:
+                if event.locations and event.happened:
+                    context_place = event.locations[:1]
+            events.extend(found)
+        return events
+
+    # ------------------------------------------------------------------------------------------ parts
+
+    def _sentences(self, text: str) -> list[tuple[int, int]]:
+        if self._split is not None:
+            return [(s.start, s.end) for s in self._split(text)]
+        return [(0, len(text))]
+
+    def _actors(self, text: str, tokens: list[Token], published: datetime | None) -> list[ActorMention]:
+        when = published.date() if published else None
+        mentions: list[ActorMention] = []
+        for m in self.d.actors.index.find(text, tokens):
+            form = _best_form(m.payloads)
+            if form.kind == "generic":
+                actor = Actor(f"generic:{form.sector}", text[m.start:m.end], self.d.actors.sector_names[form.sector],
+                              None, form.sector)
+            elif form.kind == "person":
+                actor = person_on(form, when)
+            else:
+                actor = form.actor
+            mentions.append(ActorMention(m.first, m.last, m.start, m.end, text[m.start:m.end], actor, form.kind,
+                                         self._locative(tokens, m)))
+        return _compose(text, mentions, self.d.actors.sector_names)
+
+    def _locative(self, tokens: list[Token], m: Match) -> bool:
+        clitic = tokens[m.first].key[:m.clitic]
+        if clitic.rstrip("ال").endswith("ب") and not clitic.startswith("ل"):
+            return True
+        if m.first == 0:
+            return False
+        previous = strip_article(tokens[m.first - 1].key)
+        return previous in ("في", "الي", "داخل", "من", "عبر", "نحو", "قرب", "حدود", "اراضي", "مدينه", "محافظه", "شمال",
+                            "جنوب", "شرق", "غرب", "وسط")
+
+    def _triggers(self, text: str, tokens: list[Token], actors: list[ActorMention], places) -> list[TriggerMention]:
+        blocked = set()
+        for a in actors:
+            if a.named and a.kind not in ("adjective", "country"):
+                blocked.update(range(a.first, a.last))
+        place_tokens = _token_spans(tokens, [(p.start, p.end) for p in places if " " in p.text.strip()])
+        blocked |= place_tokens
+        found = []
+        for m in self.d.triggers.index.find(text, tokens):
+            if any(i in blocked for i in range(m.first, m.last)):
+                continue
+            forms = [f for f in m.payloads if self._fits(f, tokens, m)]
+            if forms:
+                forms.sort(key=lambda f: (f.trigger.weak, not f.verb))
+                found.append(TriggerMention(m.first, m.last, m.start, m.end, text[m.start:m.end], forms))
+        return found
+
+    def _fits(self, form: TriggerForm, tokens: list[Token], m: Match) -> bool:
+        t = form.trigger
+        following = [strip_article(tok.key) for tok in tokens[m.last:m.last + 3]]
+        if t.after_not and following and (following[0] in t.after_not or tokens[m.last].key in t.after_not):
+            return False
+        if t.after and not any(w in t.after or _bases_in(tok, t.after) for w, tok in
+                               zip(following, tokens[m.last:m.last + 3])):
+            return False
+        return True
+
+    # ------------------------------------------------------------------------------------------ sentence
+
+    def _code_sentence(self, text: str, tokens: list[Token], s: _Sentence, all_actors: list[ActorMention],
+                       all_triggers: list[TriggerMention], places: list, published: datetime | None,
+                       context_place: list[dict]) -> list[Event]:
+        triggers = [t for t in all_triggers if s.lo <= t.first < s.hi]
+        if not triggers:
+            return []
+        actors = [a for a in all_actors if s.lo <= a.first < s.hi]
+        keys = {tok.key for tok in tokens[s.lo:s.hi]} | {strip_article(tok.key) for tok in tokens[s.lo:s.hi]}
+        triggers = [t for t in triggers if not t.form.trigger.needs or self._needs_met(t, keys, tokens, s)]
+        if not triggers:
+            return []
+        instruments = [(m.first, m.payloads[0]) for m in self.d.triggers.instruments.find(text, tokens, s.lo, s.hi)]
+        light = [m for m in self.d.triggers.light_verbs.find(text, tokens, s.lo, s.hi)]
+        non_violent = bool(self.d.triggers.non_violent.find(text, tokens, s.lo, s.hi))
+        sentence_text = text[s.start:s.end]
+        toll = self._casualties(sentence_text) if self._casualties else None
+        by_type: dict[str, list[TriggerMention]] = {}
+        for t in triggers:
+            by_type.setdefault(t.form.trigger.type, []).append(t)
+        events = []
+        for type_, group in by_type.items():
+            event = self._event(text, tokens, s, type_, group, actors, instruments, light, non_violent, toll,
+                                places, published, context_place, triggers)
+            if event is not None:
+                events.append(event)
+        return events
+
+    def _needs_met(self, t: TriggerMention, keys: set[str], tokens: list[Token], s: _Sentence) -> bool:
+        needs = t.form.trigger.needs
+        if keys & needs:
+            return True
+        return any(_bases_in(tok, needs) for tok in tokens[s.lo:s.hi])
+
+    def _event(self, text, tokens, s, type_, group, actors, instruments, light, non_violent, toll, places,
+               published, context_place, all_triggers) -> Event | None:
+        support: list[str] = []
+        strong = [t for t in group if not t.form.trigger.weak]
+        primary = min(strong or group, key=lambda t: (not t.form.verb, t.first))
+        trigger = primary.form.trigger
+        mode = trigger.mode
+        if type_ == "ASSAULT":
+            near = {m for first, m in instruments
+                    if any(abs(first - t.first) <= INSTRUMENT_WINDOW for t in group)}
+            modes = {t.form.trigger.mode for t in group} | near
+            mode = next(m for m in ASSAULT_MODE_PRIORITY if m in modes or m == "")
+            if near:
+                support.append("instrument")
+            victim_only = all(t.form.trigger.id in ("ASSAULT.casualties", "ASSAULT.wound") for t in group)
+            if victim_only and non_violent and not near:
+                return None
+        if strong:
+            support.append("trigger")
+        if len({t.form.trigger.id for t in group}) > 1:
+            support.append("several-triggers")
+        actor, recipient = self._roles(text, tokens, s, primary, actors, light)
+        if actor is not None and (actor.named or actor.actor.sector in AGENT_SECTORS):
+            support.append("actor")
+        if recipient is not None:
+            support.append("recipient")
+        has_toll = bool(toll and (toll.get("killed") or toll.get("injured")))
+        if has_toll and type_ == "ASSAULT":
+            support.append("toll")
+        if type_ == "PROTEST" and any(a.actor.id in ("generic:CVL",) and _is_protester(a.text) for a in actors):
+            support.append("protesters")
+        if not strong and len(support) == 0:
+            return None
+        if not strong and support == ["recipient"] and type_ in ("ASSAULT", "COERCE", "PROTEST"):
+            return None  # a weak word with only an object is too often another sense (استهدف الخطة)
+        modality = self._modality(tokens, s, primary, all_triggers)
+        mode_spec = self.d.modes.get((type_, mode)) or self.d.modes[(type_, "")]
+        cameo = trigger.cameo if mode == trigger.mode else mode_spec.cameo
+        acled = trigger.acled if mode == trigger.mode else mode_spec.acled
+        locations = self._locations(tokens, s, places, actor, recipient, context_place)
+        event_date, precision, date_source = self._date(text, s, published)
+        confidence = 0.45 + 0.2 * bool(strong) + 0.05 * min(len(support), 4)
+        if modality not in HAPPENED:
+            confidence *= 0.6
+        return Event(
+            event_type=type_, mode=mode, cameo=cameo,
+            acled_event_type=acled[0] if acled else None, acled_sub_event_type=acled[1] if acled else None,
+            actor=actor.actor.as_dict(actor.text) if actor else None,
+            recipient=recipient.actor.as_dict(recipient.text) if recipient else None,
+            trigger={"text": primary.text, "start": primary.start, "end": primary.end},
+            sentence={"text": text[s.start:s.end], "start": s.start, "end": s.end},
+            locations=locations, date=event_date, date_precision=precision, date_source=date_source,
+            fatalities=_range(toll, "killed") if type_ == "ASSAULT" else None,
+            injured=_range(toll, "injured") if type_ == "ASSAULT" else None,
+            arrested=_range(toll, "arrested") if type_ == "COERCE" else None,
+            abducted=_range(toll, "abducted") if type_ == "ASSAULT" and mode == "abduct" else None,
+            modality=modality, confidence=round(min(confidence, 0.99), 3), trigger_id=trigger.id, support=support)
+
+    # ------------------------------------------------------------------------------------------ roles
+
+    def _roles(self, text, tokens, s, t: TriggerMention, actors: list[ActorMention], light):
+        """(actor, recipient) of the event announced by trigger t, by Arabic word order."""
+        candidates = [a for a in actors if not a.locative and not (a.first < t.last and t.first < a.last
+                                                                   and a.kind == "generic" and a.last - a.first <= t.last - t.first)]
+        after = [a for a in candidates if a.first >= t.last]
+        before = [a for a in candidates if a.last <= t.first]
+        actor = recipient = None
+        # explicit agent: على يد X، برصاص X، شنها X
+        for m in self.cues.agent_markers.find(text, tokens, t.last, min(s.hi, t.last + 12)):
+            agent = next((a for a in after if a.first >= m.last and a.first - m.last <= 2), None)
+            if agent is not None:
+                actor = agent
+                break
+        patient_marker_at = self._patient_marker(tokens, t.last, min(s.hi, t.last + 8))
+        if patient_marker_at is not None:
+            recipient = next((a for a in after if a.first > patient_marker_at and a.first - patient_marker_at <= 3
+                              and a is not actor), None)
+        verb = t.form.verb
+        if not verb:
+            # a light verb shortly before a noun trigger: its subject acts (شنت الولايات المتحدة ضربات)
+            lv = next((m for m in reversed(light) if m.last <= t.first and t.first - m.last <= 6), None)
+            if actor is None and lv is not None:
+                inside = [a for a in candidates if lv.last <= a.first < t.first and a.agent_like]
+                if inside:
+                    actor = inside[0]
+                else:
+                    actor = self._subject_before(tokens, lv.first, before, s)
+            # adjective or genitive right after the noun: غارة إسرائيلية، هجوم لطالبان، اغتيال الحريري
+            nxt = next((a for a in after if a.first - t.last <= 2 and a is not actor and a is not recipient), None)
+            if nxt is not None:
+                genitive_patient = t.form.trigger.patient_subject or t.form.trigger.mode in (
+                    "assassinate", "abduct", "kill", "arrest", "torture")
+                if nxt.kind == "adjective" or (nxt.agent_like and not genitive_patient):
+                    if actor is None:
+                        actor = nxt
+                elif recipient is None:
+                    recipient = nxt
+            if actor is None:
+                actor = self._subject_before(tokens, t.first, before, s, nouns=True)
+        else:
+            first_after = next((a for a in after if a.first - t.last <= 3 and a is not recipient), None)
+            if t.form.trigger.patient_subject:
+                # قتل ثلاثة مدنيين (passive reading) vs قتل مسلحون ثلاثة مدنيين
+                if first_after is not None and first_after.agent_like and actor is None:
+                    actor = first_after
+                    rest = [a for a in after if a.first >= first_after.last and a is not actor]
+                    if recipient is None and rest and rest[0].first - first_after.last <= 4:
+                        recipient = rest[0]
+                elif first_after is not None and recipient is None:
+                    recipient = first_after
+                if actor is None:
+                    subject = self._subject_before(tokens, t.first, before, s)
+                    if subject is not None and subject.agent_like and subject is not recipient:
+                        actor = subject
+            else:
+                if actor is None:
+                    subject = self._subject_before(tokens, t.first, before, s)
+                    if subject is not None:
+                        actor = subject
+                    elif first_after is not None:
+                        actor = first_after
+                if recipient is None:
+                    rest = [a for a in after if a is not actor and a.first - t.last <= 8]
+                    if rest:
+                        recipient = rest[0]
+        if recipient is actor:
+            recipient = None
+        return actor, recipient
+
+    def _patient_marker(self, tokens, lo, hi) -> int | None:
+        for i in range(lo, hi):
+            if any(b in self.cues.patient_markers for _, b in clitic_bases(tokens[i].key)) or \
+                    tokens[i].key in self.cues.patient_markers:
+                return i
+        return None
+
+    def _subject_before(self, tokens, at: int, before: list[ActorMention], s: _Sentence,
+                        nouns: bool = False) -> ActorMention | None:
+        """The nearest actor before token `at` in its clause (SVO subject)."""
+        for a in reversed(before):
+            if at - a.last > SUBJECT_WINDOW:
+                return None
+            between = tokens[a.last:at]
+            if any(tok.key in self.cues.clause_breaks for tok in between):
+                return None
+            if not a.agent_like:
+                continue
+            return a
+        return None
+
+    # ------------------------------------------------------------------------------------------ modality
+
+    def _modality(self, tokens: list[Token], s: _Sentence, t: TriggerMention, triggers: list[TriggerMention]) -> str:
+        cues = self.cues
+        window = tokens[max(s.lo, t.first - 4):t.first]
+        window_keys = [strip_article(tok.key) for tok in window]
+        first_key = tokens[t.first].key
+        if any(k in cues.negation for k in window_keys[-3:]):
+            return "negated"
+        if t.form.verb and first_key.startswith(("سي", "ست", "سن")) or any(k in cues.future for k in window_keys):
+            return "future"
+        earlier = tokens[s.lo:t.first]
+        if any(tok.key in cues.question_words for tok in earlier[:3]) or \
+                any(strip_article(tok.key) in cues.hypothetical for tok in earlier):
+            return "hypothetical"
+        if any(k in cues.generic for k in window_keys[-2:]):
+            return "generic"
+        for other in triggers:
+            if other is t or other.form.trigger.type not in cues.intent_types or other.first >= t.first:
+                continue
+            if other.first < s.lo or t.first - other.last > 6:
+                continue
+            clitic_link = any(tokens[t.first].key.startswith(p) for p in ("ب", "ل", "وب", "ول"))
+            previous = strip_article(tokens[t.first - 1].key) if t.first > s.lo else ""
+            if clitic_link or previous in cues.complement_links:
+                return "intended"
+        sentence_keys = {strip_article(tok.key) for tok in tokens[s.lo:s.hi]}
+        if sentence_keys & cues.claim and sentence_keys & cues.claim_objects:
+            return "claimed"
+        if sentence_keys & cues.reporting:
+            return "reported"
+        return "asserted"
+
+    # ------------------------------------------------------------------------------------------ where, when
+
+    def _locations(self, tokens, s, places, actor, recipient, context_place) -> list[dict]:
+        used = [m for m in (actor, recipient) if m is not None]
+        chosen = []
+        for p in places:
+            if any(m.start < p.end and p.start < m.end for m in used):
+                continue  # واشنطن as the one who struck is no place of the strike
+            if p.latitude is None:
+                continue
+            chosen.append(p)
+        if not chosen:
+            return [dict(c, inherited=True) for c in context_place]
+
+        def rank(p):
+            locative = self._after_locative(tokens, p.start)
+            return (not locative, p.precision, p.start)
+        chosen.sort(key=rank)
+        return [self._place_dict(p) for p in chosen]
+
+    def _after_locative(self, tokens, start: int) -> bool:
+        i = bisect.bisect_left([t.start for t in tokens], start)
+        if i < len(tokens) and tokens[i].start <= start < tokens[i].end and start > tokens[i].start:
+            return True  # بالقائم: the preposition is glued to the name
+        if i == 0:
+            return False
+        return strip_article(tokens[i - 1].key) in self.cues.locative
+
+    @staticmethod
+    def _place_dict(p) -> dict:
+        return p.as_dict() if hasattr(p, "as_dict") else dict(p)
+
+    def _date(self, text: str, s: _Sentence, published: datetime | None):
+        if self._event_date is not None:
+            found = self._event_date(text[s.start:s.end], published)
+            if found is not None:
+                return found
+        if published is None:
+            return None, None, None
+        return published.date().isoformat(), "day", "published"
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+_KIND_RANK = {"person": 0, "org": 1, "metonym": 2, "people": 3, "country": 4, "adjective": 5, "generic": 6}
+
+
+def _best_form(forms: list[ActorForm]) -> ActorForm:
+    return min(forms, key=lambda f: _KIND_RANK[f.kind])
+
+
+def _compose(text: str, mentions: list[ActorMention], sector_names: dict[str, str]) -> list[ActorMention]:
+    """Join what belongs together: a kind of agent and its country (الجيش العراقي، مدنيين أفغان) and a
+    description with its name (ميليشيا كتائب حزب الله، وزير الدفاع الأمريكي لويد أوستن)."""
+    out: list[ActorMention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        gap = text[m.end:nxt.start] if nxt is not None else ""
+        close = nxt is not None and nxt.first - m.last <= 1 and len(gap.strip(" \u00a0«»\"“”'،,")) <= 6
+        if close and m.kind == "generic" and nxt.kind in ("adjective", "people", "country") and nxt.first == m.last:
+            country = nxt.actor.country
+            sector = m.actor.sector
+            actor = Actor(f"country:{country}:{sector}", f"{m.text} {nxt.text}",
+                          f"{nxt.actor.name_en} {sector_names[sector]}", country, sector, None)
+            out.append(ActorMention(m.first, nxt.last, m.start, nxt.end, text[m.start:nxt.end], actor, "composite",
+                                    m.locative))
+            i += 2
+            continue
+        if close and m.kind in ("generic", "composite") and nxt.kind in ("org", "person"):
+            out.append(ActorMention(m.first, nxt.last, m.start, nxt.end, text[m.start:nxt.end], nxt.actor, nxt.kind,
+                                    m.locative))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    # a composite may take a second adjective or name: الحكومة العراقية → done above; وزير الدفاع الأمريكي، أوستن
+    merged: list[ActorMention] = []
+    for m in out:
+        if merged and m.kind == "person" and merged[-1].kind == "composite" and m.first - merged[-1].last <= 1:
+            prev = merged.pop()
+            merged.append(ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], m.actor,
+                                       "person", prev.locative))
+            continue
+        merged.append(m)
+    return merged
+
+
+def _bases_in(token: Token, words: frozenset[str]) -> bool:
+    return any(base in words for _, base in clitic_bases(token.key))
+
+
+def _token_spans(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
+    out = set()
+    for start, end in spans:
+        for i, tok in enumerate(tokens):
+            if tok.start >= end:
+                break
+            if tok.end > start:
+                out.add(i)
+    return out
+
+
+def _is_protester(word: str) -> bool:
+    from etl.text.tokens import fold
+
+    key = fold(word)
+    return any(root in key for root in ("متظاهر", "محتج", "معتصم", "مضرب", "محتشد"))
+
+
+def _range(toll: dict | None, key: str) -> dict | None:
+    if not toll or not toll.get(key):
+        return None
+    value = toll[key]
+    return {"low": value.get("low"), "best": value.get("best"), "high": value.get("high")}

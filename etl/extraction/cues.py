@@ -1,0 +1,59 @@
+"""Closed-class cue words of the event coder (modality, role markers), from etl/extraction/data/cues.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from etl.extraction.lexicon import PhraseIndex, phrase_key
+
+_SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", "question_words", "reporting", "claim",
+             "claim_objects", "locative", "agent_markers", "patient_markers", "complement_links", "clause_breaks",
+             "intent_types"}
+
+
+@dataclass(frozen=True)
+class Cues:
+    negation: frozenset[str]
+    future: frozenset[str]
+    hypothetical: frozenset[str]
+    generic: frozenset[str]
+    question_words: frozenset[str]
+    reporting: frozenset[str]
+    claim: frozenset[str]
+    claim_objects: frozenset[str]
+    locative: frozenset[str]
+    agent_markers: PhraseIndex[str]  # على يد، من قبل، برصاص … (the actor follows)
+    patient_markers: frozenset[str]  # على، ضد، استهدف … (the recipient follows)
+    complement_links: frozenset[str]  # ب، إلى، على before an intended action (هدد بـ، دعا إلى)
+    clause_breaks: frozenset[str]
+    intent_types: frozenset[str]  # PLOVER types whose complement is an intended, not an actual, event
+
+
+def _keys(raw: dict, section: str) -> frozenset[str]:
+    words = raw.get(section)
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise ValueError(f"cues.yaml: {section} must be a list of words")
+    return frozenset(phrase_key(w)[0] for w in words)
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    raw = yaml.safe_load(resources.files("etl.extraction").joinpath("data/cues.yaml").read_text("utf-8"))
+    if not isinstance(raw, dict) or set(raw) != _SECTIONS:
+        raise ValueError(f"cues.yaml must have exactly the sections {sorted(_SECTIONS)}")
+    agents: PhraseIndex[str] = PhraseIndex()
+    for word in raw["agent_markers"]:
+        agents.add(word, word)
+    negation = _keys(raw, "negation")
+    from etl.extraction.lexicon import verb_forms
+
+    for verb in raw["negation_verbs"]:
+        negation |= frozenset(verb_forms(verb))
+    return Cues(negation, _keys(raw, "future"), _keys(raw, "hypothetical"), _keys(raw, "generic"), _keys(raw, "question_words"),
+                _keys(raw, "reporting"), _keys(raw, "claim"), _keys(raw, "claim_objects"), _keys(raw, "locative"),
+                agents, _keys(raw, "patient_markers"), _keys(raw, "complement_links"), _keys(raw, "clause_breaks"),
+                frozenset(raw["intent_types"]))

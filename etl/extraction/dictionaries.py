@@ -1,0 +1,375 @@
+"""The event coder's dictionaries (etl/extraction/data/*.yaml), validated on load and indexed for look-up.
+
+* plover.yaml   - the PLOVER types and modes, with their CAMEO codes and ACLED event / sub-event types
+* triggers.yaml - words and phrases that announce events, light verbs, instruments, non-violent causes
+* actors.yaml   - countries, organisations, kinds of agents and officials with dated roles
+
+Every coding result records `version`: a hash of these files and of CODER_RULES, so that stored
+events say which dictionaries made them and `marsad reextract` knows what to recode.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from etl.extraction.lexicon import PhraseIndex, phrase_key, verb_forms
+
+# Bump when the coder's rules change in a way that changes results for the same dictionaries.
+CODER_RULES = "2026.11.1"
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+SECTORS = frozenset("GOV MIL COP REB UAF OPP PTY CVL REL EDU HLH MED BUS LAB LEG JUD CRM SPY REF ELI IGO NGO".split())
+# Who can carry out an attack or a crackdown: used to tell agents from victims.
+AGENT_SECTORS = frozenset("GOV MIL COP REB UAF CRM SPY".split())
+_ALPHA3 = re.compile(r"^[A-Z]{3}$")
+_FILES = ("plover.yaml", "triggers.yaml", "actors.yaml")
+
+
+class DictionaryError(ValueError):
+    """A dictionary file is malformed; the message names the file, the entry and the field."""
+
+
+def _read(name: str) -> tuple[object, bytes]:
+    raw = resources.files("etl.extraction").joinpath(f"data/{name}").read_bytes()
+    try:
+        return yaml.safe_load(raw.decode("utf-8")), raw
+    except yaml.YAMLError as exc:
+        raise DictionaryError(f"{name}: not valid YAML: {exc}") from None
+
+
+def _words(value, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DictionaryError(f"{where}: expected a list of words")
+    return [v.strip() for v in value]
+
+
+# ---------------------------------------------------------------------------------------------- taxonomy
+
+@dataclass(frozen=True, slots=True)
+class Mode:
+    type: str
+    mode: str
+    description: str
+    cameo: str
+    acled: tuple[str, str] | None
+
+
+def parse_taxonomy(raw) -> dict[tuple[str, str], Mode]:
+    if not isinstance(raw, dict):
+        raise DictionaryError("plover.yaml: expected a mapping of PLOVER types")
+    missing, unknown = set(PLOVER_TYPES) - set(raw), set(raw) - set(PLOVER_TYPES)
+    if missing or unknown:
+        raise DictionaryError(f"plover.yaml: types missing {sorted(missing)}, unknown {sorted(unknown)}")
+    modes: dict[tuple[str, str], Mode] = {}
+    for type_, spec in raw.items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("modes"), dict) or "" not in spec["modes"]:
+            raise DictionaryError(f"plover.yaml: {type_} needs `modes` with the unspecified mode \"\"")
+        for mode, m in spec["modes"].items():
+            where = f"plover.yaml: {type_}.{mode or '(unspecified)'}"
+            if not isinstance(m, dict) or not re.fullmatch(r"\d{2,4}", str(m.get("cameo", ""))):
+                raise DictionaryError(f"{where}: needs a CAMEO code of 2-4 digits")
+            acled = m.get("acled")
+            if acled is not None and (not isinstance(acled, list) or len(acled) != 2):
+                raise DictionaryError(f"{where}: acled must be [event type, sub-event type] or null")
+            modes[(type_, mode)] = Mode(type_, mode, str(m.get("description", "")), str(m["cameo"]),
+                                        tuple(acled) if acled else None)
+    return modes
+
+
+# ---------------------------------------------------------------------------------------------- triggers
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    id: str  # TYPE.id
+    type: str
+    mode: str
+    cameo: str
+    acled: tuple[str, str] | None
+    weak: bool
+    patient_subject: bool
+    needs: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()
+    after_not: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerForm:
+    trigger: Trigger
+    verb: bool  # an inflected verb (carries its subject), not a noun or phrase
+
+
+@dataclass
+class TriggerLexicon:
+    index: PhraseIndex[TriggerForm]
+    light_verbs: PhraseIndex[bool]
+    instruments: PhraseIndex[str]  # -> ASSAULT mode
+    instrument_order: tuple[str, ...]
+    non_violent: PhraseIndex[bool]
+    triggers: dict[str, Trigger] = field(default_factory=dict)
+
+
+_TRIGGER_FIELDS = {"id", "mode", "verbs", "nouns", "forms", "weak", "subject", "cameo", "acled", "needs", "after",
+                   "after_not"}
+
+
+def _keys(words: list[str]) -> frozenset[str]:
+    return frozenset(phrase_key(w)[0] for w in words)
+
+
+def parse_triggers(raw, modes: dict[tuple[str, str], Mode]) -> TriggerLexicon:
+    if not isinstance(raw, dict):
+        raise DictionaryError("triggers.yaml: expected a mapping")
+    lexicon = TriggerLexicon(PhraseIndex(), PhraseIndex(), PhraseIndex(), (), PhraseIndex())
+    for type_ in PLOVER_TYPES:
+        entries = raw.get(type_)
+        if not isinstance(entries, list) or not entries:
+            raise DictionaryError(f"triggers.yaml: PLOVER type {type_} has no triggers")
+        for entry in entries:
+            where = f"triggers.yaml: {type_} entry {entry.get('id') if isinstance(entry, dict) else entry!r}"
+            if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+                raise DictionaryError(f"{where}: needs an id")
+            unknown = set(entry) - _TRIGGER_FIELDS
+            if unknown:
+                raise DictionaryError(f"{where}: unknown fields {sorted(unknown)}")
+            mode = entry.get("mode", "")
+            if (type_, mode) not in modes:
+                raise DictionaryError(f"{where}: mode {mode!r} is not a mode of {type_} in plover.yaml")
+            if entry.get("subject") not in (None, "patient"):
+                raise DictionaryError(f"{where}: subject must be 'patient' when given")
+            base = modes[(type_, mode)]
+            acled = entry.get("acled", base.acled)
+            trigger_id = f"{type_}.{entry['id']}"
+            if trigger_id in lexicon.triggers:
+                raise DictionaryError(f"{where}: duplicate id")
+            trigger = Trigger(trigger_id, type_, mode, str(entry.get("cameo", base.cameo)),
+                              tuple(acled) if acled else None, bool(entry.get("weak", False)),
+                              entry.get("subject") == "patient",
+                              _keys(_words(entry.get("needs"), f"{where} needs")),
+                              _keys(_words(entry.get("after"), f"{where} after")),
+                              _keys(_words(entry.get("after_not"), f"{where} after_not")))
+            lexicon.triggers[trigger_id] = trigger
+            verbs = _words(entry.get("verbs"), f"{where} verbs")
+            nouns = _words(entry.get("nouns"), f"{where} nouns") + _words(entry.get("forms"), f"{where} forms")
+            if not verbs and not nouns:
+                raise DictionaryError(f"{where}: needs verbs, nouns or forms")
+            for verb in verbs:
+                try:
+                    forms = verb_forms(verb)
+                except ValueError as exc:
+                    raise DictionaryError(f"{where}: {exc}") from None
+                form = TriggerForm(trigger, True)
+                for surface in forms:
+                    lexicon.index.add(surface, form, folded=True)
+            noun_form = TriggerForm(trigger, False)
+            for noun in nouns:
+                lexicon.index.add(noun, noun_form)
+    light = raw.get("light_verbs") or {}
+    for verb in _words(light.get("verbs"), "triggers.yaml: light_verbs.verbs"):
+        for surface in verb_forms(verb):
+            lexicon.light_verbs.add(surface, True, folded=True)
+    for form in _words(light.get("forms"), "triggers.yaml: light_verbs.forms"):
+        lexicon.light_verbs.add(form, True)
+    instruments = raw.get("instruments")
+    if not isinstance(instruments, dict):
+        raise DictionaryError("triggers.yaml: `instruments` must map ASSAULT modes to words")
+    for mode, words in instruments.items():
+        if ("ASSAULT", mode) not in modes:
+            raise DictionaryError(f"triggers.yaml: instruments: {mode!r} is not an ASSAULT mode")
+        for word in _words(words, f"triggers.yaml: instruments.{mode}"):
+            lexicon.instruments.add(word, mode)
+    lexicon.instrument_order = tuple(instruments)
+    for word in _words(raw.get("non_violent_causes"), "triggers.yaml: non_violent_causes"):
+        lexicon.non_violent.add(word, True)
+    return lexicon
+
+
+# ---------------------------------------------------------------------------------------------- actors
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name_ar: str
+    name_en: str
+    country: str | None
+    sector: str | None
+    wikidata: str | None = None
+
+    def as_dict(self, text: str | None = None) -> dict:
+        return {"text": text, "name": self.name_en, "name_ar": self.name_ar, "country": self.country,
+                "sector": self.sector, "id": self.id, "wikidata": self.wikidata}
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    country: str
+    sector: str
+    title: str
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorForm:
+    """What a matched phrase is: kind in country | adjective | people | metonym | org | generic | person."""
+    kind: str
+    actor: Actor | None  # None for generic agents (sector only)
+    sector: str | None = None
+    roles: tuple[Role, ...] = ()
+
+
+@dataclass
+class ActorLexicon:
+    index: PhraseIndex[ActorForm]
+    countries: dict[str, Actor]
+    sector_names: dict[str, str]
+
+
+SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels", "UAF": "gunmen",
+                "OPP": "opposition", "PTY": "party", "CVL": "civilians", "REL": "religious", "EDU": "education",
+                "HLH": "health", "MED": "media", "BUS": "business", "LAB": "labour", "LEG": "legislature",
+                "JUD": "judiciary", "CRM": "criminals", "SPY": "intelligence", "REF": "refugees",
+                "ELI": "elites", "IGO": "international organisation", "NGO": "NGO"}
+
+
+def adjective_forms(masculine: str) -> list[str]:
+    """A nisba adjective in the forms news uses: أمريكي، أمريكية، أمريكيون، أمريكيين، أمريكيان، أمريكيتين…"""
+    word = masculine.strip()
+    if " " in word:  # كوري جنوبي: inflect both words alike
+        first, rest = word.split(" ", 1)
+        return [f"{a} {b}" for a, b in zip(adjective_forms(first), adjective_forms(rest))]
+    stem = word[:-1] if word.endswith("ي") else word
+    return [word, stem + "ية", stem + "يون", stem + "يين", stem + "يان", stem + "يتين", stem + "يتان", stem + "يات",
+            stem + "يا", stem + "يي"]
+
+
+def _check_sector(sector, where: str) -> str:
+    if sector not in SECTORS:
+        raise DictionaryError(f"{where}: unknown sector {sector!r} (one of {sorted(SECTORS)})")
+    return sector
+
+
+def _check_country(country, where: str) -> str:
+    if not isinstance(country, str) or not _ALPHA3.match(country):
+        raise DictionaryError(f"{where}: country must be ISO 3166 alpha-3 (or IMG / IGO), got {country!r}")
+    return country
+
+
+def _date(value, where: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise DictionaryError(f"{where}: {value!r} is not an ISO date") from None
+
+
+def parse_actors(raw) -> ActorLexicon:
+    if not isinstance(raw, dict) or not {"countries", "organisations", "generic", "persons"} <= set(raw):
+        raise DictionaryError("actors.yaml: needs countries, organisations, generic and persons")
+    index: PhraseIndex[ActorForm] = PhraseIndex(definite_sensitive=True)
+    countries: dict[str, Actor] = {}
+    seen_ids: set[str] = set()
+    for code, spec in raw["countries"].items():
+        where = f"actors.yaml: country {code}"
+        _check_country(code, where)
+        if not isinstance(spec, dict) or not spec.get("en") or not spec.get("ar"):
+            raise DictionaryError(f"{where}: needs en and ar")
+        names = _words(spec["ar"], f"{where} ar")
+        actor = Actor(f"country:{code}", names[0], spec["en"], code, "GOV", spec.get("wikidata"))
+        countries[code] = actor
+        for name in names:
+            index.add(name, ActorForm("country", actor))
+        for adj in _words(spec.get("adj"), f"{where} adj"):
+            for form in adjective_forms(adj):
+                index.add(form, ActorForm("adjective", actor))
+        for people in _words(spec.get("people"), f"{where} people"):
+            index.add(people, ActorForm("people", actor))
+        for sector, words in (spec.get("metonyms") or {}).items():
+            _check_sector(sector, f"{where} metonyms")
+            metonym = Actor(f"country:{code}:{sector}", names[0], f"{spec['en']} ({SECTOR_NAMES[sector]})", code,
+                            sector, spec.get("wikidata") if sector == "GOV" else None)
+            for word in _words(words, f"{where} metonyms.{sector}"):
+                index.add(word, ActorForm("metonym", metonym))
+    for entry in raw["organisations"]:
+        where = f"actors.yaml: organisation {entry.get('id') if isinstance(entry, dict) else entry!r}"
+        if not isinstance(entry, dict) or not {"id", "en", "ar", "country", "sector"} <= set(entry):
+            raise DictionaryError(f"{where}: needs id, en, ar, country and sector")
+        if entry["id"] in seen_ids:
+            raise DictionaryError(f"{where}: duplicate id")
+        seen_ids.add(entry["id"])
+        names = _words(entry["ar"], f"{where} ar")
+        actor = Actor(f"org:{entry['id']}", names[0], entry["en"], _check_country(entry["country"], where),
+                      _check_sector(entry["sector"], where), entry.get("wikidata"))
+        for name in names:
+            index.add(name, ActorForm("org", actor))
+    for sector, words in raw["generic"].items():
+        _check_sector(sector, "actors.yaml: generic")
+        for word in _words(words, f"actors.yaml: generic.{sector}"):
+            index.add(word, ActorForm("generic", None, sector))
+    for entry in raw["persons"]:
+        where = f"actors.yaml: person {entry.get('id') if isinstance(entry, dict) else entry!r}"
+        if not isinstance(entry, dict) or not {"id", "en", "ar", "roles"} <= set(entry) or not entry["roles"]:
+            raise DictionaryError(f"{where}: needs id, en, ar and roles")
+        if entry["id"] in seen_ids:
+            raise DictionaryError(f"{where}: duplicate id")
+        seen_ids.add(entry["id"])
+        roles = []
+        for role in entry["roles"]:
+            start = _date(role.get("from"), f"{where} role from")
+            if start is None:
+                raise DictionaryError(f"{where}: every role needs `from`")
+            roles.append(Role(_check_country(role.get("country"), where), _check_sector(role.get("sector"), where),
+                              str(role.get("title", "")), start, _date(role.get("to"), f"{where} role to")))
+        names = _words(entry["ar"], f"{where} ar")
+        actor = Actor(f"person:{entry['id']}", names[0], entry["en"], roles[-1].country, roles[-1].sector,
+                      entry.get("wikidata"))
+        for name in names:
+            index.add(name, ActorForm("person", actor, roles=tuple(roles)))
+    return ActorLexicon(index, countries, SECTOR_NAMES)
+
+
+def person_on(form: ActorForm, when: date | None) -> Actor:
+    """A person as an actor on a date: the role held then, else their last country with sector ELI."""
+    actor = form.actor
+    assert actor is not None
+    if when is not None:
+        for role in form.roles:
+            if role.start <= when and (role.end is None or when < role.end):
+                return Actor(actor.id, actor.name_ar, actor.name_en, role.country, role.sector, actor.wikidata)
+        return Actor(actor.id, actor.name_ar, actor.name_en, form.roles[-1].country, "ELI", actor.wikidata)
+    return actor
+
+
+# ---------------------------------------------------------------------------------------------- all
+
+@dataclass
+class Dictionaries:
+    modes: dict[tuple[str, str], Mode]
+    triggers: TriggerLexicon
+    actors: ActorLexicon
+    version: str
+
+
+@lru_cache(maxsize=1)
+def load_dictionaries() -> Dictionaries:
+    """The packaged dictionaries, validated and indexed (cached: loading takes a fraction of a second)."""
+    raws = {name: _read(name) for name in _FILES}
+    digest = hashlib.sha256(CODER_RULES.encode())
+    for name in _FILES:
+        digest.update(name.encode() + b"\0" + raws[name][1])
+    modes = parse_taxonomy(raws["plover.yaml"][0])
+    triggers = parse_triggers(raws["triggers.yaml"][0], modes)
+    actors = parse_actors(raws["actors.yaml"][0])
+    return Dictionaries(modes, triggers, actors, f"{CODER_RULES}+{digest.hexdigest()[:12]}")

@@ -1,0 +1,152 @@
+"""Phrase look-up over Arabic tokens: the dictionaries' words and phrases found in text, clitics and all.
+
+A phrase is stored under the match keys of its words (etl.text.tokens: folded letters, article ال off),
+joined by spaces. In text, the first word of a phrase may carry proclitics (و ف ب ل ك, the article,
+لل) and the following words may carry the article; longest phrases win and matches do not overlap.
+
+Verbs are listed once, as "perfect/imperfect" of the third person masculine singular (قصف/يقصف), and
+their common inflections are generated here: news needs past and present, singular, dual and plural,
+the future prefix سـ and the object pronouns (استهدفته، قصفوها). Without diacritics most passives are
+spelled like the active (قُتل = قتل), so they need no forms of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, Iterable, TypeVar
+
+from etl.text.tokens import Token, clitic_bases, fold, strip_article, tokenize
+
+P = TypeVar("P")
+
+_OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ني")
+# Between the words of one phrase only spaces, hyphens, tatweel and zero-width joiners may stand.
+_GLUE = frozenset(" \u00a0-\u0640\u200c\u200d")
+
+
+def verb_forms(spec: str) -> set[str]:
+    """Inflected forms (folded) of a verb given as 'perfect/imperfect' of the 3rd person masc. singular."""
+    try:
+        perfect, imperfect = (fold(part.strip()) for part in spec.split("/"))
+    except ValueError:
+        raise ValueError(f"verb {spec!r} must be written 'perfect/imperfect', e.g. قصف/يقصف") from None
+    if not perfect or len(imperfect) < 3 or imperfect[0] != "ي":
+        raise ValueError(f"verb {spec!r}: the imperfect must be the 3rd person, starting with ي")
+    forms: set[str] = {perfect}
+    if perfect.endswith(("ي", "ا")) and len(perfect) > 3:  # defective: رمى، دعا، اعتدى
+        base = perfect[:-1]
+        past = {base + "ت", base + "وا", base + "يا", base + "تا"}
+        object_stems = [perfect, base + "ت", base + "و"]
+    else:
+        past = {perfect + s for s in ("ت", "وا", "ا", "تا", "نا", "تم", "ن")}
+        object_stems = [perfect, perfect + "ت", perfect + "و", perfect + "تم", perfect + "نا"]
+    forms |= past
+    stem = imperfect[1:]
+    weak_end = stem.endswith(("ي", "و")) and len(stem) > 2  # يعتدي، يدعو
+    plural_stem = stem[:-1] if weak_end else stem
+    present = {p + stem for p in "يتنا"}
+    present |= {p + plural_stem + "ون" for p in "يت"} | {p + plural_stem + "وا" for p in "يت"}
+    present |= {p + stem + s for p in "يت" for s in ("ان", "ا")} | {"ي" + stem + "ن", "ت" + plural_stem + "ين"}
+    forms |= present | {"س" + f for f in present}
+    object_stems += ["ي" + stem, "ت" + stem, "ن" + stem, "ي" + plural_stem + "و", "ت" + plural_stem + "و"]
+    forms |= {s + pronoun for s in object_stems for pronoun in _OBJECT_PRONOUNS}
+    forms |= {"س" + s + pronoun for s in object_stems[-5:] for pronoun in _OBJECT_PRONOUNS}
+    return forms
+
+
+def phrase_key(phrase: str) -> tuple[str, bool]:
+    """(key, definite) of a dictionary phrase: folded words without the article, joined by spaces; and
+    whether its first word is written with the article."""
+    tokens = tokenize(phrase)
+    if not tokens:
+        raise ValueError(f"empty phrase {phrase!r}")
+    words = [strip_article(t.key) for t in tokens]
+    return " ".join(words), tokens[0].key.startswith("ال") and len(tokens) == 1
+
+
+@dataclass(slots=True)
+class Match(Generic[P]):
+    first: int  # token indices [first, last)
+    last: int
+    clitic: int  # folded letters of proclitic on the first token
+    key: str
+    payloads: list[P]
+    start: int  # character offsets into the text (proclitic excluded)
+    end: int
+
+
+class PhraseIndex(Generic[P]):
+    """Dictionary phrases -> payloads, found in token sequences."""
+
+    def __init__(self, definite_sensitive: bool = False) -> None:
+        self._index: dict[str, list[tuple[P, bool]]] = {}
+        self._prefixes: set[str] = set()
+        self.max_words = 1
+        # When set, a one-word entry written with the article (القاعدة) only matches a definite word in
+        # text: لقاعدة (to a base) is not القاعدة (al-Qaeda).
+        self.definite_sensitive = definite_sensitive
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def add(self, phrase: str, payload: P, folded: bool = False) -> None:
+        if folded:  # generated verb forms: already folded single words
+            key, definite = strip_article(phrase), False
+        else:
+            key, definite = phrase_key(phrase)
+        words = key.split(" ")
+        self.max_words = max(self.max_words, len(words))
+        for n in range(1, len(words)):
+            self._prefixes.add(" ".join(words[:n]))
+        entries = self._index.setdefault(key, [])
+        if all(existing is not payload for existing, _ in entries):
+            entries.append((payload, definite))
+
+    def keys(self) -> Iterable[str]:
+        return self._index.keys()
+
+    def find(self, text: str, tokens: list[Token], lo: int = 0, hi: int | None = None) -> list[Match[P]]:
+        """Non-overlapping longest matches in tokens[lo:hi], left to right."""
+        hi = len(tokens) if hi is None else hi
+        index, prefixes = self._index, self._prefixes
+        found: list[Match[P]] = []
+        i = lo
+        while i < hi:
+            best: Match[P] | None = None
+            for clitic, base in clitic_bases(tokens[i].key):
+                definite = tokens[i].key[:clitic].endswith(("ال", "لل")) if clitic else tokens[i].key.startswith("ال")
+                key, j = base, i + 1
+                while True:
+                    entries = index.get(key)
+                    if entries:
+                        payloads = [p for p, needs_article in entries
+                                    if not (needs_article and self.definite_sensitive and not definite)]
+                        if payloads and (best is None or j - i > best.last - best.first):
+                            best = Match(i, j, clitic, key, payloads, 0, 0)
+                    if j >= hi or j - i >= self.max_words or key not in prefixes:
+                        break
+                    gap = text[tokens[j - 1].end:tokens[j].start]
+                    if len(gap) > 3 or any(ch not in _GLUE for ch in gap):
+                        break
+                    key = key + " " + strip_article(tokens[j].key)
+                    j += 1
+            if best is None:
+                i += 1
+                continue
+            best.start = tokens[i].start + _chars_for(tokens[i].text, best.clitic)
+            best.end = tokens[best.last - 1].end
+            found.append(best)
+            i = best.last
+        return found
+
+
+def _chars_for(word: str, folded_letters: int) -> int:
+    """How many characters of `word` spell its first `folded_letters` folded letters (diacritics count 0)."""
+    if not folded_letters:
+        return 0
+    consumed = 0
+    for position, char in enumerate(word):
+        consumed += len(fold(char))
+        if consumed >= folded_letters:
+            return position + 1
+    return len(word)
