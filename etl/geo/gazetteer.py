@@ -43,7 +43,9 @@ def _data(name: str, optional: bool = False):
     resource = resources.files("etl.geo").joinpath(f"data/{name}")
     if optional and not resource.is_file():
         return None
-    return yaml.safe_load(resource.read_text(encoding="utf-8"))
+    # libyaml's safe loader when present: the same documents, five times faster (gazetteer build time)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(resource.read_text(encoding="utf-8"), Loader=loader)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -113,13 +115,25 @@ def build_rows() -> tuple[list[dict], dict[str, list[tuple[str, str, bool]]]]:
         names[row["place_key"]] = [(name, lang, i == 0) for i, (name, lang) in enumerate(arabic)]
 
     extra_names = {int(k): v for k, v in (_data("place_names_ar.yaml") or {}).items()}
+    admin1 = _data("admin1.yaml") or {}
+    # Towns are looked up by English name only as national capitals and seats of divisions: index only
+    # those names (a set intersection per town instead of a dict write per each of 1.5 M alternate names).
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for c in countries.values():
+        if c.get("capital"):
+            wanted[c["iso"]].add(c["capital"].lower())
+    for cc, entries in admin1.items():
+        for entry in entries:
+            if entry.get("capital"):
+                wanted[cc].add(str(entry["capital"]).lower())
     for city in cities.values():
         cc = city["countrycode"]
         points_by_country[cc].append((city["latitude"], city["longitude"]))
-        for label in (city["name"], *city["alternatenames"]):
-            key = (cc, label.lower())
-            if key not in by_name or by_name[key]["population"] < city["population"]:
-                by_name[key] = city
+        if cc in wanted:
+            for label in wanted[cc].intersection(map(str.lower, (city["name"], *city["alternatenames"]))):
+                key = (cc, label)
+                if key not in by_name or by_name[key]["population"] < city["population"]:
+                    by_name[key] = city
         if not _keep_city(city):
             continue
         add({"place_key": f"gn:{city['geonameid']}", "geonameid": city["geonameid"], "name_en": city["name"],
@@ -148,7 +162,6 @@ def build_rows() -> tuple[list[dict], dict[str, list[tuple[str, str, bool]]]]:
              "population": country["population"], "latitude": centre[0], "longitude": centre[1],
              "source": "countries"}, _arabic_names(arabic))
 
-    admin1 = _data("admin1.yaml") or {}
     seats = {}
     for cc, entries in admin1.items():
         for entry in entries:

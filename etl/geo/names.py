@@ -17,8 +17,10 @@ _ANY_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
 
 def name_language(name: str) -> str | None:
     """'ar', 'fa' (Persian letters), or None for names that are not (only) Arabic script or are Kurdish/Urdu."""
+    if not _ANY_ARABIC_SCRIPT.search(name):  # most alternate names are Latin: decide those cheaply
+        return None
     letters = {ch for ch in name if ch.isalpha()}
-    if not letters or not _ANY_ARABIC_SCRIPT.search(name):
+    if not letters:
         return None
     if letters & _KURDISH_URDU:
         return None
