@@ -34,7 +34,7 @@ def load(data: Path, event_type: str) -> list[dict]:
 
 
 def detect(coder, text: str, event_type: str):
-    events = [e for e in coder.code(text) if e.event_type == event_type and e.happened]
+    events = [e for e in coder.code(text) if e.event_type == event_type and e.happened and e.salience == "main"]
     return events
 
 

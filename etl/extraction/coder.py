@@ -96,6 +96,7 @@ class Event:
     date_source: str | None = None
     arrested: dict | None = None
     abducted: dict | None = None
+    salience: str = "main"  # main: what the sentence reports; background: named in a subordinate part
 
     @property
     def happened(self) -> bool:
@@ -109,7 +110,8 @@ class Event:
             "locations": self.locations, "date": self.date, "date_precision": self.date_precision,
             "date_source": self.date_source, "fatalities": self.fatalities, "injured": self.injured,
             "arrested": self.arrested, "abducted": self.abducted, "modality": self.modality,
-            "confidence": self.confidence, "trigger_id": self.trigger_id, "support": self.support,
+            "confidence": self.confidence, "salience": self.salience, "trigger_id": self.trigger_id,
+            "support": self.support,
         }
 
 
@@ -138,15 +140,17 @@ class EventCoder:
     # ------------------------------------------------------------------------------------------ API
 
     def code(self, text: str, title: str | None = None, published: datetime | None = None,
-             places: list | None = None) -> list[Event]:
+             places: list | None = None, title_places: list | None = None) -> list[Event]:
         """Events of a text (offsets into `text`). The title, when given, is coded as a text of its own by
-        the caller; here it only lends its places to sentences that name none."""
+        the caller; here it only lends its places to sentences that name none. `places` and
+        `title_places` are the geocoder's mentions when the caller has them already."""
         if not text or not text.strip():
             return []
         tokens = tokenize(text)
         if places is None:
             places = self.geocoder.geocode(text) if self.geocoder is not None else []
-        title_places = self.geocoder.geocode(title) if (self.geocoder is not None and title) else []
+        if title_places is None:
+            title_places = self.geocoder.geocode(title) if (self.geocoder is not None and title) else []
         actors = self._actors(text, tokens, published)
         triggers = self._triggers(text, tokens, actors, places)
         starts = [t.start for t in tokens]
@@ -297,6 +301,7 @@ class EventCoder:
         if not strong and support == ["recipient"] and type_ in ("ASSAULT", "COERCE", "PROTEST"):
             return None  # a weak word with only an object is too often another sense (استهدف الخطة)
         modality = self._modality(tokens, s, primary, all_triggers)
+        salience = self._salience(tokens, s, min(t.first for t in group))
         mode_spec = self.d.modes.get((type_, mode)) or self.d.modes[(type_, "")]
         cameo = trigger.cameo if mode == trigger.mode else mode_spec.cameo
         acled = trigger.acled if mode == trigger.mode else mode_spec.acled
@@ -308,8 +313,8 @@ class EventCoder:
         return Event(
             event_type=type_, mode=mode, cameo=cameo,
             acled_event_type=acled[0] if acled else None, acled_sub_event_type=acled[1] if acled else None,
-            actor=actor.actor.as_dict(actor.text) if actor else None,
-            recipient=recipient.actor.as_dict(recipient.text) if recipient else None,
+            actor=actor.actor.as_dict(actor.text, actor.start, actor.end) if actor else None,
+            recipient=recipient.actor.as_dict(recipient.text, recipient.start, recipient.end) if recipient else None,
             trigger={"text": primary.text, "start": primary.start, "end": primary.end},
             sentence={"text": text[s.start:s.end], "start": s.start, "end": s.end},
             locations=locations, date=event_date, date_precision=precision, date_source=date_source,
@@ -317,7 +322,8 @@ class EventCoder:
             injured=_range(toll, "injured") if type_ == "ASSAULT" else None,
             arrested=_range(toll, "arrested") if type_ == "COERCE" else None,
             abducted=_range(toll, "abducted") if type_ == "ASSAULT" and mode == "abduct" else None,
-            modality=modality, confidence=round(min(confidence, 0.99), 3), trigger_id=trigger.id, support=support)
+            modality=modality, confidence=round(min(confidence, 0.99), 3), trigger_id=trigger.id, support=support,
+            salience=salience)
 
     # ------------------------------------------------------------------------------------------ roles
 
@@ -410,6 +416,30 @@ class EventCoder:
                 continue
             return a
         return None
+
+    # ------------------------------------------------------------------------------------------ salience
+
+    def _main_start(self, tokens: list[Token], s: _Sentence) -> int:
+        """Where the main clause begins: after a reporting frame's complementizer (قال المتحدث إن …)."""
+        cues = self.cues
+        for i in range(s.lo, min(s.hi, s.lo + 14)):
+            if strip_article(tokens[i].key) in cues.reporting or tokens[i].key in cues.reporting:
+                for j in range(i + 1, min(s.hi, i + 16)):
+                    if tokens[j].key in cues.complementizers:
+                        return j + 1
+                return s.lo
+        return s.lo
+
+    def _salience(self, tokens: list[Token], s: _Sentence, first: int) -> str:
+        start = self._main_start(tokens, s)
+        if first < start:
+            return "background"
+        markers = self.cues.background_markers
+        for tok in tokens[start:first]:
+            if tok.key in markers or strip_article(tok.key) in markers or \
+                    any(b in markers for c, b in clitic_bases(tok.key) if c):
+                return "background"
+        return "main"
 
     # ------------------------------------------------------------------------------------------ modality
 

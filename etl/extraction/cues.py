@@ -12,7 +12,7 @@ from etl.extraction.lexicon import PhraseIndex, phrase_key
 
 _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", "question_words", "reporting", "claim",
              "claim_objects", "locative", "agent_markers", "patient_markers", "complement_links", "clause_breaks",
-             "intent_types"}
+             "intent_types", "complementizers", "background_markers"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class Cues:
     complement_links: frozenset[str]  # ب، إلى، على before an intended action (هدد بـ، دعا إلى)
     clause_breaks: frozenset[str]
     intent_types: frozenset[str]  # PLOVER types whose complement is an intended, not an actual, event
+    complementizers: frozenset[str]  # إن / أن after a reporting verb: the main clause follows
+    background_markers: frozenset[str]  # بعد، إثر، الذي …: what follows is background, not the main event
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
@@ -56,4 +58,4 @@ def load_cues() -> Cues:
     return Cues(negation, _keys(raw, "future"), _keys(raw, "hypothetical"), _keys(raw, "generic"), _keys(raw, "question_words"),
                 _keys(raw, "reporting"), _keys(raw, "claim"), _keys(raw, "claim_objects"), _keys(raw, "locative"),
                 agents, _keys(raw, "patient_markers"), _keys(raw, "complement_links"), _keys(raw, "clause_breaks"),
-                frozenset(raw["intent_types"]))
+                frozenset(raw["intent_types"]), _keys(raw, "complementizers"), _keys(raw, "background_markers"))

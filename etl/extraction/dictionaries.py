@@ -204,9 +204,9 @@ class Actor:
     sector: str | None
     wikidata: str | None = None
 
-    def as_dict(self, text: str | None = None) -> dict:
-        return {"text": text, "name": self.name_en, "name_ar": self.name_ar, "country": self.country,
-                "sector": self.sector, "id": self.id, "wikidata": self.wikidata}
+    def as_dict(self, text: str | None = None, start: int | None = None, end: int | None = None) -> dict:
+        return {"text": text, "start": start, "end": end, "name": self.name_en, "name_ar": self.name_ar,
+                "country": self.country, "sector": self.sector, "id": self.id, "wikidata": self.wikidata}
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,10 @@ plus the natural keys as unique constraints.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from sqlalchemy import (
-    BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text,
+    BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text,
     TypeDecorator, UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -253,3 +253,103 @@ class ArticleProcessing(Base):
     version: Mapped[str] = mapped_column(String(32))
     items: Mapped[int] = mapped_column(Integer, default=0)  # places / events found
     processed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ActorRow(Base):
+    """A canonical actor as the event coder resolves it: a country, an organisation, a person, a kind of
+    agent of a country (Iraq military), or a kind of agent alone (gunmen). Upserted by `actor_key`."""
+
+    __tablename__ = "actors"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    actor_key: Mapped[str] = mapped_column(String(80), unique=True)  # country:USA, org:pmf, country:IRQ:MIL …
+    name_en: Mapped[str] = mapped_column(Text)
+    name_ar: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(3), index=True)  # ISO 3166 alpha-3, IMG, IGO
+    sector: Mapped[str | None] = mapped_column(String(3), index=True)  # GOV MIL COP REB UAF CVL …
+    wikidata: Mapped[str | None] = mapped_column(String(16))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class EventMention(Base):
+    """One event as one sentence of one article reports it: what, how, when, with what toll, and the
+    evidence (the trigger and the sentence, with character offsets into the article's field)."""
+
+    __tablename__ = "event_mentions"
+    __table_args__ = (
+        UniqueConstraint("article_id", "field", "trigger_start", "event_type"),
+        Index("ix_event_mentions_type_date", "event_type", "event_date"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(8))  # title | content
+    event_type: Mapped[str] = mapped_column(String(12))  # PLOVER type
+    mode: Mapped[str | None] = mapped_column(String(16))
+    cameo: Mapped[str] = mapped_column(String(4))
+    acled_event_type: Mapped[str | None] = mapped_column(String(40))
+    acled_sub_event_type: Mapped[str | None] = mapped_column(String(60))
+    modality: Mapped[str] = mapped_column(String(12))  # asserted reported claimed negated future hypothetical …
+    salience: Mapped[str] = mapped_column(String(12))  # main | background
+    happened: Mapped[bool] = mapped_column(Boolean)  # modality is asserted, reported or claimed
+    confidence: Mapped[float] = mapped_column(Float)
+    event_date: Mapped[date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(String(8))  # day | week | month | year
+    date_source: Mapped[str | None] = mapped_column(String(12))  # text | published
+    fatalities_low: Mapped[int | None] = mapped_column(Integer)
+    fatalities_best: Mapped[int | None] = mapped_column(Integer)
+    fatalities_high: Mapped[int | None] = mapped_column(Integer)
+    injured_low: Mapped[int | None] = mapped_column(Integer)
+    injured_best: Mapped[int | None] = mapped_column(Integer)
+    injured_high: Mapped[int | None] = mapped_column(Integer)
+    arrested_best: Mapped[int | None] = mapped_column(Integer)
+    abducted_best: Mapped[int | None] = mapped_column(Integer)
+    trigger_text: Mapped[str] = mapped_column(Text)
+    trigger_start: Mapped[int] = mapped_column(Integer)
+    trigger_end: Mapped[int] = mapped_column(Integer)
+    trigger_id: Mapped[str] = mapped_column(String(48))  # dictionary entry, e.g. ASSAULT.airstrike
+    sentence_text: Mapped[str] = mapped_column(Text)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    coder_version: Mapped[str] = mapped_column(String(32))
+    coded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class EventMentionActor(Base):
+    """The actor (who acted) or the recipient (to whom) of an event mention, as written and as resolved."""
+
+    __tablename__ = "event_mention_actors"
+    __table_args__ = (UniqueConstraint("mention_id", "role"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    mention_id: Mapped[int] = mapped_column(ForeignKey("event_mentions.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(10))  # actor | recipient
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    start_char: Mapped[int | None] = mapped_column(Integer)
+    end_char: Mapped[int | None] = mapped_column(Integer)
+    country: Mapped[str | None] = mapped_column(String(3))  # as resolved for this date (persons change roles)
+    sector: Mapped[str | None] = mapped_column(String(3))
+
+
+class EventMentionPlace(Base):
+    """The places of an event mention; rank 0 is where the event happened."""
+
+    __tablename__ = "event_mention_places"
+    __table_args__ = (UniqueConstraint("mention_id", "rank"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    mention_id: Mapped[int] = mapped_column(ForeignKey("event_mentions.id", ondelete="CASCADE"))
+    rank: Mapped[int] = mapped_column(Integer)
+    place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    start_char: Mapped[int | None] = mapped_column(Integer)
+    end_char: Mapped[int | None] = mapped_column(Integer)
+    name_en: Mapped[str | None] = mapped_column(Text)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    country_code: Mapped[str | None] = mapped_column(String(2))
+    admin1: Mapped[str | None] = mapped_column(Text)
+    feature_code: Mapped[str | None] = mapped_column(String(10))
+    precision: Mapped[int | None] = mapped_column(Integer)  # 1 place … 4 country (ACLED geo_precision: min(p, 3))
+    inherited: Mapped[bool] = mapped_column(Boolean, default=False)  # taken from the article, not the sentence

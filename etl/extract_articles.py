@@ -1,0 +1,115 @@
+"""The extraction step of the pipeline: stored articles -> their places and their event mentions.
+
+Each article is geocoded once (title and text) and its events coded with those places; its
+`article_places` and `event_mentions` are replaced whole in ONE transaction per article, so a failure
+leaves the article as it was and re-running is safe. Articles are pending when the current gazetteer
+or coder version has not processed them: new articles, or all of them after the dictionaries change
+(`marsad reextract`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, or_, select
+
+from etl.extraction.coder import EventCoder
+from etl.load.db import session_scope
+from etl.load.events import STAGE, replace_article_events
+from etl.load.models import Article, ArticleProcessing, EventMention
+from etl.load.places import replace_article_places
+
+log = logging.getLogger(__name__)
+BATCH = 100
+
+
+@dataclass
+class Extractor:
+    """The coder with a geocoder over the events database's gazetteer."""
+
+    coder: EventCoder
+
+    @property
+    def geocoder(self):
+        return self.coder.geocoder
+
+    @classmethod
+    def for_database(cls, db_url: str) -> "Extractor":
+        from etl.extraction.pipeline import make_coder
+
+        return cls(make_coder(geocode=True, db_url=db_url))
+
+
+def pending_articles(db_url: str, coder_version: str, gazetteer_version: str, limit: int | None = None) -> list[int]:
+    """Articles not yet processed by this coder and gazetteer version."""
+    extract = ArticleProcessing.__table__.alias("extract")
+    geocode = ArticleProcessing.__table__.alias("geocode")
+    with session_scope(db_url) as session:
+        stmt = (select(Article.id)
+                .outerjoin(extract, and_(extract.c.article_id == Article.id, extract.c.stage == STAGE))
+                .outerjoin(geocode, and_(geocode.c.article_id == Article.id, geocode.c.stage == "geocode"))
+                .where(or_(extract.c.id.is_(None), extract.c.version != coder_version,
+                           geocode.c.id.is_(None), geocode.c.version != gazetteer_version))
+                .order_by(Article.id))
+        if limit:
+            stmt = stmt.limit(limit)
+        return list(session.scalars(stmt))
+
+
+def _place_rows(field: str, mentions) -> list[dict]:
+    return [{"place_id": m.place_id, "field": field, "mention": m.text, "start_char": m.start, "end_char": m.end,
+             "latitude": m.latitude, "longitude": m.longitude, "precision": m.precision, "confidence": m.confidence}
+            for m in mentions]
+
+
+def process_article(db_url: str, article_id: int, extractor: Extractor) -> dict:
+    """Geocode and code one article; one transaction."""
+    coder, geocoder = extractor.coder, extractor.geocoder
+    with session_scope(db_url) as session:
+        row = session.execute(select(Article.title, Article.content, Article.summary, Article.published_at)
+                              .where(Article.id == article_id)).one_or_none()
+        if row is None:
+            return {"articles": 0, "places": 0, "events": 0}
+        title, content, summary, published = row
+        body = content or summary or ""
+        title_places = geocoder.geocode(title or "")
+        body_places = geocoder.geocode(body)
+        places = _place_rows("title", title_places) + _place_rows("content", body_places)
+        replace_article_places(session, article_id, places, geocoder.gazetteer.version)
+        events = [("title", e.as_dict()) for e in coder.code(title or "", published=published, places=title_places)]
+        events += [("content", e.as_dict()) for e in coder.code(body, title=title, published=published,
+                                                                  places=body_places, title_places=title_places)]
+        stored = replace_article_events(session, article_id, events, coder.version)
+    return {"articles": 1, "places": len(places), "events": stored}
+
+
+def process_batch(db_url: str, article_ids: list[int], extractor: Extractor) -> dict:
+    totals = {"articles": 0, "places": 0, "events": 0}
+    for article_id in article_ids:
+        result = process_article(db_url, article_id, extractor)
+        for key in totals:
+            totals[key] += result[key]
+    return totals
+
+
+def process_pending(db_url: str, extractor: Extractor | None = None, progress=None) -> dict:
+    extractor = extractor or Extractor.for_database(db_url)
+    pending = pending_articles(db_url, extractor.coder.version, extractor.geocoder.gazetteer.version)
+    totals = {"articles": 0, "places": 0, "events": 0}
+    for start in range(0, len(pending), BATCH):
+        result = process_batch(db_url, pending[start:start + BATCH], extractor)
+        for key in totals:
+            totals[key] += result[key]
+        if progress:
+            progress(result, len(pending))
+    return totals
+
+
+def event_counts(db_url: str) -> dict:
+    with session_scope(db_url) as session:
+        rows = session.execute(select(EventMention.event_type, func.count())
+                               .where(EventMention.happened.is_(True))
+                               .group_by(EventMention.event_type)).all()
+        total = session.scalar(select(func.count()).select_from(EventMention)) or 0
+    return {"event_mentions": total, "happened_by_type": dict(sorted(rows, key=lambda r: -r[1]))}

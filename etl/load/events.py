@@ -1,0 +1,103 @@
+"""Writes of the event stage: canonical actors and the event mentions of an article, replaced whole.
+
+An article's mentions are deleted and written again in the caller's transaction, so a re-extraction
+with new dictionaries leaves no stale mention behind and a failure leaves the previous mentions intact.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Sequence
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from etl.load.models import ActorRow, EventMention, EventMentionActor, EventMentionPlace, utcnow
+from etl.load.places import mark_processed
+from etl.load.store import _chunks, _insert
+
+STAGE = "extract"
+
+
+def upsert_actors(session: Session, actors: Sequence[dict]) -> dict[str, int]:
+    """Canonical actors by key (name, country, sector as the dictionaries say today) -> row ids."""
+    rows: dict[str, dict] = {}
+    for actor in actors:
+        key = actor["id"]
+        if key.startswith("person:"):  # a person's country and sector depend on the date: kept per mention
+            country, sector = None, None
+        else:
+            country, sector = actor.get("country"), actor.get("sector")
+        rows[key] = {"actor_key": key, "name_en": actor.get("name") or key, "name_ar": actor.get("name_ar"),
+                     "country": country, "sector": sector, "wikidata": actor.get("wikidata"), "updated_at": utcnow()}
+    if not rows:
+        return {}
+    values = list(rows.values())
+    for chunk in _chunks(values):
+        stmt = _insert(session, ActorRow)
+        session.execute(stmt.on_conflict_do_update(
+            index_elements=["actor_key"],
+            set_={c: stmt.excluded[c] for c in ("name_en", "name_ar", "country", "sector", "wikidata", "updated_at")}),
+            list(chunk))
+    ids: dict[str, int] = {}
+    keys = list(rows)
+    for chunk in _chunks(keys):
+        ids.update(session.execute(select(ActorRow.actor_key, ActorRow.id).where(ActorRow.actor_key.in_(chunk))).all())
+    return ids
+
+
+def _range(value: dict | None, key: str) -> int | None:
+    return value.get(key) if value else None
+
+
+def replace_article_events(session: Session, article_id: int, events: Sequence[tuple[str, dict]],
+                           version: str) -> int:
+    """Store the (field, event) pairs of one article in place of its previous mentions; mark it coded."""
+    session.execute(delete(EventMention).where(EventMention.article_id == article_id))
+    seen: set[tuple] = set()
+    unique = []
+    for field, event in events:
+        key = (field, event["trigger"]["start"], event["event_type"])
+        if key not in seen:  # one mention per trigger and type (the table's natural key)
+            seen.add(key)
+            unique.append((field, event))
+    actor_ids = upsert_actors(session, [e[r] for _, e in unique for r in ("actor", "recipient") if e.get(r)])
+    now = utcnow()
+    for field, event in unique:
+        fatalities, injured = event.get("fatalities"), event.get("injured")
+        mention = EventMention(
+            article_id=article_id, field=field, event_type=event["event_type"], mode=event.get("mode") or None,
+            cameo=event["cameo"], acled_event_type=event.get("acled_event_type"),
+            acled_sub_event_type=event.get("acled_sub_event_type"), modality=event["modality"],
+            salience=event.get("salience", "main"), happened=event["modality"] in ("asserted", "reported", "claimed"),
+            confidence=event["confidence"],
+            event_date=date.fromisoformat(event["date"]) if event.get("date") else None,
+            date_precision=event.get("date_precision"), date_source=event.get("date_source"),
+            fatalities_low=_range(fatalities, "low"), fatalities_best=_range(fatalities, "best"),
+            fatalities_high=_range(fatalities, "high"), injured_low=_range(injured, "low"),
+            injured_best=_range(injured, "best"), injured_high=_range(injured, "high"),
+            arrested_best=_range(event.get("arrested"), "best"), abducted_best=_range(event.get("abducted"), "best"),
+            trigger_text=event["trigger"]["text"], trigger_start=event["trigger"]["start"],
+            trigger_end=event["trigger"]["end"], trigger_id=event["trigger_id"],
+            sentence_text=event["sentence"]["text"], sentence_start=event["sentence"]["start"],
+            sentence_end=event["sentence"]["end"], coder_version=version, coded_at=now)
+        session.add(mention)
+        session.flush()
+        for role in ("actor", "recipient"):
+            actor = event.get(role)
+            if actor:
+                session.add(EventMentionActor(
+                    mention_id=mention.id, role=role, actor_id=actor_ids[actor["id"]], text=actor.get("text") or "",
+                    start_char=actor.get("start"), end_char=actor.get("end"), country=actor.get("country"),
+                    sector=actor.get("sector")))
+        for rank, place in enumerate(event.get("locations") or []):
+            session.add(EventMentionPlace(
+                mention_id=mention.id, rank=rank, place_id=place.get("place_id"), text=place.get("text") or "",
+                start_char=place.get("start"), end_char=place.get("end"), name_en=place.get("name_en"),
+                latitude=place.get("latitude"), longitude=place.get("longitude"),
+                country_code=place.get("country"), admin1=place.get("admin1"),
+                feature_code=place.get("feature_code"), precision=place.get("precision"),
+                inherited=bool(place.get("inherited"))))
+    session.flush()
+    mark_processed(session, article_id, STAGE, version, len(unique))
+    return len(unique)
