@@ -14,6 +14,13 @@ def articles_asset():
     return Asset(name="marsad_articles", uri="marsad://events-db/articles")
 
 
+def events_asset():
+    """The Asset the extraction DAG emits when it has coded articles (for downstream consumers)."""
+    from airflow.sdk import Asset
+
+    return Asset(name="marsad_events", uri="marsad://events-db/event_mentions")
+
+
 def events_db_url() -> str:
     """The `marsad_db` Airflow Connection when one is defined, else MARSAD_DB_URL, else the SQLite default."""
     if os.environ.get("MARSAD_DB_URL"):

@@ -1,6 +1,8 @@
-"""Extraction DAG, data-triggered by the `marsad_articles` Asset: geocodes new articles in mapped batches.
+"""Extraction DAG, data-triggered by the `marsad_articles` Asset: geocodes new articles and codes their
+events in mapped batches (one transaction per article), then announces the `marsad_events` Asset.
 
-Thin wrappers over etl.geocode_articles; event coding joins this DAG with the event coder.
+Thin wrappers over etl.extract_articles. Articles are pending when the current gazetteer or dictionary
+version has not processed them, so a dictionary change recodes everything on the next run.
 """
 
 from __future__ import annotations
@@ -10,9 +12,9 @@ from datetime import timedelta
 import pendulum
 from airflow.sdk import dag, task
 
-from marsad_common import articles_asset, events_db_url
+from marsad_common import articles_asset, events_asset, events_db_url
 
-BATCH = 200
+BATCH = 100
 
 
 @dag(
@@ -22,29 +24,36 @@ BATCH = 200
     catchup=False,
     max_active_runs=1,
     default_args={"retries": 2, "retry_delay": timedelta(minutes=1)},
-    tags=["marsad", "extract", "geo"],
+    tags=["marsad", "extract", "geo", "events"],
     doc_md=__doc__,
 )
 def marsad_extract():
     @task
-    def plan_geocoding() -> list[list[int]]:
-        from etl.geo.gazetteer import Gazetteer
-        from etl.geocode_articles import pending_articles
+    def plan() -> list[list[int]]:
+        from etl.extract_articles import Extractor, pending_articles
 
         url = events_db_url()
-        pending = pending_articles(url, Gazetteer.from_db(url).version)
+        extractor = Extractor.for_database(url)
+        pending = pending_articles(url, extractor.coder.version, extractor.geocoder.gazetteer.version)
         return [pending[i:i + BATCH] for i in range(0, len(pending), BATCH)]
 
     @task(max_active_tis_per_dagrun=2)
-    def geocode(batch: list[int]) -> dict:
-        from etl.geo.gazetteer import Gazetteer
-        from etl.geo.geocoder import Geocoder
-        from etl.geocode_articles import geocode_batch
+    def code(batch: list[int]) -> dict:
+        from etl.extract_articles import Extractor, process_batch
 
         url = events_db_url()
-        return geocode_batch(url, batch, Geocoder(Gazetteer.from_db(url)))
+        return process_batch(url, batch, Extractor.for_database(url))
 
-    geocode.expand(batch=plan_geocoding())
+    @task(outlets=[events_asset()])
+    def summarize(results: list[dict]) -> dict:
+        totals = {"articles": 0, "places": 0, "events": 0}
+        for result in results:
+            for key in totals:
+                totals[key] += result.get(key, 0)
+        print(f"marsad extract summary: {totals}")
+        return totals
+
+    summarize(code.expand(batch=plan()))
 
 
 marsad_extract()

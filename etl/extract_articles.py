@@ -38,7 +38,25 @@ class Extractor:
     def for_database(cls, db_url: str) -> "Extractor":
         from etl.extraction.pipeline import make_coder
 
+        ensure_gazetteer(db_url)
         return cls(make_coder(geocode=True, db_url=db_url))
+
+
+def ensure_gazetteer(db_url: str) -> bool:
+    """Build the gazetteer from the packaged data when the events database has none yet (first run on
+    a fresh database); True when it was built. Concurrent builders are harmless: places are upserted."""
+    from etl.geo.gazetteer import build_rows
+    from etl.load.models import Place
+    from etl.load.places import write_gazetteer
+
+    with session_scope(db_url) as session:
+        if session.scalar(select(Place.id).limit(1)) is not None:
+            return False
+    places, names = build_rows()
+    with session_scope(db_url) as session:
+        write_gazetteer(session, places, names)
+    log.info("built the gazetteer: %d places", len(places))
+    return True
 
 
 def pending_articles(db_url: str, coder_version: str, gazetteer_version: str, limit: int | None = None) -> list[int]:
