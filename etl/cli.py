@@ -116,24 +116,119 @@ def run(
     registry: Optional[Path] = typer.Option(None, envvar="MARSAD_FEEDS", help="Feed registry YAML."),
     db: Optional[str] = DbOption,
 ) -> None:
-    """The whole pipeline in-process (the same functions as the DAGs): migrate, ingest, geocode, report."""
+    """The whole pipeline in-process (the same functions as the DAGs): migrate, ingest, extract, report."""
     from etl.load.db import upgrade
-
-    from etl.geo.gazetteer import Gazetteer
-    from etl.geocode_articles import geocode_pending
 
     url = db or config.db_url()
     upgrade(url)
     _ingest(db, [], replay, False, True, registry)
-    try:
-        gazetteer = Gazetteer.from_db(url)
-    except LookupError:
-        gazetteer_build(db)
-        gazetteer = Gazetteer.from_db(url)
-    with console.status("geocoding articles ..."):
-        result = geocode_pending(url, gazetteer)
-    console.print(f"geocoded {result['articles']} articles: {result['places']} place mentions")
+    _extract(url, force=False)
     stats(db)
+
+
+def _extract(url: str, force: bool) -> dict:
+    """Geocode and code the pending articles (all of them with `force`), with a progress bar."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from etl.extract_articles import Extractor, pending_articles, process_batch, BATCH
+
+    with console.status("loading the gazetteer and the dictionaries ..."):
+        extractor = Extractor.for_database(url)
+    if force:
+        from sqlalchemy import select
+
+        from etl.load.db import session_scope
+        from etl.load.models import Article
+
+        with session_scope(url) as session:
+            pending = list(session.scalars(select(Article.id).order_by(Article.id)))
+    else:
+        pending = pending_articles(url, extractor.coder.version, extractor.geocoder.gazetteer.version)
+    totals = {"articles": 0, "places": 0, "events": 0}
+    with Progress(TextColumn("coding articles"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=console, transient=True) as progress:
+        bar = progress.add_task("extract", total=len(pending))
+        for start in range(0, len(pending), BATCH):
+            batch = pending[start:start + BATCH]
+            result = process_batch(url, batch, extractor)
+            for key in totals:
+                totals[key] += result[key]
+            progress.advance(bar, len(batch))
+    console.print(f"coded {totals['articles']} articles: {totals['places']} place mentions, "
+                  f"{totals['events']} event mentions (coder {extractor.coder.version})")
+    return totals
+
+
+@app.command()
+def reextract(
+    all_articles: bool = typer.Option(False, "--all", help="Recode every article, not only those an older "
+                                                            "coder or gazetteer version processed."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Recode stored articles after the dictionaries or the gazetteer changed (one transaction per article)."""
+    url = db or config.db_url()
+    _require_schema(url)
+    _extract(url, force=all_articles)
+
+
+@app.command()
+def extract(input: Path = typer.Option(..., "--input", "-i", help='JSONL, one {"id", "text", "title"?, "published"?} per line'),
+            output: Path = typer.Option(..., "--output", "-o", help='JSONL, one {"id", "events": [...]} per line'),
+            db: Optional[str] = DbOption) -> None:
+    """Code the events of each input text (the events database's gazetteer when it has one, else the
+    packaged one)."""
+    import json
+
+    from etl.extraction.pipeline import make_coder, parse_published
+
+    if not input.exists():
+        _fail(f"input file {input} does not exist")
+    url = db or config.db_url()
+    with console.status("loading the gazetteer and the dictionaries ..."):
+        coder = make_coder(geocode=True, db_url=url if _has_gazetteer(url) else None)
+    done = errors = events = 0
+    with input.open(encoding="utf-8") as source, output.open("w", encoding="utf-8") as sink:
+        for number, line in enumerate(source, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                    raise ValueError('each line must be a JSON object with a string "text"')
+                if record.get("title") is not None and not isinstance(record["title"], str):
+                    raise ValueError('"title" must be a string')
+                published = parse_published(record.get("published"))
+            except ValueError as exc:
+                errors += 1
+                console.print(f"[yellow]line {number}:[/] {exc}")
+                sink.write(json.dumps({"line": number, "error": str(exc)}, ensure_ascii=False) + "\n")
+                continue
+            found = [e.as_dict() for e in coder.code(record["text"], title=record.get("title"), published=published)]
+            events += len(found)
+            sink.write(json.dumps({"id": record.get("id"), "events": found, "coder_version": coder.version},
+                                  ensure_ascii=False) + "\n")
+            done += 1
+    console.print(f"coded {done} texts into {output}: {events} events"
+                  + (f"; {errors} bad lines (recorded in the output)" if errors else ""))
+    if errors:
+        raise typer.Exit(code=1)
+
+
+def _has_gazetteer(url: str) -> bool:
+    from sqlalchemy import select
+
+    from etl.load.db import current_revision, session_scope
+    from etl.load.models import Place
+
+    if url.startswith("sqlite") and not Path(url.split("///", 1)[-1]).exists():
+        return False  # do not create an empty database file just to look
+    try:
+        if current_revision(url) is None:
+            return False
+        with session_scope(url) as session:
+            return session.scalar(select(Place.id).limit(1)) is not None
+    except Exception:  # no database file, unreachable server: code with the packaged gazetteer
+        return False
 
 
 @app.command()

@@ -121,6 +121,7 @@ class _Sentence:
     end: int
     lo: int  # token range [lo, hi)
     hi: int
+    question: bool = False  # the sentence asks (؟)
 
 
 class EventCoder:
@@ -160,7 +161,7 @@ class EventCoder:
             lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
             if lo >= hi:
                 continue
-            sentence = _Sentence(s_start, s_end, lo, hi)
+            sentence = _Sentence(s_start, s_end, lo, hi, "؟" in text[s_start:s_end] or "?" in text[s_start:s_end])
             s_places = [p for p in places if s_start <= p.start < s_end]
             found = self._code_sentence(text, tokens, sentence, actors, triggers, s_places, published,
                                         context_place)
@@ -246,8 +247,7 @@ class EventCoder:
         instruments = [(m.first, m.payloads[0]) for m in self.d.triggers.instruments.find(text, tokens, s.lo, s.hi)]
         light = [m for m in self.d.triggers.light_verbs.find(text, tokens, s.lo, s.hi)]
         non_violent = bool(self.d.triggers.non_violent.find(text, tokens, s.lo, s.hi))
-        sentence_text = text[s.start:s.end]
-        toll = self._casualties(sentence_text) if self._casualties else None
+        toll = self._casualties(text, s.start, s.end, tokens) if self._casualties else None
         by_type: dict[str, list[TriggerMention]] = {}
         for t in triggers:
             by_type.setdefault(t.form.trigger.type, []).append(t)
@@ -258,6 +258,28 @@ class EventCoder:
             if event is not None:
                 events.append(event)
         return events
+
+    def _anchored(self, tokens: list[Token], s: _Sentence, support: list[str], places: list) -> bool:
+        """Does the sentence tie its event to a time, a place, a toll or an instrument?"""
+        if {"toll", "instrument"} & set(support):
+            return True
+        if any(p.feature_code not in ("PCLI",) for p in places if getattr(p, "latitude", None) is not None):
+            return True
+        anchors = self.cues.time_anchors
+        return any(tok.key in anchors or strip_article(tok.key) in anchors or _bases_in(tok, anchors)
+                   for tok in tokens[s.lo:s.hi])
+
+    @staticmethod
+    def _weak_supported(type_: str, support: list[str]) -> bool:
+        """Is an event announced only by weak words (with other senses) supported enough to be kept?"""
+        found = set(support)
+        if type_ in ("ASSAULT", "COERCE"):
+            # ضرب، استهدف، هاجم are as often words, plans or blows of fate: an armed actor alone is not
+            # enough; an instrument, a toll, a second trigger, or an actor AND a target are.
+            return bool(found & {"instrument", "toll", "several-triggers"}) or {"actor", "recipient"} <= found
+        if type_ == "PROTEST":
+            return bool(found & {"protesters", "several-triggers"})
+        return bool(found)
 
     def _needs_met(self, t: TriggerMention, keys: set[str], tokens: list[Token], s: _Sentence) -> bool:
         needs = t.form.trigger.needs
@@ -272,9 +294,11 @@ class EventCoder:
         primary = min(strong or group, key=lambda t: (not t.form.verb, t.first))
         trigger = primary.form.trigger
         mode = trigger.mode
+        trigger_tokens = {i for t in group for i in range(t.first, t.last)}
         if type_ == "ASSAULT":
-            near = {m for first, m in instruments
-                    if any(abs(first - t.first) <= INSTRUMENT_WINDOW for t in group)}
+            # an instrument that is itself one of the triggers (عبوة ناسفة) supports nothing but itself
+            near = {m for first, m in instruments if first not in trigger_tokens
+                    and any(abs(first - t.first) <= INSTRUMENT_WINDOW for t in group)}
             modes = {t.form.trigger.mode for t in group} | near
             mode = next(m for m in ASSAULT_MODE_PRIORITY if m in modes or m == "")
             if near:
@@ -284,24 +308,25 @@ class EventCoder:
                 return None
         if strong:
             support.append("trigger")
-        if len({t.form.trigger.id for t in group}) > 1:
+        if len({t.form.trigger.id for t in group}) > 1 and any(not t.form.trigger.weak for t in group[1:] + group[:1]):
             support.append("several-triggers")
         actor, recipient = self._roles(text, tokens, s, primary, actors, light)
         if actor is not None and (actor.named or actor.actor.sector in AGENT_SECTORS):
             support.append("actor")
         if recipient is not None:
             support.append("recipient")
-        has_toll = bool(toll and (toll.get("killed") or toll.get("injured")))
+        has_toll = bool(toll and (toll.killed or toll.injured))
         if has_toll and type_ == "ASSAULT":
             support.append("toll")
         if type_ == "PROTEST" and any(a.actor.id in ("generic:CVL",) and _is_protester(a.text) for a in actors):
             support.append("protesters")
-        if not strong and len(support) == 0:
+        if not strong and not self._weak_supported(type_, support):
             return None
-        if not strong and support == ["recipient"] and type_ in ("ASSAULT", "COERCE", "PROTEST"):
-            return None  # a weak word with only an object is too often another sense (استهدف الخطة)
-        modality = self._modality(tokens, s, primary, all_triggers)
-        salience = self._salience(tokens, s, min(t.first for t in group))
+        anchored = self._anchored(tokens, s, support, places)
+        modality = self._modality(tokens, s, primary, all_triggers, anchored)
+        salience = self._salience(text, tokens, s, min(t.first for t in group))
+        if salience == "main" and not anchored and not any(t.form.verb and t.form.tense != "present" for t in group):
+            salience = "background"  # الاغتيال، التفجيرات: a reference to an event told elsewhere
         mode_spec = self.d.modes.get((type_, mode)) or self.d.modes[(type_, "")]
         cameo = trigger.cameo if mode == trigger.mode else mode_spec.cameo
         acled = trigger.acled if mode == trigger.mode else mode_spec.acled
@@ -335,7 +360,7 @@ class EventCoder:
         before = [a for a in candidates if a.last <= t.first]
         actor = recipient = None
         # explicit agent: على يد X، برصاص X، شنها X
-        for m in self.cues.agent_markers.find(text, tokens, t.last, min(s.hi, t.last + 12)):
+        for m in self.cues.agent_markers.find(text, tokens, t.last, min(s.hi, t.last + 6)):
             agent = next((a for a in after if a.first >= m.last and a.first - m.last <= 2), None)
             if agent is not None:
                 actor = agent
@@ -430,20 +455,27 @@ class EventCoder:
                 return s.lo
         return s.lo
 
-    def _salience(self, tokens: list[Token], s: _Sentence, first: int) -> str:
+    def _salience(self, text: str, tokens: list[Token], s: _Sentence, first: int) -> str:
         start = self._main_start(tokens, s)
         if first < start:
             return "background"
-        markers = self.cues.background_markers
-        for tok in tokens[start:first]:
-            if tok.key in markers or strip_article(tok.key) in markers or \
-                    any(b in markers for c, b in clitic_bases(tok.key) if c):
-                return "background"
+        legal = self.cues.legal_context
+        if any(strip_article(tok.key) in legal or tok.key in legal for tok in tokens[s.lo:first]):
+            return "background"
+        cues = self.cues
+        for i in range(start, first):
+            tok = tokens[i]
+            keys = {tok.key, strip_article(tok.key)} | {b for c, b in clitic_bases(tok.key) if c}
+            if keys & cues.background_prepositions and first - i <= 2:
+                return "background"  # بعد الهجوم، إثر اغتيال
+            if keys & cues.background_clauses and first - i <= 6 and not _punctuated(text, tokens, i, first):
+                return "background"  # الذي قتل في تفجير
         return "main"
 
     # ------------------------------------------------------------------------------------------ modality
 
-    def _modality(self, tokens: list[Token], s: _Sentence, t: TriggerMention, triggers: list[TriggerMention]) -> str:
+    def _modality(self, tokens: list[Token], s: _Sentence, t: TriggerMention, triggers: list[TriggerMention],
+                  anchored: bool = False) -> str:
         cues = self.cues
         window = tokens[max(s.lo, t.first - 4):t.first]
         window_keys = [strip_article(tok.key) for tok in window]
@@ -454,8 +486,10 @@ class EventCoder:
             return "future"
         earlier = tokens[s.lo:t.first]
         if any(tok.key in cues.question_words for tok in earlier[:3]) or \
-                any(strip_article(tok.key) in cues.hypothetical for tok in earlier):
+                any(strip_article(tok.key) in cues.hypothetical for tok in earlier) or s.question:
             return "hypothetical"
+        if t.form.tense == "present" and not anchored:
+            return "generic"  # يقتلون، تستهدف: without a time or place, habits and commentary, not news
         if any(k in cues.generic for k in window_keys[-2:]):
             return "generic"
         for other in triggers:
@@ -563,6 +597,11 @@ def _compose(text: str, mentions: list[ActorMention], sector_names: dict[str, st
     return merged
 
 
+def _punctuated(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """Is there a comma or other clause punctuation between tokens i and j?"""
+    return any(ch in "،,؛;:" for ch in text[tokens[i].end:tokens[j].start])
+
+
 def _bases_in(token: Token, words: frozenset[str]) -> bool:
     return any(base in words for _, base in clitic_bases(token.key))
 
@@ -585,8 +624,9 @@ def _is_protester(word: str) -> bool:
     return any(root in key for root in ("متظاهر", "محتج", "معتصم", "مضرب", "محتشد"))
 
 
-def _range(toll: dict | None, key: str) -> dict | None:
-    if not toll or not toll.get(key):
+def _range(toll, key: str) -> dict | None:
+    """A toll figure (etl.extraction.casualties.Figure) as {low, best, high, start, end}."""
+    figure = getattr(toll, key, None) if toll is not None else None
+    if figure is None:
         return None
-    value = toll[key]
-    return {"low": value.get("low"), "best": value.get("best"), "high": value.get("high")}
+    return {"low": figure.low, "best": figure.best, "high": figure.high, "start": figure.start, "end": figure.end}

@@ -12,7 +12,8 @@ from etl.extraction.lexicon import PhraseIndex, phrase_key
 
 _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", "question_words", "reporting", "claim",
              "claim_objects", "locative", "agent_markers", "patient_markers", "complement_links", "clause_breaks",
-             "intent_types", "complementizers", "background_markers"}
+             "intent_types", "complementizers", "background_prepositions", "background_clauses",
+             "legal_context", "time_anchors"}
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,10 @@ class Cues:
     clause_breaks: frozenset[str]
     intent_types: frozenset[str]  # PLOVER types whose complement is an intended, not an actual, event
     complementizers: frozenset[str]  # إن / أن after a reporting verb: the main clause follows
-    background_markers: frozenset[str]  # بعد، إثر، الذي …: what follows is background, not the main event
+    background_prepositions: frozenset[str]  # بعد، إثر …: the event noun after them is background
+    background_clauses: frozenset[str]  # الذي، حيث …: the clause after them is about something named before
+    legal_context: frozenset[str]  # المتهم، محاكمة …: the event is the matter of a trial or an inquiry
+    time_anchors: frozenset[str]  # أمس، فجر اليوم …: the sentence ties its event to a particular time
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
@@ -58,4 +62,6 @@ def load_cues() -> Cues:
     return Cues(negation, _keys(raw, "future"), _keys(raw, "hypothetical"), _keys(raw, "generic"), _keys(raw, "question_words"),
                 _keys(raw, "reporting"), _keys(raw, "claim"), _keys(raw, "claim_objects"), _keys(raw, "locative"),
                 agents, _keys(raw, "patient_markers"), _keys(raw, "complement_links"), _keys(raw, "clause_breaks"),
-                frozenset(raw["intent_types"]), _keys(raw, "complementizers"), _keys(raw, "background_markers"))
+                frozenset(raw["intent_types"]), _keys(raw, "complementizers"), _keys(raw, "background_prepositions"),
+                _keys(raw, "background_clauses"),
+                _keys(raw, "legal_context"), _keys(raw, "time_anchors"))

@@ -19,7 +19,7 @@ from importlib import resources
 
 import yaml
 
-from etl.extraction.lexicon import PhraseIndex, phrase_key, verb_forms
+from etl.extraction.lexicon import PhraseIndex, phrase_key, verb_forms, verb_tenses
 
 # Bump when the coder's rules change in a way that changes results for the same dictionaries.
 CODER_RULES = "2026.11.1"
@@ -106,6 +106,7 @@ class Trigger:
 class TriggerForm:
     trigger: Trigger
     verb: bool  # an inflected verb (carries its subject), not a noun or phrase
+    tense: str | None = None  # past | present for generated verb forms
 
 
 @dataclass
@@ -162,17 +163,19 @@ def parse_triggers(raw, modes: dict[tuple[str, str], Mode]) -> TriggerLexicon:
             nouns = _words(entry.get("nouns"), f"{where} nouns") + _words(entry.get("forms"), f"{where} forms")
             if not verbs and not nouns:
                 raise DictionaryError(f"{where}: needs verbs, nouns or forms")
+            past, present = TriggerForm(trigger, True, "past"), TriggerForm(trigger, True, "present")
             for verb in verbs:
                 try:
-                    forms = verb_forms(verb)
+                    tenses = verb_tenses(verb)
                 except ValueError as exc:
                     raise DictionaryError(f"{where}: {exc}") from None
-                form = TriggerForm(trigger, True)
-                for surface in forms:
-                    lexicon.index.add(surface, form, folded=True)
-            noun_form = TriggerForm(trigger, False)
-            for noun in nouns:
+                for surface, tense in tenses.items():
+                    lexicon.index.add(surface, past if tense == "past" else present, folded=True)
+            noun_form, verb_phrase = TriggerForm(trigger, False), TriggerForm(trigger, True)
+            for noun in _words(entry.get("nouns"), f"{where} nouns"):
                 lexicon.index.add(noun, noun_form)
+            for form in _words(entry.get("forms"), f"{where} forms"):  # verbs written out: أطلقوا النار
+                lexicon.index.add(form, verb_phrase)
     light = raw.get("light_verbs") or {}
     for verb in _words(light.get("verbs"), "triggers.yaml: light_verbs.verbs"):
         for surface in verb_forms(verb):

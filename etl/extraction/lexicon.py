@@ -26,32 +26,37 @@ _GLUE = frozenset(" \u00a0-\u0640\u200c\u200d")
 
 def verb_forms(spec: str) -> set[str]:
     """Inflected forms (folded) of a verb given as 'perfect/imperfect' of the 3rd person masc. singular."""
+    return set(verb_tenses(spec))
+
+
+def verb_tenses(spec: str) -> dict[str, str]:
+    """Inflected forms (folded) of a verb -> 'past' or 'present' (the future with سـ counts as present)."""
     try:
         perfect, imperfect = (fold(part.strip()) for part in spec.split("/"))
     except ValueError:
         raise ValueError(f"verb {spec!r} must be written 'perfect/imperfect', e.g. قصف/يقصف") from None
     if not perfect or len(imperfect) < 3 or imperfect[0] != "ي":
         raise ValueError(f"verb {spec!r}: the imperfect must be the 3rd person, starting with ي")
-    forms: set[str] = {perfect}
     if perfect.endswith(("ي", "ا")) and len(perfect) > 3:  # defective: رمى، دعا، اعتدى
         base = perfect[:-1]
-        past = {base + "ت", base + "وا", base + "يا", base + "تا"}
-        object_stems = [perfect, base + "ت", base + "و"]
+        past = {perfect, base + "ت", base + "وا", base + "يا", base + "تا"}
+        past_objects = [perfect, base + "ت", base + "و"]
     else:
-        past = {perfect + s for s in ("ت", "وا", "ا", "تا", "نا", "تم", "ن")}
-        object_stems = [perfect, perfect + "ت", perfect + "و", perfect + "تم", perfect + "نا"]
-    forms |= past
+        past = {perfect} | {perfect + s for s in ("ت", "وا", "ا", "تا", "نا", "تم", "ن")}
+        past_objects = [perfect, perfect + "ت", perfect + "و", perfect + "تم", perfect + "نا"]
     stem = imperfect[1:]
     weak_end = stem.endswith(("ي", "و")) and len(stem) > 2  # يعتدي، يدعو
     plural_stem = stem[:-1] if weak_end else stem
     present = {p + stem for p in "يتنا"}
     present |= {p + plural_stem + "ون" for p in "يت"} | {p + plural_stem + "وا" for p in "يت"}
     present |= {p + stem + s for p in "يت" for s in ("ان", "ا")} | {"ي" + stem + "ن", "ت" + plural_stem + "ين"}
-    forms |= present | {"س" + f for f in present}
-    object_stems += ["ي" + stem, "ت" + stem, "ن" + stem, "ي" + plural_stem + "و", "ت" + plural_stem + "و"]
-    forms |= {s + pronoun for s in object_stems for pronoun in _OBJECT_PRONOUNS}
-    forms |= {"س" + s + pronoun for s in object_stems[-5:] for pronoun in _OBJECT_PRONOUNS}
-    return forms
+    present |= {"س" + f for f in present}
+    present_objects = ["ي" + stem, "ت" + stem, "ن" + stem, "ي" + plural_stem + "و", "ت" + plural_stem + "و"]
+    past |= {s + pronoun for s in past_objects for pronoun in _OBJECT_PRONOUNS}
+    present |= {prefix + s + pronoun for s in present_objects for pronoun in _OBJECT_PRONOUNS for prefix in ("", "س")}
+    tenses = {form: "present" for form in present}
+    tenses.update({form: "past" for form in past})  # a spelling shared by both reads as past (قتلت)
+    return tenses
 
 
 def phrase_key(phrase: str) -> tuple[str, bool]:

@@ -14,7 +14,6 @@ from etl.extraction.coder import EventCoder
 
 def make_coder(geocode: bool = True, db_url: str | None = None) -> EventCoder:
     from etl.extraction.casualties import extract_casualties
-    from etl.extraction.when import event_date
     from etl.text.sentences import split_sentences
 
     geocoder = None
@@ -23,19 +22,16 @@ def make_coder(geocode: bool = True, db_url: str | None = None) -> EventCoder:
         from etl.geo.geocoder import Geocoder
 
         geocoder = Geocoder(Gazetteer.from_db(db_url) if db_url else packaged_gazetteer())
-    return EventCoder(geocoder=geocoder, split_sentences=split_sentences,
-                      casualties=_casualty_adapter(extract_casualties), event_date=_date_adapter(event_date))
+    return EventCoder(geocoder=geocoder, split_sentences=split_sentences, casualties=extract_casualties,
+                      event_date=_event_date())
 
 
-def _casualty_adapter(extract):
-    def casualties(sentence: str) -> dict | None:
-        return extract(sentence)
-    return casualties
-
-
-def _date_adapter(find):
-    def event_date(sentence: str, published: datetime | None):
-        return find(sentence, published)
+def _event_date():
+    """The event-date reader, when etl.extraction.when is installed (it is being written)."""
+    try:
+        from etl.extraction.when import event_date
+    except ImportError:
+        return None
     return event_date
 
 
