@@ -179,7 +179,8 @@ class Geocoder:
         while i < n:
             found: _Span | None = None
             for clitic, base in clitic_bases(tokens[i].key):
-                if len(base) < 2 or base in never:
+                # أبو / أم / عبد are never places alone but begin many names (أبو ظبي، أم قصر)
+                if len(base) < 2 or (base in never and base not in self.cues.given_names):
                     continue
                 keys, j = [base], i + 1
                 while j < n and j - i < MAX_NAME_WORDS and self._glued(text, tokens[j - 1], tokens[j]):
@@ -209,6 +210,8 @@ class Geocoder:
             if self._is_adjective(tokens, found) or self._in_person_name(tokens, found):
                 continue
             found.hidden = _inside_compound_hashtag(text, tokens, found)
+            # #الجفر on its own: people tag the places they write about, so the tag supports the name
+            found.supported = not found.hidden and _whole_hashtag(text, tokens, found)
             found.weak = self._is_weak(found, tokens[found.first])
             spans.append(found)
         return spans
@@ -233,6 +236,9 @@ class Geocoder:
                                                   or p.population >= 1_000_000 for p in span.candidates):
             return False
         previous = tokens[span.first - 1].key
+        if not previous.startswith(("ال", "وال", "بال", "فال", "لل", "ولل")) and \
+                any(b in self.cues.type_cues for b in self._bases(tokens[span.first - 1])):
+            return False  # لواء الجفر (a district) is a place cue; اللواء مصطفى (a rank) takes the article
         return previous in self.cues.given_names or strip_article(previous) in self.cues.given_names
 
     def _is_adjective(self, tokens: list[Token], span: _Span) -> bool:
@@ -525,6 +531,11 @@ def _inside_compound_hashtag(text: str, tokens: list[Token], span: _Span) -> boo
     while end < len(text) and not text[end].isspace():
         end += 1
     return start < first.start - 1 or bool(re.search(r"[^\W_]", text[last.end:end].replace("_", " ")))
+
+
+def _whole_hashtag(text: str, tokens: list[Token], span: _Span) -> bool:
+    start, end = tokens[span.first].start, tokens[span.last - 1].end
+    return start > 0 and text[start - 1] == "#" and (end == len(text) or text[end].isspace() or text[end] == "#")
 
 
 def _visible_clitic(key: str, clitic: int) -> int:
