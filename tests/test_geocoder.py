@@ -109,3 +109,20 @@ def test_roads_and_facilities_are_placed_at_their_anchor(geo):
     [airport] = geo.geocode("هبطت الطائرة في مطار بغداد الدولي")
     assert airport.text == "مطار بغداد الدولي" and airport.name_en == "Baghdad" and airport.confidence > 0.5
     assert found(geo, "تم الاتفاق عن طريق الوساطة") == []
+
+
+def test_names_beginning_with_abu_umm_are_places_but_the_particle_alone_is_not(geo):
+    assert found(geo, "وصل الوفد إلى أبو ظبي") == [("أبو ظبي", "Abu Dhabi")]
+    assert found(geo, "غرق قارب قرب ميناء أم قصر") == [("أم قصر", "Umm Qasr")]
+    assert found(geo, "قال أبو محمد إن الأم بخير") == []
+
+
+def test_liwa_before_a_name_is_a_district_but_al_liwa_is_a_rank(geo):
+    assert found(geo, "سيول في لواء الجفر") == [("الجفر", "Al Jafr")]
+    assert found(geo, "صرح اللواء الجفر بأن الوضع مستقر") == []
+
+
+def test_a_hashtag_of_its_own_supports_a_small_place(geo):
+    assert found(geo, "صباح الخير من الجفر") == []  # a town of 3,500 without support
+    assert found(geo, "صباح الخير #الأردن #الجفر") == [("الأردن", "Jordan"), ("الجفر", "Al Jafr")]
+    assert found(geo, "صباح الخير #الأردن #سيول_الجفر") == [("الأردن", "Jordan")]  # a topic tag is not

