@@ -58,6 +58,9 @@ class Toll:
     injured: Figure | None = None
     abducted: Figure | None = None
     arrested: Figure | None = None
+    # every count read, before they are combined per category: (category, figure), in text order, so
+    # that a coder can give each event of a sentence the counts nearest to its own trigger
+    mentions: tuple[tuple[str, Figure], ...] = ()
 
     @property
     def start(self) -> int:
@@ -72,7 +75,8 @@ class Toll:
 
     def as_dict(self) -> dict:
         return {c: (f.as_dict() if (f := getattr(self, c)) is not None else None) for c in CATEGORIES} | {
-            "start": self.start, "end": self.end}
+            "start": self.start, "end": self.end,
+            "mentions": [{"category": c, **f.as_dict()} for c, f in self.mentions]}
 
 
 class CasualtyDataError(ValueError):
@@ -82,9 +86,10 @@ class CasualtyDataError(ValueError):
 # ---------------------------------------------------------------------------------------------- data
 
 class _Role(NamedTuple):
-    role: str  # noun verb victim phrase closer lead tally person unit block subset negator
-    category: str | None = None
+    role: str  # noun verb victim phrase closer lead tally person unit block subset negator context still
+    category: str | None = None  # a reporting word's category; a unit's group
     plural: bool = False
+    alone: bool = False  # a victim noun that reports a toll without a number
 
 
 class _Lexicon(NamedTuple):
@@ -123,7 +128,7 @@ def _lexicon() -> _Lexicon:
     if not isinstance(raw, dict):
         raise CasualtyDataError("casualties.yaml must be a mapping")
     expected = {"categories", "death_idiom", "tallies", "persons", "not_counted", "some", "not_counted_after",
-                "subset", "negators"}
+                "subset", "negators", "not_a_toll_after", "still"}
     if set(raw) != expected:
         raise CasualtyDataError(f"casualties.yaml: sections must be {sorted(expected)}, "
                                 f"missing {sorted(expected - set(raw))}, unknown {sorted(set(raw) - expected)}")
@@ -152,13 +157,21 @@ def _lexicon() -> _Lexicon:
         for word in _word_list(lists["verbs"], f"{category}.verbs"):
             add(word, _Role("verb", category), f"{category}.verbs")
         victims = lists["victims"]
-        if not isinstance(victims, dict) or set(victims) != {"singular", "plural"}:
-            raise CasualtyDataError(f"casualties.yaml: {category}.victims needs singular and plural")
+        if not isinstance(victims, dict) or set(victims) != {"singular", "plural", "alone"}:
+            raise CasualtyDataError(f"casualties.yaml: {category}.victims needs singular, plural and alone")
+        alone = {_base(_keys(w)[0]) for w in _word_list(victims["alone"], f"{category}.victims.alone")}
+        listed = set()
         for number in ("singular", "plural"):
             for word in _word_list(victims[number], f"{category}.victims.{number}"):
-                add(word, _Role("victim", category, number == "plural"), f"{category}.victims")
+                key = _base(_keys(word)[0])
+                listed.add(key)
+                role = _Role("victim", category, number == "plural", key in alone)
+                add(word, role, f"{category}.victims")
                 if number == "singular":
-                    accusatives.append((word, _Role("victim", category, False)))
+                    accusatives.append((word, role))
+        if alone - listed:
+            raise CasualtyDataError(f"casualties.yaml: {category}.victims.alone: {sorted(alone - listed)} "
+                                    "are not victims of the category")
         for phrase in _word_list(lists["phrases"], f"{category}.phrases"):
             keys = tuple(_base(k) for k in _keys(phrase))
             if len(keys) < 2:
@@ -194,11 +207,17 @@ def _lexicon() -> _Lexicon:
                 raise CasualtyDataError(f"casualties.yaml: not_counted.{group}: {word!r} is already a "
                                         f"{roles[key].role}")
             roles[key] = _Role("unit", group)
-    for section, role in (("subset", "subset"), ("negators", "negator")):
+    for section, role in (("subset", "subset"), ("negators", "negator"), ("not_a_toll_after", "context"),
+                          ("still", "still")):
         for word in _word_list(raw[section], section):
             add(word, _Role(role), section)
     for word, role in accusatives:  # after every listed word, which wins over a generated form (أبناء / ابنا)
         _add_accusative(word, role, roles)
+        if role.role == "victim":  # قتيلان، جريحين: duals, which etl.text.numbers counts as two
+            key = _base(_keys(word)[0])
+            stem = key[:-1] + "ت" if key.endswith("ه") else key
+            for dual in (stem + "ان", stem + "ين"):
+                roles.setdefault(dual, role)
         key = _base(_keys(word)[0])
         if role.role == "person" and key.endswith("ي"):
             for plural in (key + "ين", key + "ون"):  # فلسطينيين، عراقيون: sound plurals of nisba nouns
@@ -242,6 +261,7 @@ _STOP_GAP = re.compile(r"[،,؛;:.!?؟()\[\]\n]")
 _YEAR = re.compile(r"[0-9٠-٩۰-۹]{4}")
 _DOTTED_THOUSANDS = re.compile(r"[0-9٠-٩۰-۹]{1,3}\.[0-9٠-٩۰-۹]{3}")
 _HUNDRED = frozenset({"ميه", "مايه"})  # المئة / المائة, folded
+_NISBA = re.compile(r"^[^\W\d_]{3,}(?:يا|يين|يون)$")
 _PERCENT = re.compile(r"\s*[%٪]")
 _NOUN_WINDOW = 3  # tokens between a verbal noun and its count (مقتل ما لا يقل عن 20 is one quantity)
 _VERB_WINDOW = 6  # room for an agent: قتلت القوات الحكومية السورية أمس 3 مسلحين
@@ -273,7 +293,9 @@ class _Sentence:
         self.role = [i[0] for i in info]
         self.definite = [i[1] for i in info]
         self.conj = [i[2] for i in info]
-        self.quantities = find_quantities(text, start, end, toks=self.toks)
+        self.reports = any(r is not None and r.role in _REPORTING for r in self.role)
+        # numbers only where a toll is reported: most sentences report none, and reading numbers is the cost
+        self.quantities = find_quantities(text, start, end, toks=self.toks) if self.reports else []
         for q in self.quantities:
             if q.kind == "dual" and q.noun in self.lex.roles:  # قتيلان، جنديين: the noun's role
                 at = next(k for k, t in enumerate(self.toks) if t.start == q.value_start)
@@ -311,13 +333,15 @@ def extract_casualties(text: str, start: int = 0, end: int | None = None,
     """
     end = len(text) if end is None else end
     s = _Sentence(text, start, end, tokens)
-    if not any(r is not None and r.role in _REPORTING for r in s.role):
+    if not s.reports:
         return None
     found: list[_Found] = []
     consumed: set[int] = set()  # token indexes already part of a figure's evidence
     for i in range(s.n):
         role = s.role[i]
         if role is None:
+            continue
+        if role.role in ("noun", "verb", "phrase") and _in_other_context(s, i):
             continue
         if role.role in ("noun", "verb"):
             found.extend(_after_trigger(s, i, role, consumed))
@@ -337,14 +361,21 @@ def extract_casualties(text: str, start: int = 0, end: int | None = None,
             found.extend(_tally(s, i))
     if not found:
         return None
-    return Toll(**{c: _combine([f for f in found if f.category == c]) for c in CATEGORIES})
+    mentions = tuple((f.category, Figure(f.low, f.best, f.high, f.start, f.end, f.exact))
+                     for f in sorted(found, key=lambda f: f.start))
+    return Toll(**{c: _combine([f for f in found if f.category == c]) for c in CATEGORIES}, mentions=mentions)
 
 
 # ---------------------------------------------------------------------------------------------- patterns
 
+def _in_other_context(s: _Sentence, i: int) -> bool:
+    """A category word governed by a sentence, a charge or an attempt (حكم بإعدام، بتهمة قتل، محاولة اغتيال)."""
+    return any(s.role_of(k, "context") and not s.gap_stops(k, i) for k in range(max(0, i - 2), i))
+
+
 def _negated(s: _Sentence, i: int) -> bool:
     for k in range(max(0, i - 5), i):
-        if s.role_of(k, "negator") and not s.gap_stops(k, i):
+        if s.role_of(k, "negator") and not s.gap_stops(k, i) and not s.role_of(k + 1, "still"):
             return True
     return False
 
@@ -370,6 +401,8 @@ def _counts_people(s: _Sentence, k: int) -> tuple[bool, int]:
             return False, m  # 20 في المئة
         if nxt is not None and nxt.role in ("person", "victim"):
             return True, m + 1
+        if nxt is None and not s.definite[m] and _NISBA.search(s.toks[m].key):
+            return True, m + 1  # 52 تكفيريا، 3 سودانيين: a nisba noun of people not in the list
         if s.toks[m].key == "من" and m + 1 < s.n and s.role_of(m + 1, "person", "victim") \
                 and not s.gap_stops(m, m + 1):
             return True, m + 2  # 250 من المحتجين
@@ -509,6 +542,8 @@ def _first_count(s: _Sentence, j: int, window: int) -> int | None:
             if ok:
                 return k
             k = s.q_end[k]
+            if k + 1 < s.n and s.toks[k].key == "و" and k + 1 in s.q_at:
+                k = s.q_end[k + 1]  # "الساعة 4 و5": the second number goes with the first
             continue
         r = s.role[k]
         if r is not None and (r.role in _REPORTING or r.role in ("tally", "subset")) and k > j:
@@ -545,6 +580,12 @@ def _death_idiom(s: _Sentence, i: int, consumed: set[int]) -> list[_Found]:
     before = _backward(s, lead, "killed", consumed)
     if before:
         return [before[0]._replace(end=end)]
+    for m in (lead, lead - 1):  # the idiom is strong enough for a count with any noun: 4 متسلقين لقوا مصرعهم
+        k = s.q_ending_at.get(m)
+        if k is not None and k not in s.used and not s.gap_stops(k, lead) and _counts_people(s, k)[0]:
+            f, _ = _figure_from(s, "killed", k, s.toks[k].start)
+            consumed.update(range(k, i + 1))
+            return [f._replace(end=end)]
     for k in (lead + 1, lead - 1):
         if 0 <= k < s.n and s.role_of(k, "person") and not s.gap_stops(min(k, lead), max(k, lead)):
             a = min(s.toks[k].start, s.toks[lead].start)
@@ -592,6 +633,10 @@ def _victim(s: _Sentence, i: int, role: _Role, consumed: set[int]) -> list[_Foun
     k = s.q_ending_at.get(i)
     if k is None and i >= 1 and s.toks[i - 1].key == "من":
         k = s.q_ending_at.get(i - 1)  # العشرات من القتلى
+    if k is not None and s.q_at[k].kind != "vague" and s.definite[i]:
+        k = None  # أحد القتلى، ثلاثة من الجرحى: some of the victims, not the toll
+    if k is not None and _in_other_context(s, k):
+        return []  # الإفراج عن 20 معتقلا
     if k is not None and k not in s.used and not s.role_of(k - 1, "subset", "block"):
         low, best, high, exact = _count(s, s.q_at[k])
         s.used.add(k)
@@ -606,6 +651,8 @@ def _victim(s: _Sentence, i: int, role: _Role, consumed: set[int]) -> list[_Foun
             return [_Found(category, 1, 1, joint_high, a, s.toks[j].end, False, noun, False),
                     _Found(s.role[j].category, 1, 1, joint_high, a, s.toks[j].end, False, noun, False)]
         return [_Found(category, low, best, high, s.q_at[k].start, end, exact, noun, False)]
+    if not role.alone:
+        return []  # معتقلين، مصاب: a state as often as a casualty, counted only with a number
     if s.definite[i]:
         # القتلى counts nothing, unless a quantifier of an unknown number comes before: سقوط عدد من القتلى
         for back in range(max(0, i - 4), i):
@@ -633,7 +680,7 @@ def _tally(s: _Sentence, i: int) -> list[_Found]:
     """حصيلة القتلى ... إلى 137 / بلغ عدد الجرحى 30."""
     victim = next((k for k in (i + 1, i + 2) if k < s.n and s.role_of(k, "victim") and s.role[k].plural
                    and s.definite[k] and not s.gap_stops(i, k)), None)
-    if victim is None:
+    if victim is None or victim + 1 >= s.n or s.gap_stops(victim, victim + 1):
         return []
     k = _first_count(s, victim + 1, 6)
     if k is None:
@@ -675,6 +722,8 @@ def _combine(figures: list[_Found]) -> Figure | None:
     return Figure(low, best, high, start, end, exact)
 
 
-def _is_person(base: str) -> bool:
+def _is_person(base: str | None) -> bool:
+    if base is None:
+        return False
     role = _lexicon().roles.get(base)
-    return role is not None and role.role == "person"
+    return (role is not None and role.role == "person") or (role is None and bool(_NISBA.search(base)))

@@ -421,6 +421,12 @@ def _compound(text: str, toks: list[Token], i: int, tables: _Tables):
         j = k
     if j == i:
         return None
+    # "ألف و300": digits after a scale word and و, smaller than that scale
+    if total and not group and j + 1 < len(toks) and toks[j].key == "و" and toks[j + 1].key.isdigit() \
+            and _adjacent(text, toks[j - 1], toks[j]) and _adjacent(text, toks[j], toks[j + 1]):
+        chain = _digit_chain(text, toks, j + 1)
+        if chain is not None and chain[1] < previous:
+            j, group = chain
     best = _clean(total + group)
     return j, best, best, best, "exact", None
 
@@ -498,8 +504,9 @@ def _range_after(text, toks, i, j, low, high, tables: _Tables):
         return None
     k = j
     if opener[0] == "between":
-        if toks[k].key == "و" and k + 1 < len(toks):
-            second = _numeral_at(text, toks, k + 1, tables)  # و30: the conjunction is a token of its own
+        if toks[k].key in ("و", "الي") and k + 1 < len(toks):
+            # و30 (the conjunction is a token of its own), or بين 200 إلى 300
+            second = _numeral_at(text, toks, k + 1, tables)
         else:
             w = tables.words.get(toks[k].key)  # وثلاثين
             second = _compound(text, toks, k, tables) if w is not None and w.conj else None

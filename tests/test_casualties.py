@@ -1,0 +1,245 @@
+"""Casualty tolls of sentences (etl.extraction.casualties), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+import yaml
+
+from etl.extraction import casualties
+from etl.extraction.casualties import CasualtyDataError, extract_casualties
+from etl.text.sentences import split_sentences
+from etl.text.tokens import tokenize
+from tests.conftest import shared
+
+
+def toll(text: str) -> dict:
+    """category -> (low, best, high) of what the sentence reports."""
+    found = extract_casualties(text)
+    if found is None:
+        return {}
+    return {c: (f.low, f.best, f.high) for c in casualties.CATEGORIES if (f := getattr(found, c)) is not None}
+
+
+def evidence(text: str, category: str) -> str:
+    f = getattr(extract_casualties(text), category)
+    return text[f.start:f.end]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # category word, then the count
+    ("أعلنت الشرطة مقتل 4 أشخاص وإصابة 9 آخرين في الحادث", {"killed": (4, 4, 4), "injured": (9, 9, 9)}),
+    ("تسبب الانفجار في مصرع 6 عمال داخل المصنع", {"killed": (6, 6, 6)}),
+    ("أفادت الوزارة باستشهاد ثلاثة شبان قرب الحدود", {"killed": (3, 3, 3)}),
+    ("أكدت المصادر جرح 11 متظاهرا في المواجهات", {"injured": (11, 11, 11)}),
+    ("نددت العائلة باختطاف 5 صيادين على الساحل", {"abducted": (5, 5, 5)}),
+    ("أعلنت السلطات اعتقال 14 شخصا بعد الاحتجاجات", {"arrested": (14, 14, 14)}),
+    ("ألقت الشرطة القبض على 8 مطلوبين", {"arrested": (8, 8, 8)}),
+    # a person noun alone is one; an indefinite plural is an unknown number of at least two
+    ("أدى الاشتباك إلى مقتل عنصر وإصابة اثنين آخرين", {"killed": (1, 1, 1), "injured": (2, 2, 2)}),
+    ("أعلن الجيش مقتل جندي في الكمين", {"killed": (1, 1, 1)}),
+    ("نفذت القوات حملة أسفرت عن اعتقال ناشطين", {"arrested": (2, 2, None)}),
+    # verbs, active and passive, with and without an agent between the verb and the count
+    ("قتل 23 شخصا وأصيب عشرات آخرون بجروح", {"killed": (23, 23, 23), "injured": (20, 20, 99)}),
+    ("قُتل 9 مدنيين على الأقل في القصف", {"killed": (9, 9, None)}),
+    ("قتلت الدورية مسلحين اثنين على الأقل وأصابت خمسة أشخاص", {"killed": (2, 2, None), "injured": (5, 5, 5)}),
+    ("اعتقلت قوات الأمن التركية أمس 31 مشتبها", {"arrested": (31, 31, 31)}),
+    # the count before a verb, with its noun
+    ("وقال المسعفون إن سبعة أطفال أصيبوا بالاختناق", {"injured": (7, 7, 7)}),
+    ("أفادت المصادر أن رجلين قتلا في الهجوم", {"killed": (2, 2, 2)}),
+    # victim nouns
+    ("أسفر التفجير عن سقوط 15 قتيلا", {"killed": (15, 15, 15)}),
+    ("خلفت الغارات 40 قتيلاً و320 جريحاً", {"killed": (40, 40, 40), "injured": (320, 320, 320)}),
+    ("سقط ثلاثة قتلى في الاشتباكات", {"killed": (3, 3, 3)}),
+    ("قتيلان في حادث إطلاق نار", {"killed": (2, 2, 2)}),
+    ("سقوط قتيل وأربعة جرحى في تصادم", {"killed": (1, 1, 1), "injured": (4, 4, 4)}),
+    ("أوقع القصف قتلى وجرحى في صفوف المدنيين", {"killed": (2, 2, None), "injured": (2, 2, None)}),
+    ("تحدث مسعفون عن عشرات القتلى ومئات الجرحى", {"killed": (20, 20, 99), "injured": (200, 200, 999)}),
+    # tallies
+    ("ارتفاع حصيلة القتلى إلى 61", {"killed": (61, 61, 61)}),
+    ("وبلغ عدد الجرحى في المدينة 44", {"injured": (44, 44, 44)}),
+    # the death idiom, with the count inside, before, or a person alone
+    ("لقي 6 أشخاص حتفهم في الحريق", {"killed": (6, 6, 6)}),
+    ("وقالت الشرطة إن 4 متسلقين لقوا مصرعهم", {"killed": (4, 4, 4)}),
+    ("امرأة لقيت حتفها في السيول", {"killed": (1, 1, 1)}),
+    # a phrase with an agent inside
+    ("أودى الحريق بحياة 13 شخصا", {"killed": (13, 13, 13)}),
+    # number words, qualifiers, thousands
+    ("أسفرت المعارك عن مقتل أكثر من ألف و200 مقاتل", {"killed": (1201, 1201, None)}),
+    ("أدى الزلزال إلى مقتل نحو 3 آلاف شخص", {"killed": (3000, 3000, 3000)}),
+    ("وأصيب ما بين 30 و40 شخصا", {"injured": (30, 30, 40)}),
+    ("قتل ثلاثة وعشرون شخصا في الغارة", {"killed": (23, 23, 23)}),
+])
+def test_common_news_patterns(text, expected):
+    assert toll(text) == expected
+
+
+def test_approximate_counts_are_not_exact():
+    found = extract_casualties("أدى الزلزال إلى مقتل نحو 300 شخص")
+    assert found.killed.best == 300 and not found.killed.exact
+    assert extract_casualties("أدى الزلزال إلى مقتل 300 شخص").killed.exact
+
+
+@pytest.mark.parametrize("text, distractor", [
+    ("قطع الموكب 100 كلم قبل أن يقتل المهاجم", 100),                # distance
+    ("أعلنت الوزارة اعتقال طفلة عمرها ثلاث سنوات", 3),              # age: one child, not three
+    ("خصصت الحكومة 5 ملايين دولار لضحايا", 5000000),                # money
+    ("شهد العام أكثر من 150 هجوما أسفرت عن مقتل", 151),            # attacks, not people
+    ("وقع حادث القتل عام 2014", 2014),                              # a year
+    ("اعتقل المشتبه به في 14 أبريل", 14),                          # a date
+    ("ارتفعت نسبة الإصابات 20 في المئة", 20),                      # a percentage
+])
+def test_numbers_that_are_not_tolls(text, distractor):
+    found = extract_casualties(text)
+    for _, figure in found.mentions if found else ():
+        assert distractor not in (figure.low, figure.best, figure.high), text
+
+
+def test_a_distance_does_not_become_a_toll_but_the_victims_do():
+    assert toll("قتل 3 أشخاص في هجوم على بعد 100 كلم من العاصمة") == {"killed": (3, 3, 3)}
+    assert toll("قتلت طفلة عمرها ثلاث سنوات") == {"killed": (1, 1, 1)}
+
+
+def test_a_count_after_a_unit_or_a_subset_word_is_skipped():
+    assert toll("قتل خلال 24 ساعة 30 شخصا") == {"killed": (30, 30, 30)}
+    assert toll("أعلن الجيش مقتل 17 شخصا بينهم 4 أطفال") == {"killed": (17, 17, 17)}
+
+
+def test_joint_counts_share_the_number():
+    assert toll("أسفر الانفجار عن مقتل وإصابة 25 شخصا") == {"killed": (1, 1, 24), "injured": (1, 1, 24)}
+    assert toll("أوقعت الغارة عشرات القتلى والجرحى") == {"killed": (1, 1, 98), "injured": (1, 1, 98)}
+
+
+def test_coordinated_and_other_people_add_up():
+    assert toll("أعلن الجيش مقتل 3 جنود و5 مدنيين") == {"killed": (8, 8, 8)}
+    assert toll("أعلن الجيش مقتل شخص و3 آخرين") == {"killed": (4, 4, 4)}
+    assert toll("قتل 5 جنود في الكمين وقتل 2 آخرون في انفجار") == {"killed": (7, 7, 7)}
+
+
+def test_two_reports_of_one_toll_make_a_range():
+    text = "قالت الشرطة إن 3 أشخاص قتلوا، بينما أكد المسعفون مقتل 5 أشخاص"
+    assert toll(text) == {"killed": (3, 3, 5)}
+    found = extract_casualties(text)
+    assert [(c, f.best) for c, f in found.mentions] == [("killed", 3), ("killed", 5)]
+
+
+def test_a_tally_beside_a_direct_count_is_a_running_total():
+    assert toll("مقتل 4 أشخاص في القصف ليرتفع عدد القتلى منذ بدء الحملة إلى 90") == {"killed": (4, 4, 4)}
+
+
+@pytest.mark.parametrize("text, category", [
+    ("انفجرت العبوة دون وقوع إصابات", "injured"),
+    ("لم يسفر الحريق عن سقوط ضحايا", "killed"),
+    ("لم يصب أحد بأذى", "injured"),
+])
+def test_negation_without_a_count_reports_none(text, category):
+    assert toll(text) == {category: (0, 0, 0)}
+
+
+def test_still_is_not_a_negation():
+    # لا يزالون: "still": a state of detention is no arrest report, and certainly not zero
+    assert "arrested" not in toll("كان الثلاثة لا يزالون موقوفين لدى القوات")
+
+
+@pytest.mark.parametrize("text", [
+    "أصدرت المحكمة حكما بإعدام 12 متهما",     # a death sentence, not a death
+    "أحبطت الشرطة محاولة اغتيال الوزير",       # an attempt
+    "رحبت العائلات بالإفراج عن 40 معتقلا",      # a release
+    "كان الرجل مصابا بالسرطان",                 # a state, no number
+])
+def test_not_a_toll_of_an_event(text):
+    assert toll(text) == {}
+
+
+def test_sentences_without_casualties():
+    assert extract_casualties("وصل الوزير إلى العاصمة في زيارة تستمر 3 أيام") is None
+    assert extract_casualties("") is None
+
+
+def test_evidence_spans():
+    text = "وأعلنت الوزارة مقتل 4 أشخاص وإصابة 9 آخرين."
+    assert evidence(text, "killed") == "مقتل 4 أشخاص"
+    assert evidence(text, "injured") == "وإصابة 9 آخرين"
+    found = extract_casualties(text)
+    assert text[found.start:found.end] == "مقتل 4 أشخاص وإصابة 9 آخرين"
+
+
+def test_offsets_into_a_longer_text_with_shared_tokens():
+    text = "عنوان أول.\nوقتل 12 شخصا في الهجوم. وأصيب 3."
+    sentences = split_sentences(text)
+    tokens = tokenize(text)
+    second = sentences[1]
+    found = extract_casualties(text, second.start, second.end, tokens)
+    assert text[found.killed.start:found.killed.end] == "وقتل 12 شخصا"
+    assert found.killed.best == 12 and found.injured is None
+    third = extract_casualties(text, sentences[2].start, sentences[2].end, tokens)
+    assert (third.injured.best, text[third.injured.start:third.injured.end]) == (3, "وأصيب 3")
+
+
+def test_as_dict():
+    d = extract_casualties("مقتل 4 أشخاص").as_dict()
+    assert d["killed"] == {"low": 4, "best": 4, "high": 4, "start": 0, "end": 12, "exact": True}
+    assert d["injured"] is None and d["arrested"] is None and d["abducted"] is None
+    assert d["mentions"] == [{"category": "killed", **d["killed"]}]
+
+
+def test_casualties_yaml_is_validated(monkeypatch, tmp_path):
+    good = yaml.safe_load(casualties.resources.files("etl.extraction").joinpath("data/casualties.yaml")
+                          .read_text("utf-8"))
+
+    def load_with(data):
+        (tmp_path / "data").mkdir(exist_ok=True)
+        (tmp_path / "data" / "casualties.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+        monkeypatch.setattr(casualties.resources, "files", lambda _pkg: tmp_path)
+        casualties._lexicon.cache_clear()
+        casualties._classify.cache_clear()
+        try:
+            casualties.load_casualty_words()
+        finally:
+            casualties._lexicon.cache_clear()
+            casualties._classify.cache_clear()
+
+    killed = good["categories"]["killed"]
+    bad = dict(good, categories={**good["categories"], "killed": {**killed, "verbs": killed["verbs"] + ["أصيب"]}})
+    with pytest.raises(CasualtyDataError, match="already a verb of injured"):
+        load_with(bad)
+    bad = {k: v for k, v in good.items() if k != "tallies"}
+    with pytest.raises(CasualtyDataError, match="missing \\['tallies'\\]"):
+        load_with(bad)
+    bad = dict(good, categories={**good["categories"], "killed": {**killed, "phrases": ["مقتل"]}})
+    with pytest.raises(CasualtyDataError, match="two words"):
+        load_with(bad)
+    victims = killed["victims"]
+    bad = dict(good, categories={**good["categories"],
+                                 "killed": {**killed, "victims": {**victims, "alone": ["جريح"]}}})
+    with pytest.raises(CasualtyDataError, match="not victims of the category"):
+        load_with(bad)
+    load_with(good)
+
+
+@pytest.mark.shared_data
+def test_real_articles_offsets_and_no_crash():
+    path = shared("ant_multisource/middleEast_2018.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        articles = [json.loads(line) for _, line in zip(range(400), fh)]
+    reported = 0
+    for article in articles:
+        text = article["text"]
+        tokens = tokenize(text)
+        for s in split_sentences(text):
+            found = extract_casualties(text, s.start, s.end, tokens)
+            if found is None:
+                continue
+            reported += 1
+            assert s.start <= found.start < found.end <= s.end
+            for category, f in found.mentions:
+                assert category in casualties.CATEGORIES
+                assert s.start <= f.start < f.end <= s.end
+                assert f.best >= 0 and (f.low is None or f.low <= f.best)
+                assert f.high is None or f.best <= f.high
+            # the same result with the sentence alone, offsets shifted
+            alone = extract_casualties(s.text)
+            assert alone is not None and alone.start + s.start == found.start
+    assert reported > 50
