@@ -152,7 +152,8 @@ class EventCoder:
             places = self.geocoder.geocode(text) if self.geocoder is not None else []
         if title_places is None:
             title_places = self.geocoder.geocode(title) if (self.geocoder is not None and title) else []
-        actors = self._actors(text, tokens, published)
+        focus = _focus_country(list(places) + list(title_places))
+        actors = self._actors(text, tokens, published, focus)
         triggers = self._triggers(text, tokens, actors, places)
         starts = [t.start for t in tokens]
         events: list[Event] = []
@@ -178,11 +179,16 @@ class EventCoder:
             return [(s.start, s.end) for s in self._split(text)]
         return [(0, len(text))]
 
-    def _actors(self, text: str, tokens: list[Token], published: datetime | None) -> list[ActorMention]:
+    def _actors(self, text: str, tokens: list[Token], published: datetime | None,
+                focus: str | None = None) -> list[ActorMention]:
         when = published.date() if published else None
         mentions: list[ActorMention] = []
+        regional = self.d.actors.regional
         for m in self.d.actors.index.find(text, tokens):
             form = _best_form(m.payloads)
+            local = regional.get((focus, m.key)) if focus else None
+            if local is not None:  # حزب الله in a text about Iraq
+                form = ActorForm("org", local)
             if form.kind == "generic":
                 actor = Actor(f"generic:{form.sector}", text[m.start:m.end], self.d.actors.sector_names[form.sector],
                               None, form.sector)
@@ -201,8 +207,7 @@ class EventCoder:
         if m.first == 0:
             return False
         previous = strip_article(tokens[m.first - 1].key)
-        return previous in ("في", "الي", "داخل", "من", "عبر", "نحو", "قرب", "حدود", "اراضي", "مدينه", "محافظه", "شمال",
-                            "جنوب", "شرق", "غرب", "وسط")
+        return previous in _LOCATIVE_BEFORE
 
     def _triggers(self, text: str, tokens: list[Token], actors: list[ActorMention], places) -> list[TriggerMention]:
         blocked = set()
@@ -226,8 +231,9 @@ class EventCoder:
         following = [strip_article(tok.key) for tok in tokens[m.last:m.last + 3]]
         if t.after_not and following and (following[0] in t.after_not or tokens[m.last].key in t.after_not):
             return False
-        if t.after and not any(w in t.after or _bases_in(tok, t.after) for w, tok in
-                               zip(following, tokens[m.last:m.last + 3])):
+        inside = {strip_article(tok.key) for tok in tokens[m.first + 1:m.last]}
+        if t.after and not inside & t.after and not any(w in t.after or _bases_in(tok, t.after) for w, tok in
+                                                        zip(following, tokens[m.last:m.last + 3])):
             return False
         return True
 
@@ -252,12 +258,33 @@ class EventCoder:
         for t in triggers:
             by_type.setdefault(t.form.trigger.type, []).append(t)
         events = []
-        for type_, group in by_type.items():
-            event = self._event(text, tokens, s, type_, group, actors, instruments, light, non_violent, toll,
-                                places, published, context_place, triggers)
-            if event is not None:
-                events.append(event)
+        for type_, triggers_of_type in by_type.items():
+            groups = self._segments(tokens, s, sorted(triggers_of_type, key=lambda t: t.first))
+            for k, group in enumerate(groups):
+                lo = group[0].first
+                hi = groups[k + 1][0].first if k + 1 < len(groups) else s.hi
+                previous_end = groups[k - 1][-1].last if k else s.lo
+                # an event's actors stand in its own part of the sentence
+                segment_actors = [a for a in actors if previous_end <= a.first < hi]
+                event = self._event(text, tokens, s, type_, group, segment_actors, instruments, light, non_violent,
+                                    _toll_within(toll, tokens, lo, hi, len(groups) == 1), places, published,
+                                    context_place, triggers)
+                if event is not None:
+                    events.append(event)
         return events
+
+    def _segments(self, tokens: list[Token], s: _Sentence, triggers: list[TriggerMention]) -> list[list[TriggerMention]]:
+        """Triggers of one type in one sentence are one event, unless a background preposition stands
+        between them: "جاء القصف الأمريكي بعد أيام على استهداف الميليشيات لقاعدة" tells two attacks."""
+        groups = [[triggers[0]]]
+        prepositions = self.cues.background_prepositions
+        for t in triggers[1:]:
+            between = tokens[groups[-1][-1].last:t.first]
+            if any(tok.key in prepositions or strip_article(tok.key) in prepositions for tok in between):
+                groups.append([t])
+            else:
+                groups[-1].append(t)
+        return groups
 
     def _anchored(self, tokens: list[Token], s: _Sentence, support: list[str], places: list) -> bool:
         """Does the sentence tie its event to a time, a place, a toll or an instrument?"""
@@ -291,7 +318,8 @@ class EventCoder:
                published, context_place, all_triggers) -> Event | None:
         support: list[str] = []
         strong = [t for t in group if not t.form.trigger.weak]
-        primary = min(strong or group, key=lambda t: (not t.form.verb, t.first))
+        verbs = [t for t in group if t.form.verb]
+        primary = min(verbs or strong or group, key=lambda t: t.first)
         trigger = primary.form.trigger
         mode = trigger.mode
         trigger_tokens = {i for t in group for i in range(t.first, t.last)}
@@ -310,7 +338,16 @@ class EventCoder:
             support.append("trigger")
         if len({t.form.trigger.id for t in group}) > 1 and any(not t.form.trigger.weak for t in group[1:] + group[:1]):
             support.append("several-triggers")
-        actor, recipient = self._roles(text, tokens, s, primary, actors, light)
+        actor = recipient = None
+        main_start = self._main_start(tokens, s)
+        if main_start > s.lo and min(t.first for t in group) >= main_start:
+            actors = [a for a in actors if a.first >= main_start]  # not the reporting source (قالت الشرطة إن …)
+        for t in sorted(group, key=lambda t: t.first):  # the earliest trigger is the main predicate
+            a, r = self._roles(text, tokens, s, t, actors, light, toll)
+            if actor is None and a is not None and a is not recipient:
+                actor = a
+            if recipient is None and r is not None and r is not actor:
+                recipient = r
         if actor is not None and (actor.named or actor.actor.sector in AGENT_SECTORS):
             support.append("actor")
         if recipient is not None:
@@ -325,6 +362,10 @@ class EventCoder:
         anchored = self._anchored(tokens, s, support, places)
         modality = self._modality(tokens, s, primary, all_triggers, anchored)
         salience = self._salience(text, tokens, s, min(t.first for t in group))
+        first = min(t.first for t in group)
+        if any(o.form.trigger.type != type_ and o.form.trigger.type in self.cues.intent_types
+               and 0 <= first - o.last <= 1 and o.first >= s.lo for o in all_triggers):
+            salience = "background"  # يحمل مسؤولية الهجمات، أدان التفجير: the event is what another is about
         if salience == "main" and not anchored and not any(t.form.verb and t.form.tense != "present" for t in group):
             salience = "background"  # الاغتيال، التفجيرات: a reference to an event told elsewhere
         mode_spec = self.d.modes.get((type_, mode)) or self.d.modes[(type_, "")]
@@ -352,7 +393,7 @@ class EventCoder:
 
     # ------------------------------------------------------------------------------------------ roles
 
-    def _roles(self, text, tokens, s, t: TriggerMention, actors: list[ActorMention], light):
+    def _roles(self, text, tokens, s, t: TriggerMention, actors: list[ActorMention], light, toll=None):
         """(actor, recipient) of the event announced by trigger t, by Arabic word order."""
         candidates = [a for a in actors if not a.locative and not (a.first < t.last and t.first < a.last
                                                                    and a.kind == "generic" and a.last - a.first <= t.last - t.first)]
@@ -380,7 +421,8 @@ class EventCoder:
                 else:
                     actor = self._subject_before(tokens, lv.first, before, s)
             # adjective or genitive right after the noun: غارة إسرائيلية، هجوم لطالبان، اغتيال الحريري
-            nxt = next((a for a in after if a.first - t.last <= 2 and a is not actor and a is not recipient), None)
+            nxt = next((a for a in after if a.first - t.last - self._skippable(tokens, t.last, a.first) <= 2
+                        and a is not actor and a is not recipient), None)
             if nxt is not None:
                 genitive_patient = t.form.trigger.patient_subject or t.form.trigger.mode in (
                     "assassinate", "abduct", "kill", "arrest", "torture")
@@ -392,10 +434,17 @@ class EventCoder:
             if actor is None:
                 actor = self._subject_before(tokens, t.first, before, s, nouns=True)
         else:
-            first_after = next((a for a in after if a.first - t.last <= 3 and a is not recipient), None)
+            first_after = next((a for a in after if a.first - t.last - self._skippable(tokens, t.last, a.first) <= 3
+                                and a is not recipient), None)
             if t.form.trigger.patient_subject:
-                # قتل ثلاثة مدنيين (passive reading) vs قتل مسلحون ثلاثة مدنيين
-                if first_after is not None and first_after.agent_like and actor is None:
+                # قتل ثلاثة مدنيين (passive reading) vs قتل مسلحون ثلاثة مدنيين; a counted noun (4 جنود) or an
+                # agent named later (في هجوم شنه مسلحون) makes the one after the verb the victim
+                counted = first_after is not None and first_after.first > t.last and (
+                    tokens[first_after.first - 1].key.isdigit() or self._skippable(tokens, t.last, first_after.first)
+                    or _in_toll(toll, first_after))
+                agent_later = bool(self.cues.agent_markers.find(text, tokens, t.last, s.hi))
+                if first_after is not None and first_after.agent_like and actor is None and not counted \
+                        and not agent_later:
                     actor = first_after
                     rest = [a for a in after if a.first >= first_after.last and a is not actor]
                     if recipient is None and rest and rest[0].first - first_after.last <= 4:
@@ -408,11 +457,12 @@ class EventCoder:
                         actor = subject
             else:
                 if actor is None:
-                    subject = self._subject_before(tokens, t.first, before, s)
-                    if subject is not None:
-                        actor = subject
-                    elif first_after is not None:
+                    # verb-subject-object is the default order; subject-verb-object when none follows
+                    if first_after is not None and first_after.agent_like and not _in_toll(toll, first_after) and \
+                            first_after.first - t.last - self._skippable(tokens, t.last, first_after.first) <= 1:
                         actor = first_after
+                    else:
+                        actor = self._subject_before(tokens, t.first, before, s) or first_after
                 if recipient is None:
                     rest = [a for a in after if a is not actor and a.first - t.last <= 8]
                     if rest:
@@ -420,6 +470,13 @@ class EventCoder:
         if recipient is actor:
             recipient = None
         return actor, recipient
+
+    def _skippable(self, tokens, lo: int, hi: int) -> int:
+        """Tokens in [lo, hi) that stand between a verb and its subject without counting: time words and
+        numbers (قتل أول من أمس 4 جنود)."""
+        anchors = self.cues.time_anchors
+        return sum(1 for tok in tokens[lo:hi] if tok.key.isdigit() or tok.key in anchors or
+                   strip_article(tok.key) in anchors or tok.key in ("من", "اول", "قبل"))
 
     def _patient_marker(self, tokens, lo, hi) -> int | None:
         for i in range(lo, hi):
@@ -448,7 +505,7 @@ class EventCoder:
         """Where the main clause begins: after a reporting frame's complementizer (قال المتحدث إن …)."""
         cues = self.cues
         for i in range(s.lo, min(s.hi, s.lo + 14)):
-            if strip_article(tokens[i].key) in cues.reporting or tokens[i].key in cues.reporting:
+            if tokens[i].key in cues.reporting or _bases_in(tokens[i], cues.reporting):
                 for j in range(i + 1, min(s.hi, i + 16)):
                     if tokens[j].key in cues.complementizers:
                         return j + 1
@@ -522,11 +579,16 @@ class EventCoder:
         if not chosen:
             return [dict(c, inherited=True) for c in context_place]
 
+        starts = [t.start for t in tokens]
+
         def rank(p):
-            locative = self._after_locative(tokens, p.start)
-            return (not locative, p.precision, p.start)
-        chosen.sort(key=rank)
-        return [self._place_dict(p) for p in chosen]
+            # "جرف النصر شمال بابل جنوب بغداد": the first place of a chain is where; the others locate it
+            i = bisect.bisect_left(starts, p.start)
+            anchor = i > 0 and strip_article(tokens[i - 1].key) in _DIRECTIONS and any(
+                o is not p and o.end <= p.start and p.start - o.end <= 12 for o in candidates)
+            return (anchor, p.precision >= 4, not self._after_locative(tokens, p.start), p.start)
+        candidates = list(chosen)  # (a list being sorted reads as empty inside its key function)
+        return [self._place_dict(p) for p in sorted(candidates, key=rank)]
 
     def _after_locative(self, tokens, start: int) -> bool:
         i = bisect.bisect_left([t.start for t in tokens], start)
@@ -552,6 +614,25 @@ class EventCoder:
 
 # ---------------------------------------------------------------------------------------------- helpers
 
+# A name after one of these is a place, not an agent (في العراق، شمال شرقي بغداد، مدينة البصرة).
+_LOCATIVE_BEFORE = frozenset(
+    "في الي داخل من عبر نحو قرب حدود اراضي مدينه محافظه ولايه اقليم منطقه بلده قريه ضاحيه مخيم اطراف ضواحي شمال "
+    "جنوب شرق غرب وسط شمالي جنوبي شرقي غربي جنوبا شمالا شرقا غربا عاصمه باتجاه تجاه".split())
+
+def _focus_country(places: list) -> str | None:
+    """The country (alpha-3) a text's places are mostly in, when one leads."""
+    from collections import Counter
+
+    votes = Counter(getattr(p, "country3", None) for p in places)
+    votes.pop(None, None)
+    if not votes:
+        return None
+    (top, n), *rest = votes.most_common(2)
+    return top if not rest or n > rest[0][1] else None
+
+
+_DIRECTIONS = frozenset("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط".split())
+
 _KIND_RANK = {"person": 0, "org": 1, "metonym": 2, "people": 3, "country": 4, "adjective": 5, "generic": 6}
 
 
@@ -562,6 +643,17 @@ def _best_form(forms: list[ActorForm]) -> ActorForm:
 def _compose(text: str, mentions: list[ActorMention], sector_names: dict[str, str]) -> list[ActorMention]:
     """Join what belongs together: a kind of agent and its country (الجيش العراقي، مدنيين أفغان) and a
     description with its name (ميليشيا كتائب حزب الله، وزير الدفاع الأمريكي لويد أوستن)."""
+    joined: list[ActorMention] = []
+    for m in mentions:  # مفجر انتحاري، مسلحون مجهولون: adjacent words for one kind of agent are one mention
+        prev = joined[-1] if joined else None
+        if prev is not None and prev.kind == m.kind == "generic" and prev.last == m.first and \
+                prev.actor.sector == m.actor.sector and not text[prev.end:m.start].strip():
+            joined[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end],
+                                      Actor(prev.actor.id, text[prev.start:m.end], prev.actor.name_en, None,
+                                            prev.actor.sector), "generic", prev.locative)
+            continue
+        joined.append(m)
+    mentions = joined
     out: list[ActorMention] = []
     i = 0
     while i < len(mentions):
@@ -585,6 +677,13 @@ def _compose(text: str, mentions: list[ActorMention], sector_names: dict[str, st
             continue
         out.append(m)
         i += 1
+    # a plural nisba standing alone is the people of that country (آلاف الإسرائيليين، مدنيين أفغان → CVL)
+    for k, m in enumerate(out):
+        if m.kind in ("adjective", "people") and fold_plural(m.text):
+            country = m.actor.country
+            out[k] = ActorMention(m.first, m.last, m.start, m.end, m.text,
+                                  Actor(f"country:{country}:CVL", m.text, f"{m.actor.name_en} {sector_names['CVL']}",
+                                        country, "CVL", None), "people", m.locative)
     # a composite may take a second adjective or name: الحكومة العراقية → done above; وزير الدفاع الأمريكي، أوستن
     merged: list[ActorMention] = []
     for m in out:
@@ -595,6 +694,15 @@ def _compose(text: str, mentions: list[ActorMention], sector_names: dict[str, st
             continue
         merged.append(m)
     return merged
+
+
+def fold_plural(word: str) -> bool:
+    """Is this nisba word a plural of persons (الأمريكيون، الإسرائيليين) rather than an adjective?"""
+    from etl.text.tokens import fold
+
+    key = fold(word.split()[-1]) if word.split() else ""
+    return key.endswith(("يون", "يين")) or key in ("افغان", "الافغان", "اكراد", "الاكراد", "الاتراك", "الروس", "الصرب",
+                                                 "الكرد", "العرب", "عرب", "الامريكان", "الاميركان")
 
 
 def _punctuated(text: str, tokens: list[Token], i: int, j: int) -> bool:
@@ -622,6 +730,29 @@ def _is_protester(word: str) -> bool:
 
     key = fold(word)
     return any(root in key for root in ("متظاهر", "محتج", "معتصم", "مضرب", "محتشد"))
+
+
+def _in_toll(toll, mention) -> bool:
+    """Is this actor mention part of a casualty figure (مقتل مسلحين اثنين): a victim, not an agent?"""
+    if toll is None:
+        return False
+    return any(f is not None and f.start <= mention.start < f.end or (f is not None and mention.start <= f.start < mention.end)
+               for f in (toll.killed, toll.injured, toll.abducted, toll.arrested))
+
+
+def _toll_within(toll, tokens: list[Token], lo: int, hi: int, whole: bool):
+    """The part of a sentence's toll whose evidence lies in tokens [lo, hi) (all of it for a lone event)."""
+    if toll is None or whole:
+        return toll
+    start = tokens[lo].start
+    end = tokens[hi - 1].end if hi > lo else start
+    from dataclasses import replace
+
+    kept = {}
+    for key in ("killed", "injured", "abducted", "arrested"):
+        figure = getattr(toll, key)
+        kept[key] = figure if figure is not None and start <= figure.start < end else None
+    return replace(toll, **kept)
 
 
 def _range(toll, key: str) -> dict | None:

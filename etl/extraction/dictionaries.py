@@ -235,6 +235,7 @@ class ActorLexicon:
     index: PhraseIndex[ActorForm]
     countries: dict[str, Actor]
     sector_names: dict[str, str]
+    regional: dict[tuple[str, str], Actor] = field(default_factory=dict)  # (country, name key) -> actor
 
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels", "UAF": "gunmen",
@@ -283,6 +284,7 @@ def parse_actors(raw) -> ActorLexicon:
         raise DictionaryError("actors.yaml: needs countries, organisations, generic and persons")
     index: PhraseIndex[ActorForm] = PhraseIndex(definite_sensitive=True)
     countries: dict[str, Actor] = {}
+    regional: dict[tuple[str, str], Actor] = {}
     seen_ids: set[str] = set()
     for code, spec in raw["countries"].items():
         where = f"actors.yaml: country {code}"
@@ -317,6 +319,10 @@ def parse_actors(raw) -> ActorLexicon:
                       _check_sector(entry["sector"], where), entry.get("wikidata"))
         for name in names:
             index.add(name, ActorForm("org", actor))
+        for country, aliases in (entry.get("regional") or {}).items():
+            _check_country(country, f"{where} regional")
+            for alias in _words(aliases, f"{where} regional.{country}"):
+                regional[(country, phrase_key(alias)[0])] = actor
     for sector, words in raw["generic"].items():
         _check_sector(sector, "actors.yaml: generic")
         for word in _words(words, f"actors.yaml: generic.{sector}"):
@@ -340,7 +346,7 @@ def parse_actors(raw) -> ActorLexicon:
                       entry.get("wikidata"))
         for name in names:
             index.add(name, ActorForm("person", actor, roles=tuple(roles)))
-    return ActorLexicon(index, countries, SECTOR_NAMES)
+    return ActorLexicon(index, countries, SECTOR_NAMES, regional)
 
 
 def person_on(form: ActorForm, when: date | None) -> Actor:

@@ -41,6 +41,9 @@ def verb_tenses(spec: str) -> dict[str, str]:
         base = perfect[:-1]
         past = {perfect, base + "ت", base + "وا", base + "يا", base + "تا"}
         past_objects = [perfect, base + "ت", base + "و"]
+    elif len(perfect) == 3 and perfect[1] == "ا":  # hollow: زار، قاد - زاره would also read و+زارة (وزارة)
+        past = {perfect} | {perfect + s for s in ("ت", "وا", "ا", "تا")}
+        past_objects = []
     else:
         past = {perfect} | {perfect + s for s in ("ت", "وا", "ا", "تا", "نا", "تم", "ن")}
         past_objects = [perfect, perfect + "ت", perfect + "و", perfect + "تم", perfect + "نا"]
@@ -51,7 +54,8 @@ def verb_tenses(spec: str) -> dict[str, str]:
     present |= {p + plural_stem + "ون" for p in "يت"} | {p + plural_stem + "وا" for p in "يت"}
     present |= {p + stem + s for p in "يت" for s in ("ان", "ا")} | {"ي" + stem + "ن", "ت" + plural_stem + "ين"}
     present |= {"س" + f for f in present}
-    present_objects = ["ي" + stem, "ت" + stem, "ن" + stem, "ي" + plural_stem + "و", "ت" + plural_stem + "و"]
+    present_objects = ["ي" + stem, "ت" + stem, "ن" + stem, "ي" + plural_stem + "و", "ت" + plural_stem + "و"] \
+        if past_objects else []
     past |= {s + pronoun for s in past_objects for pronoun in _OBJECT_PRONOUNS}
     present |= {prefix + s + pronoun for s in present_objects for pronoun in _OBJECT_PRONOUNS for prefix in ("", "س")}
     tenses = {form: "present" for form in present}
