@@ -122,6 +122,31 @@ def evaluate(geocoder: Geocoder, tweets: list[dict], show_errors: int = 0, lenie
     return result
 
 
+def gold_quirks(tweets: list[dict]) -> dict:
+    """Gold mentions that strict offset matching cannot credit whatever the geoparser does, or only by
+    predicting what is not a place mention: repeated mentions given the offsets of the first occurrence
+    (two gold mentions, one span), offsets inside a longer word (الكويت found inside الكويتية), and
+    mentions inside compound hashtags (#سيول_الاردن), which the annotators tagged in some tweets only."""
+    repeated = inside_word = in_hashtag = 0
+    for tweet in tweets:
+        text, spans = tweet["text"], set()
+        for gold in tweet["location_mentions"]:
+            start, end = gold["start_offset"], gold["end_offset"]
+            if (start, end) in spans:
+                repeated += 1
+                continue
+            spans.add((start, end))
+            if end < len(text) and "\u0621" <= text[end] <= "\u064a":
+                inside_word += 1
+            tag = text.rfind("#", 0, start + 1)
+            if tag >= 0 and not any(ch.isspace() for ch in text[tag:start]):
+                word_end = end
+                while word_end < len(text) and not text[word_end].isspace():
+                    word_end += 1
+                in_hashtag += tag < start - 1 or "_" in text[end:word_end]
+    return {"repeated_offsets": repeated, "inside_a_longer_word": inside_word, "in_compound_hashtag": in_hashtag}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -148,6 +173,7 @@ def main() -> None:
                 print("   ", item)
         else:
             print(f"{key}: {value}")
+    print(f"gold quirks (of {result['gold_mentions']} gold mentions): {gold_quirks(tweets)}")
     print("lenient (a gold mention whose text recurs in the tweet matches any occurrence of that text):")
     print({k: lenient[k] for k in ("precision", "recall", "f1", "acc161", "acc25", "country", "median_km")})
 
