@@ -303,7 +303,8 @@ class EventCoder:
         if type_ in ("ASSAULT", "COERCE"):
             # ضرب، استهدف، هاجم are as often words, plans or blows of fate: an armed actor alone is not
             # enough; an instrument, a toll, a second trigger, or an actor AND a target are.
-            return bool(found & {"instrument", "toll", "several-triggers"}) or {"actor", "recipient"} <= found
+            return bool(found & {"instrument", "toll", "several-triggers", "light-verb"}) or \
+                {"actor", "recipient"} <= found
         if type_ == "PROTEST":
             return bool(found & {"protesters", "several-triggers"})
         return bool(found)
@@ -336,6 +337,8 @@ class EventCoder:
                 return None
         if strong:
             support.append("trigger")
+        if any(not t.form.verb and any(m.last <= t.first and t.first - m.last <= 2 for m in light) for t in group):
+            support.append("light-verb")  # شن هجوما، نفذ عملية: the noun is an action someone carried out
         if len({t.form.trigger.id for t in group}) > 1 and any(not t.form.trigger.weak for t in group[1:] + group[:1]):
             support.append("several-triggers")
         actor = recipient = None

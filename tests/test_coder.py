@@ -1,0 +1,195 @@
+"""The event coder's rules, each on sentences written for the purpose (no geocoder unless needed)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from etl.extraction.coder import EventCoder
+from etl.extraction.pipeline import make_coder
+from tests.geo_fixture import gazetteer
+
+PUBLISHED = datetime(2024, 1, 24, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return make_coder(geocode=False)
+
+
+@pytest.fixture(scope="module")
+def geo_coder() -> EventCoder:
+    from etl.geo.geocoder import Geocoder
+
+    c = make_coder(geocode=False)
+    c.geocoder = Geocoder(gazetteer())
+    return c
+
+
+def events(coder, text, **kw):
+    return [e for e in coder.code(text, **kw)]
+
+
+def one(coder, text, type_=None, **kw):
+    found = [e for e in coder.code(text, **kw) if type_ is None or e.event_type == type_]
+    assert len(found) == 1, [(e.event_type, e.trigger["text"]) for e in found]
+    return found[0]
+
+
+# ------------------------------------------------------------------------------------------ triggers
+
+def test_verb_inflections_and_clitics_are_found(coder):
+    for sentence in ("قصفت الطائرات الحربية مواقع للمسلحين", "وقصفوا المدينة بالمدفعية", "يقصفون القرى منذ الصباح",
+                     "واستهدفته طائرة مسيرة أمس"):
+        event = one(coder, sentence, "ASSAULT")
+        assert sentence[event.trigger["start"]:event.trigger["end"]] == event.trigger["text"]
+
+
+def test_longest_phrase_wins_and_names_are_no_triggers(coder):
+    ceasefire = events(coder, "أعلن الطرفان وقف إطلاق النار في المدينة")
+    assert [e.event_type for e in ceasefire] == ["RETREAT"]  # not a shooting
+    mobilized = events(coder, "قال قائد في الحشد الشعبي إن الوضع هادئ")
+    assert all(e.event_type != "MOBILIZE" for e in mobilized)  # الحشد inside a name
+
+
+def test_dawn_is_not_a_bombing(coder):
+    assert events(coder, "وصل الوفد فجر اليوم الأربعاء إلى العاصمة") == []
+    assert one(coder, "فجر انتحاري نفسه وسط سوق شعبي أمس", "ASSAULT").mode == "suicide"
+
+
+def test_weak_words_need_support(coder):
+    assert events(coder, "استهدفت الخطة الحكومية الفقراء في الأرياف") == []  # استهدف: another sense
+    assert one(coder, "استهدف مسلحون دورية للشرطة بعبوة ناسفة", "ASSAULT").mode == "explosives"
+    assert [e for e in events(coder, "تلقى الاقتصاد ضربة قوية من الأزمة") if e.event_type == "ASSAULT"] == []
+
+
+def test_every_plover_type_has_a_sentence(coder):
+    sentences = {
+        "AGREE": "تعهدت الحكومة بإجراء انتخابات مبكرة",
+        "CONSULT": "التقى وزير الخارجية العراقي نظيره الإيراني في بغداد أمس",
+        "SUPPORT": "أشاد الرئيس الفرنسي بدور الجيش اللبناني",
+        "COOPERATE": "وقع البلدان على اتفاق للتعاون العسكري والتنسيق الأمني",
+        "AID": "أرسلت الإمارات قافلة مساعدات إنسانية إلى غزة",
+        "CONCEDE": "أعلن رئيس الوزراء استقالته بعد أسابيع من الاحتجاجات",
+        "RETREAT": "أفرجت السلطات عن عشرين معتقلا أمس",
+        "REQUEST": "طالب البرلمان الحكومة بتقديم الموازنة",
+        "ACCUSE": "اتهمت وزارة الخارجية إيران بتسليح الميليشيات",
+        "REJECT": "رفضت حركة حماس المقترح الأمريكي",
+        "THREATEN": "هدد الحوثيون باستهداف السفن في البحر الأحمر",
+        "PROTEST": "تظاهر آلاف الطلاب أمس أمام مبنى البرلمان",
+        "SANCTION": "فرضت الولايات المتحدة عقوبات جديدة على شركات إيرانية",
+        "MOBILIZE": "دفع الجيش التركي بتعزيزات عسكرية إلى الحدود",
+        "COERCE": "اعتقلت قوات الأمن عشرة أشخاص في حملة مداهمات",
+        "ASSAULT": "قتل ثلاثة مدنيين في قصف مدفعي على البلدة",
+    }
+    for type_, sentence in sentences.items():
+        found = {e.event_type for e in events(coder, sentence)}
+        assert type_ in found, (type_, sentence, found)
+
+
+# ------------------------------------------------------------------------------------------ roles
+
+def test_verb_subject_object_and_subject_verb_object(coder):
+    vso = one(coder, "قصفت القوات الإسرائيلية مواقع حزب الله في الجنوب", "ASSAULT")
+    assert (vso.actor["country"], vso.actor["sector"]) == ("ISR", "MIL")
+    assert vso.recipient["id"] == "org:hezbollah"
+    svo = one(coder, "وقال مصدر إن الجيش السوري قصف مواقع المعارضة", "ASSAULT")
+    assert (svo.actor["country"], svo.actor["sector"]) == ("SYR", "MIL")
+
+
+def test_passive_victim_and_agent_after_marker(coder):
+    event = one(coder, "قُتل ثلاثة جنود عراقيين برصاص مسلحين مجهولين", "ASSAULT")
+    assert (event.recipient["country"], event.recipient["sector"]) == ("IRQ", "MIL")
+    assert event.actor["sector"] == "UAF"
+    passive = one(coder, "اغتيل قيادي في حماس على يد مسلحين", "ASSAULT")
+    assert passive.mode == "assassinate" and passive.actor["sector"] == "UAF"
+
+
+def test_noun_with_adjective_and_light_verb_subject(coder):
+    adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
+    assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"
+    light = one(coder, "شنت الولايات المتحدة ضربات جوية ضد مواقع لكتائب حزب الله", "ASSAULT")
+    assert light.actor["id"] == "country:USA" and light.recipient["id"] == "org:kataib-hezbollah"
+
+
+def test_person_takes_the_role_held_on_the_date(coder):
+    before = one(coder, "اتهم نتنياهو حركة حماس بخرق الهدنة", "ACCUSE",
+                 published=datetime(2020, 5, 1, tzinfo=timezone.utc))
+    assert (before.actor["country"], before.actor["sector"]) == ("ISR", "GOV")
+    out_of_office = one(coder, "اتهم نتنياهو حركة حماس بخرق الهدنة", "ACCUSE",
+                        published=datetime(2022, 1, 1, tzinfo=timezone.utc))
+    assert out_of_office.actor["sector"] == "ELI"
+
+
+# ------------------------------------------------------------------------------------------ modality
+
+@pytest.mark.parametrize("sentence, modality", [
+    ("لم تقصف الطائرات أي هدف في المدينة", "negated"),
+    ("نفى الجيش قصف المستشفى", "negated"),
+    ("سيقصف الجيش مواقع المتمردين إذا لم ينسحبوا", "future"),
+    ("تعتزم القوات شن هجوم على المدينة", "future"),
+    ("هل قصفت الطائرات الأمريكية المستودع؟", "hypothetical"),
+    ("قال الجيش إن طائراته قصفت مستودعا للأسلحة", "reported"),
+    ("تبنت جماعة مسلحة مسؤولية تفجير استهدف الشرطة", "claimed"),
+])
+def test_modality(coder, sentence, modality):
+    found = [e for e in events(coder, sentence) if e.event_type == "ASSAULT"]
+    assert found and found[0].modality == modality, [(e.trigger["text"], e.modality) for e in found]
+
+
+def test_threatened_action_is_intended_not_an_attack(coder):
+    found = events(coder, "توعدت الميليشيات بالاستمرار باستهداف القواعد الأمريكية")
+    threat = [e for e in found if e.event_type == "THREATEN"]
+    assert threat and threat[0].happened
+    assert all(not e.happened for e in found if e.event_type == "ASSAULT")
+
+
+def test_background_event_is_kept_but_not_main(coder):
+    found = events(coder, "تظاهر المئات أمس بعد اغتيال ناشط في المدينة")
+    kinds = {(e.event_type, e.salience) for e in found}
+    assert ("PROTEST", "main") in kinds and ("ASSAULT", "background") in kinds
+
+
+def test_two_attacks_in_one_sentence_stay_two(coder):
+    found = [e for e in events(coder, "جاء القصف الأمريكي بعد أيام على استهداف الميليشيات لقاعدة جوية بصواريخ، ما أدى "
+                                      "إلى إصابة أربعة جنود أمريكيين") if e.event_type == "ASSAULT"]
+    assert len(found) == 2
+    later = max(found, key=lambda e: e.trigger["start"])
+    assert later.injured and later.injured["best"] == 4
+    assert not (min(found, key=lambda e: e.trigger["start"]).injured)
+
+
+# ------------------------------------------------------------------------------------------ toll, date, place
+
+def test_casualties_low_best_high(coder):
+    event = one(coder, "قتل 18 شخصا وأصيب عشرات آخرون بجروح في انفجار سيارة مفخخة", "ASSAULT")
+    assert event.fatalities["best"] == 18
+    assert event.injured["low"] == 20 and event.injured["high"] == 99
+    words = one(coder, "أسفر القصف عن مقتل ثلاثة أطفال وإصابة خمسة آخرين", "ASSAULT")
+    assert (words.fatalities["best"], words.injured["best"]) == (3, 5)
+
+
+def test_accident_toll_is_no_assault(coder):
+    assert [e for e in events(coder, "مقتل خمسة أشخاص في حادث سير على الطريق الدولي") if e.event_type == "ASSAULT"] == []
+
+
+def test_date_defaults_to_publication(coder):
+    event = one(coder, "قصفت الطائرات مواقع للمسلحين", "ASSAULT", published=PUBLISHED)
+    assert event.date == "2024-01-24" and event.date_precision == "day"
+
+
+def test_event_place_is_where_not_who(geo_coder):
+    event = one(geo_coder, "شنت واشنطن غارات على منطقة جرف النصر شمال بابل", "ASSAULT")
+    assert event.actor["country"] == "USA"
+    assert event.locations[0]["name_en"] == "Jurf al-Nasr"
+    assert all(place["name_en"] != "Washington" for place in event.locations)
+
+
+def test_offsets_point_into_the_text(coder):
+    text = "وفي تطور آخر،   قصفت المدفعية بلدة حدودية.\nواعتقلت الشرطة خمسة مشتبه بهم."
+    for event in events(coder, text):
+        for part in (event.trigger, event.sentence):
+            assert text[part["start"]:part["end"]] == part["text"]
+        if event.actor:
+            assert text[event.actor["start"]:event.actor["end"]] == event.actor["text"]
