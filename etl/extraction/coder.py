@@ -34,6 +34,7 @@ HAPPENED = frozenset({"asserted", "reported", "claimed"})
 # Most specific first: the mode an ASSAULT gets when several triggers and instruments speak.
 ASSAULT_MODE_PRIORITY = ("wmd", "suicide", "drone", "aerial", "artillery", "explosives", "assassinate", "abduct",
                          "sexual", "torture", "firearms", "primitive", "beat", "kill", "")
+HISTORY_DAYS = 60  # an event the text dates further back than this is history, not the news of the day
 INSTRUMENT_WINDOW = 8  # tokens around a trigger in which an instrument refines its mode
 SUBJECT_WINDOW = 7  # tokens before a verb in which its subject may stand (SVO)
 _PUNCT_BREAK = frozenset("،,؛;:()[]«»\"“”")
@@ -375,7 +376,10 @@ class EventCoder:
         cameo = trigger.cameo if mode == trigger.mode else mode_spec.cameo
         acled = trigger.acled if mode == trigger.mode else mode_spec.acled
         locations = self._locations(tokens, s, places, actor, recipient, context_place)
-        event_date, precision, date_source = self._date(text, s, published)
+        event_date, precision, date_source = self._date(text, tokens, s, published, primary.start)
+        if salience == "main" and date_source == "text" and published is not None and event_date and \
+                (published.date() - date.fromisoformat(event_date)).days > HISTORY_DAYS:
+            salience = "background"  # اغتيال السادات عام 1981: history told in today's news
         confidence = 0.45 + 0.2 * bool(strong) + 0.05 * min(len(support), 4)
         if modality not in HAPPENED:
             confidence *= 0.6
@@ -605,11 +609,11 @@ class EventCoder:
     def _place_dict(p) -> dict:
         return p.as_dict() if hasattr(p, "as_dict") else dict(p)
 
-    def _date(self, text: str, s: _Sentence, published: datetime | None):
+    def _date(self, text: str, tokens: list[Token], s: _Sentence, published: datetime | None, anchor: int):
+        """(ISO date, precision, source) of the event whose trigger starts at `anchor`."""
         if self._event_date is not None:
-            found = self._event_date(text[s.start:s.end], published)
-            if found is not None:
-                return found
+            found = self._event_date(text, published, s.start, s.end, anchor=anchor, tokens=tokens)
+            return (found.date.isoformat() if found.date else None), found.precision, found.source
         if published is None:
             return None, None, None
         return published.date().isoformat(), "day", "published"

@@ -14,6 +14,7 @@ from etl.extraction.coder import EventCoder
 
 def make_coder(geocode: bool = True, db_url: str | None = None) -> EventCoder:
     from etl.extraction.casualties import extract_casualties
+    from etl.extraction.when import event_date
     from etl.text.sentences import split_sentences
 
     geocoder = None
@@ -23,16 +24,7 @@ def make_coder(geocode: bool = True, db_url: str | None = None) -> EventCoder:
 
         geocoder = Geocoder(Gazetteer.from_db(db_url) if db_url else packaged_gazetteer())
     return EventCoder(geocoder=geocoder, split_sentences=split_sentences, casualties=extract_casualties,
-                      event_date=_event_date())
-
-
-def _event_date():
-    """The event-date reader, when etl.extraction.when is installed (it is being written)."""
-    try:
-        from etl.extraction.when import event_date
-    except ImportError:
-        return None
-    return event_date
+                      event_date=event_date)
 
 
 def parse_published(value) -> datetime | None:

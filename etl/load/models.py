@@ -224,7 +224,7 @@ class ArticlePlace(Base):
     """A place mention found in an article, with where it points."""
 
     __tablename__ = "article_places"
-    __table_args__ = (UniqueConstraint("article_id", "start_char", "end_char"),)
+    __table_args__ = (UniqueConstraint("article_id", "field", "start_char", "end_char"),)  # title and text apart
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)

@@ -71,7 +71,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], name=op.f('fk_article_places_article_id_articles'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['place_id'], ['places.id'], name=op.f('fk_article_places_place_id_places')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_article_places')),
-    sa.UniqueConstraint('article_id', 'start_char', 'end_char', name=op.f('uq_article_places_article_id_start_char_end_char'))
+    sa.UniqueConstraint('article_id', 'field', 'start_char', 'end_char', name=op.f('uq_article_places_article_id_field_start_char_end_char'))
     )
     op.create_table('article_processing',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
