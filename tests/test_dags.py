@@ -73,3 +73,31 @@ def test_ingest_dag_run_lands_articles(dagbag, sqlite_url, samples, monkeypatch)
         assert s.scalar(select(func.count()).select_from(Article)) == 6
     with create_session() as session:
         assert session.scalar(select(func.count()).select_from(AssetEvent)) == events_before + 1
+
+
+def test_extract_dag_shape(dagbag):
+    dag = dagbag.get_dag("marsad_extract")
+    assert dag.catchup is False and dag.max_active_runs == 1
+    assert {"plan", "code", "summarize"} <= set(dag.task_ids)
+    [outlet] = dag.get_task("summarize").outlets
+    assert outlet.name == "marsad_events"
+
+
+def test_extract_dag_run_codes_the_ingested_articles(dagbag, sqlite_url, samples, monkeypatch):
+    from etl import ingest
+    from etl.feeds.registry import load_registry
+    from etl.load.db import session_scope
+    from etl.load.models import ArticleProcessing, EventMention
+    from etl.load.places import write_gazetteer
+    from tests.geo_fixture import ROWS
+
+    monkeypatch.setenv("MARSAD_DB_URL", sqlite_url)
+    ingest.run_ingest(sqlite_url, load_registry(ROOT / "config" / "feeds.yaml"), replay_path=str(samples))
+    with session_scope(sqlite_url) as session:
+        write_gazetteer(session, [row for row, _ in ROWS], {row["place_key"]: names for row, names in ROWS})
+    run = dagbag.get_dag("marsad_extract").test()
+    assert run.state == "success"
+    with session_scope(sqlite_url) as s:
+        coded = s.scalar(select(func.count()).select_from(ArticleProcessing).where(ArticleProcessing.stage == "extract"))
+        assert coded == 6
+        assert s.scalar(select(func.count()).select_from(EventMention).where(EventMention.happened.is_(True))) > 0

@@ -34,7 +34,6 @@ HAPPENED = frozenset({"asserted", "reported", "claimed"})
 # Most specific first: the mode an ASSAULT gets when several triggers and instruments speak.
 ASSAULT_MODE_PRIORITY = ("wmd", "suicide", "drone", "aerial", "artillery", "explosives", "assassinate", "abduct",
                          "sexual", "torture", "firearms", "primitive", "beat", "kill", "")
-HISTORY_DAYS = 60  # an event the text dates further back than this is history, not the news of the day
 INSTRUMENT_WINDOW = 8  # tokens around a trigger in which an instrument refines its mode
 SUBJECT_WINDOW = 7  # tokens before a verb in which its subject may stand (SVO)
 _PUNCT_BREAK = frozenset("،,؛;:()[]«»\"“”")
@@ -377,9 +376,6 @@ class EventCoder:
         acled = trigger.acled if mode == trigger.mode else mode_spec.acled
         locations = self._locations(tokens, s, places, actor, recipient, context_place)
         event_date, precision, date_source = self._date(text, tokens, s, published, primary.start)
-        if salience == "main" and date_source == "text" and published is not None and event_date and \
-                (published.date() - date.fromisoformat(event_date)).days > HISTORY_DAYS:
-            salience = "background"  # اغتيال السادات عام 1981: history told in today's news
         confidence = 0.45 + 0.2 * bool(strong) + 0.05 * min(len(support), 4)
         if modality not in HAPPENED:
             confidence *= 0.6
