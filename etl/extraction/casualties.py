@@ -431,7 +431,7 @@ def _figure_from(s: _Sentence, category: str, k: int, start: int, additive: bool
     low, best, high, exact = _count(s, q)
     noun = _base(s.toks[after - 1].key) if after > s.q_end[k] else None
     end = max(q.end, s.toks[after - 1].end)
-    additive = additive or (noun is not None and noun.startswith(("اخر", "اخري")))
+    additive = additive or (noun is not None and noun.startswith("اخر"))  # آخرين، آخرون: others
     s.used.add(k)
     return _Found(category, low, best, high, start, end, exact, noun, additive), after
 
@@ -444,12 +444,15 @@ def _some(category: str, start: int, end: int, noun: str | None) -> _Found:
     return _Found(category, 2, 2, None, start, end, False, noun, bool(noun and noun.startswith("اخر")))
 
 
+def _is_word(key: str, word: str, first: bool) -> bool:
+    """A token key is `word` (with the article stripped), or, first in a phrase, و / ف + `word`."""
+    return _base(key) == word or (first and key[:1] in "وف" and _base(key[1:]) == word)
+
+
 def _some_phrase_at(s: _Sentence, i: int) -> int | None:
     """Index after a quantifier of an unknown number (عدد من، العديد من) starting at token i."""
     for phrase in s.lex.some:
-        if i + len(phrase) <= s.n and all(_base(s.toks[i + a].key) == w or
-                                          (a == 0 and _base(s.toks[i].key[1:]) == w and s.toks[i].key[0] in "وف")
-                                          for a, w in enumerate(phrase)):
+        if i + len(phrase) <= s.n and all(_is_word(s.toks[i + a].key, w, a == 0) for a, w in enumerate(phrase)):
             return i + len(phrase)
     return None
 
@@ -476,7 +479,7 @@ def _after_trigger(s: _Sentence, i: int, role: _Role, consumed: set[int], start:
     if negated:
         # no count: none (لم يصب أحد، دون وقوع إصابات); a count after a negation is still a count (لم يقتل سوى 3)
         q = s.q_at.get(j)
-        if q is None and _first_count(s, j, _NOUN_WINDOW) is None or s.toks[j].key in ("احد", "واحد"):
+        if (q is None and _first_count(s, j, _NOUN_WINDOW) is None) or s.toks[j].key in ("احد", "واحد"):
             nxt = s.role[j]
             if q is not None or (nxt is not None and nxt.role in ("person", "victim")) or role.role == "noun":
                 return [_Found(category, 0, 0, 0, start, s.toks[j].end, True, None, False)]
@@ -604,9 +607,7 @@ def _phrase_at(s: _Sentence, i: int) -> tuple[str, int] | None:
     for before, category in s.lex.phrases.get(_classify_base(s.toks[i].key), ()):
         k = i
         for word in reversed(before):
-            k = next((m for m in range(k - 1, max(-1, k - 5), -1)
-                      if _base(s.toks[m].key) == word or (s.toks[m].key[:1] in "وف" and _base(s.toks[m].key[1:]) == word)),
-                     None)
+            k = next((m for m in range(k - 1, max(-1, k - 5), -1) if _is_word(s.toks[m].key, word, True)), None)
             if k is None or s.gap_stops(k, i):
                 break
         else:
