@@ -1,6 +1,6 @@
 # Marsad: the two commands of the README, and a few helpers.
-#   make demo   set up, migrate the embedded SQLite events database, run the ingest DAG through real
-#               Airflow on replayed sample feeds, print a summary
+#   make demo   set up, migrate the embedded SQLite events database, run the ingest DAG and then the
+#               extraction DAG through real Airflow on replayed feeds, print a summary
 #   make test   set up, run the test suite (SQLite and the PostgreSQL on 127.0.0.1:5432)
 
 SHELL := /bin/bash
@@ -40,6 +40,10 @@ demo: install
 	$(AIRFLOW_ENV) airflow dags test marsad_ingest -c '{"replay": "$(DEMO_REPLAY)"}' > .airflow/demo-dag.log 2>&1 \
 		|| { tail -40 .airflow/demo-dag.log; exit 1; }
 	@grep -o "marsad ingest summary: .*" .airflow/demo-dag.log | tail -1
+	@echo "geocoding and coding the articles through the marsad_extract DAG (airflow dags test) ..."
+	$(AIRFLOW_ENV) airflow dags test marsad_extract > .airflow/demo-extract.log 2>&1 \
+		|| { tail -40 .airflow/demo-extract.log; exit 1; }
+	@grep -o "marsad extract summary: .*" .airflow/demo-extract.log | tail -1
 	marsad stats
 
 test: install

@@ -14,7 +14,7 @@ from airflow.sdk import dag, task
 
 from marsad_common import articles_asset, events_asset, events_db_url
 
-BATCH = 100
+BATCH = 500
 
 
 @dag(

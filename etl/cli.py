@@ -250,6 +250,15 @@ def stats(db: Optional[str] = DbOption) -> None:
     console.print(table)
     console.print(f"[bold]{report['articles']}[/] articles from [bold]{report['sources_with_articles']}[/] sources; "
                   f"[bold]{report['rejections']}[/] rejections; {report['runs']} runs")
+    if report["event_mentions"]:
+        console.print(f"[bold]{report['articles_coded']}[/] articles coded: [bold]{report['event_mentions']}[/] "
+                      "event mentions")
+        events = Table(title="events reported (happened, main event of their sentence), by PLOVER type")
+        for column in ("type", "mentions", "fatalities (sum of best)"):
+            events.add_column(column, justify="left" if column == "type" else "right")
+        for event_type, mentions, fatalities in report["events_by_type"]:
+            events.add_row(event_type, str(mentions), str(fatalities or 0))
+        console.print(events)
     if report["rejections_by_reason"]:
         reasons = Table(title="rejections by stage and reason")
         for column in ("stage", "reason", "count"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from etl.load.db import session_scope
-from etl.load.models import Article, FeedFetch, PipelineRun, RejectedItem, Source
+from etl.load.models import Article, ArticleProcessing, EventMention, FeedFetch, PipelineRun, RejectedItem, Source
 
 
 def database_stats(db_url: str) -> dict:
@@ -39,6 +39,13 @@ def database_stats(db_url: str) -> dict:
                 select(RejectedItem.stage, RejectedItem.reason_code, func.count())
                 .group_by(RejectedItem.stage, RejectedItem.reason_code).order_by(func.count().desc())).all(),
             "runs": session.scalar(select(func.count()).select_from(PipelineRun)),
+            "articles_coded": session.scalar(select(func.count()).select_from(ArticleProcessing)
+                                             .where(ArticleProcessing.stage == "extract")),
+            "event_mentions": session.scalar(select(func.count()).select_from(EventMention)),
+            "events_by_type": session.execute(
+                select(EventMention.event_type, func.count(), func.sum(EventMention.fatalities_best))
+                .where(EventMention.happened.is_(True), EventMention.salience == "main")
+                .group_by(EventMention.event_type).order_by(func.count().desc())).all(),
         }
 
 

@@ -193,3 +193,9 @@ def test_offsets_point_into_the_text(coder):
             assert text[part["start"]:part["end"]] == part["text"]
         if event.actor:
             assert text[event.actor["start"]:event.actor["end"]] == event.actor["text"]
+
+
+def test_a_war_total_is_no_event_toll(coder):
+    found = [e for e in events(coder, "أسفرت الحرب عن مقتل أكثر من 500 ألف شخص منذ عام 2011") if e.event_type == "ASSAULT"]
+    assert found and not any(e.happened for e in found)
+    assert one(coder, "قتل 45 شخصا في تفجير انتحاري استهدف سوقا شعبية", "ASSAULT").happened

@@ -34,6 +34,9 @@ HAPPENED = frozenset({"asserted", "reported", "claimed"})
 # Most specific first: the mode an ASSAULT gets when several triggers and instruments speak.
 ASSAULT_MODE_PRIORITY = ("wmd", "suicide", "drone", "aerial", "artillery", "explosives", "assassinate", "abduct",
                          "sexual", "torture", "firearms", "primitive", "beat", "kill", "")
+# More deaths than this in one sentence's toll is a count over a war or an era, not one event's toll (the
+# deadliest single attacks of the ANT years and of ACLED's Middle East data stay well below it).
+MAX_EVENT_TOLL = 2000
 INSTRUMENT_WINDOW = 8  # tokens around a trigger in which an instrument refines its mode
 SUBJECT_WINDOW = 7  # tokens before a verb in which its subject may stand (SVO)
 _PUNCT_BREAK = frozenset("،,؛;:()[]«»\"“”")
@@ -364,6 +367,9 @@ class EventCoder:
             return None
         anchored = self._anchored(tokens, s, support, places)
         modality = self._modality(tokens, s, primary, all_triggers, anchored)
+        if modality in HAPPENED and type_ == "ASSAULT" and toll is not None and toll.killed is not None and \
+                (toll.killed.low or toll.killed.best or 0) > MAX_EVENT_TOLL:
+            modality = "generic"  # half a million dead since 2011: a war's count, not one event's
         salience = self._salience(text, tokens, s, min(t.first for t in group))
         first = min(t.first for t in group)
         if any(o.form.trigger.type != type_ and o.form.trigger.type in self.cues.intent_types
