@@ -71,6 +71,7 @@ def evidence(text: str, category: str) -> str:
     ("أدى الزلزال إلى مقتل نحو 3 آلاف شخص", {"killed": (3000, 3000, 3000)}),
     ("وأصيب ما بين 30 و40 شخصا", {"injured": (30, 30, 40)}),
     ("قتل ثلاثة وعشرون شخصا في الغارة", {"killed": (23, 23, 23)}),
+    ("أودت الحرب بحياة نحو نصف مليون شخص", {"killed": (500000, 500000, 500000)}),
 ])
 def test_common_news_patterns(text, expected):
     assert toll(text) == expected
@@ -151,6 +152,12 @@ def test_still_is_not_a_negation():
 ])
 def test_not_a_toll_of_an_event(text):
     assert toll(text) == {}
+
+
+def test_infections_are_not_wounds():
+    assert toll("تفشى الوباء الذي أصاب نحو ألف شخص") == {}
+    assert toll("أصيب 12 شخصا بفيروس في المدرسة") == {}
+    assert toll("أصيب 12 شخصا في المدرسة") == {"injured": (12, 12, 12)}
 
 
 def test_sentences_without_casualties():

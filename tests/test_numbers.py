@@ -42,6 +42,7 @@ def test_malformed_digit_groups_are_refused():
     ("ثلاثة آلاف وخمسمائة", 3500), ("مليون", 1000000), ("مليونين", 2000000), ("ثلاثة ملايين", 3000000),
     ("3 آلاف", 3000), ("2.5 مليون", 2500000), ("٢٠ ألف", 20000), ("مليار", 1000000000),
     ("ألف و300", 1300), ("ثلاثة آلاف و٥٠٠", 3500),
+    ("نصف مليون", 500000), ("مليون ونصف", 1500000), ("ربع مليون", 250000), ("3 ملايين ونصف", 3500000),
 ])
 def test_number_words(text, value):
     assert parse_number(text) == value
@@ -53,6 +54,10 @@ def test_number_words(text, value):
 ])
 def test_proclitics_and_article(text, value):
     assert parse_number(text) == value
+
+
+def test_a_fraction_without_a_scale_is_no_number():
+    assert find_quantities("نصف السكان وثلث الأراضي") == []
 
 
 def test_weekdays_that_look_like_numbers_are_not_numbers():

@@ -24,6 +24,7 @@ reports of one toll: low the smallest, high the largest, best the smallest).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -86,7 +87,7 @@ class CasualtyDataError(ValueError):
 # ---------------------------------------------------------------------------------------------- data
 
 class _Role(NamedTuple):
-    role: str  # noun verb victim phrase closer lead tally person unit block subset negator context still
+    role: str  # noun verb victim phrase closer lead tally person unit block subset negator context still illness
     category: str | None = None  # a reporting word's category; a unit's group
     plural: bool = False
     alone: bool = False  # a victim noun that reports a toll without a number
@@ -128,7 +129,7 @@ def _lexicon() -> _Lexicon:
     if not isinstance(raw, dict):
         raise CasualtyDataError("casualties.yaml must be a mapping")
     expected = {"categories", "death_idiom", "tallies", "persons", "not_counted", "some", "not_counted_after",
-                "subset", "negators", "not_a_toll_after", "still"}
+                "subset", "negators", "not_a_toll_after", "still", "illness"}
     if set(raw) != expected:
         raise CasualtyDataError(f"casualties.yaml: sections must be {sorted(expected)}, "
                                 f"missing {sorted(expected - set(raw))}, unknown {sorted(set(raw) - expected)}")
@@ -208,7 +209,7 @@ def _lexicon() -> _Lexicon:
                                         f"{roles[key].role}")
             roles[key] = _Role("unit", group)
     for section, role in (("subset", "subset"), ("negators", "negator"), ("not_a_toll_after", "context"),
-                          ("still", "still")):
+                          ("still", "still"), ("illness", "illness")):
         for word in _word_list(raw[section], section):
             add(word, _Role(role), section)
     for word, role in accusatives:  # after every listed word, which wins over a generated form (أبناء / ابنا)
@@ -288,6 +289,7 @@ class _Sentence:
         self.text = text
         self.toks = atoms(text, start, end, tokens)
         self.n = len(self.toks)
+        self.starts = [t.start for t in self.toks]
         self.lex = _lexicon()
         info = [_classify(t.key) for t in self.toks]
         self.role = [i[0] for i in info]
@@ -359,6 +361,7 @@ def extract_casualties(text: str, start: int = 0, end: int | None = None,
     for i in range(s.n):
         if s.role_of(i, "tally"):
             found.extend(_tally(s, i))
+    found = [f for f in found if f.category != "injured" or not _illness_near(s, f)]
     if not found:
         return None
     mentions = tuple((f.category, Figure(f.low, f.best, f.high, f.start, f.end, f.exact))
@@ -367,6 +370,13 @@ def extract_casualties(text: str, start: int = 0, end: int | None = None,
 
 
 # ---------------------------------------------------------------------------------------------- patterns
+
+def _illness_near(s: _Sentence, f: _Found) -> bool:
+    """An illness named within four words of an injured count: infections, not wounds (أصابت الكوليرا مليون شخص)."""
+    first = bisect_left(s.starts, f.start)
+    last = bisect_left(s.starts, f.end)
+    return any(s.role_of(k, "illness") for k in range(max(0, first - 4), min(s.n, last + 4)))
+
 
 def _in_other_context(s: _Sentence, i: int) -> bool:
     """A category word governed by a sentence, a charge or an attempt (حكم بإعدام، بتهمة قتل، محاولة اغتيال)."""
@@ -538,8 +548,8 @@ def _first_count(s: _Sentence, j: int, window: int) -> int | None:
     """Start index of the first quantity of people within `window` tokens from j, not past a category word."""
     k = j
     while k < min(s.n, j + window + 1):
-        if k > j and s.gap_stops(k - 1, k):
-            return None
+        if (k > j and s.gap_stops(k - 1, k)) or s.toks[k].key == "و":
+            return None  # punctuation, or a conjunction standing alone: the clause has ended
         if k in s.q_at and k not in s.used:
             ok, _ = _counts_people(s, k)
             if ok:

@@ -15,6 +15,7 @@ where the text leaves that side open (أكثر من 20 has no upper bound).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -46,7 +47,7 @@ class Quantity:
 
 
 class _Word(NamedTuple):
-    kind: str  # unit tens hundreds scale1 scale2 scalep vague dual
+    kind: str  # unit tens hundreds scale1 scale2 scalep vague dual fraction
     value: Number
     base: str  # folded word without clitics
     conj: bool  # carries the conjunction و / ف
@@ -162,6 +163,13 @@ def _tables() -> _Tables:
         kind = "scalep" if previous is not None and previous.kind == "scalep" else "vague"
         readings[key] = _Word(kind, previous.value if kind == "scalep" else bounds[1], key, False, False,
                               high=bounds[2], low=bounds[0])
+    fractions = raw.get("fractions")
+    if not isinstance(fractions, dict) or not fractions:
+        raise NumbersDataError("numbers.yaml: fractions must map words to values between 0 and 1")
+    for word, value in fractions.items():
+        if not isinstance(value, (int, float)) or not 0 < value < 1:
+            raise NumbersDataError(f"numbers.yaml: fraction {word!r} needs a value between 0 and 1")
+        add(word, _Word("fraction", value, "", False, False))
     for word in _words_of(raw, "dual_nouns"):
         singular = _word_key(word)
         stem = singular[:-1] + "ت" if singular.endswith("ه") else singular
@@ -217,7 +225,10 @@ def atoms(text: str, start: int = 0, end: int | None = None,
         if start:
             tokens = [Token(t.text, t.start + start, t.end + start, t.key) for t in tokens]
     else:
-        tokens = [t for t in tokens if t.start >= start and t.end <= end]
+        # the tokens of the span, found by bisection: the coder calls this once per sentence of an article
+        lo = bisect_left(tokens, start, key=_token_start)
+        hi = bisect_left(tokens, end, lo=lo, key=_token_start)
+        tokens = [t for t in tokens[lo:hi] if t.end <= end]
     if not _MIXED.search(text, start, end):
         return list(tokens)
     out: list[Token] = []
@@ -234,6 +245,10 @@ def atoms(text: str, start: int = 0, end: int | None = None,
         if pos < len(tok.text):
             out.extend(_sub_token(tok, pos, len(tok.text)))
     return out
+
+
+def _token_start(tok: Token) -> int:
+    return tok.start
 
 
 def _sub_token(tok: Token, a: int, b: int) -> list[Token]:
@@ -342,6 +357,9 @@ def _numeral_at(text: str, toks: list[Token], i: int, tables: _Tables):
             w = words.get(toks[j].key)
             if w is not None and not w.conj and w.kind in ("scale1", "scalep"):
                 group, total, j = 0, value * w.value, j + 1
+                half = words.get(toks[j].key) if j < len(toks) and _adjacent(text, toks[j - 1], toks[j]) else None
+                if half is not None and half.kind == "fraction" and half.conj:
+                    total, j = total + half.value * w.value, j + 1  # 3 ملايين ونصف
         best = _clean(total + group)
         return j, best, best, best, "exact", None
     w = words.get(tok.key)
@@ -365,6 +383,14 @@ def _numeral_at(text: str, toks: list[Token], i: int, tables: _Tables):
     if w.kind == "scalep" and w.high:
         # آلاف / ملايين with no count before them: vague thousands / millions
         return i + 1, w.low, w.low, w.high, "vague", None
+    if w.kind == "fraction":
+        # نصف مليون: a fraction counts only before a scale word (نصف السكان is no number)
+        if i + 1 < len(toks) and _adjacent(text, tok, toks[i + 1]):
+            s = words.get(toks[i + 1].key)
+            if s is not None and not s.conj and s.kind == "scale1":
+                best = _clean(w.value * s.value)
+                return i + 2, best, best, best, "exact", None
+        return None
     return _compound(text, toks, i, tables)
 
 
@@ -379,6 +405,12 @@ def _compound(text: str, toks: list[Token], i: int, tables: _Tables):
         tok = toks[j]
         w = words.get(tok.key)
         if w is None or w.kind in ("vague", "dual"):
+            break
+        if w.kind == "fraction":
+            # مليون ونصف، ألف ونصف: a fraction of the scale just read
+            if j > i and w.conj and total and not group and previous and previous >= 1000:
+                total += w.value * previous
+                j += 1
             break
         if j > i:
             # the next part carries و, and the article only when the first did (الأربع والعشرين)
