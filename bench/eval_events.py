@@ -73,11 +73,17 @@ def evaluate(coder, rows: list[dict], event_type: str, show: int = 0) -> dict:
             difficult += 1
             difficult_fp += bool(found)
     seconds = time.perf_counter() - started
+    easy_fp = fp - difficult_fp
+    p_easy = tp / (tp + easy_fp) if tp + easy_fp else 0.0
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     result = {"sentences": len(rows), "positives": tp + fn, "tp": tp, "fp": fp, "fn": fn,
               "precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
               "difficult_no_fp_rate": round(difficult_fp / difficult, 3) if difficult else None,
+              # for context: the same run scored with `easy no` (all three annotators said no) as the only
+              # negatives; `difficult no` has one annotator of three accepting the sentence
+              "precision_vs_easy_no": round(p_easy, 3),
+              "f1_vs_easy_no": round(2 * p_easy * r / (p_easy + r), 3) if p_easy + r else 0.0,
               "sentences_per_s": round(len(rows) / seconds)}
     if show:
         result["missed"] = misses[:show]
