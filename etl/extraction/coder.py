@@ -293,6 +293,10 @@ class EventCoder:
                 groups[-1].append(t)
         return groups
 
+    def _crowd(self, tokens: list[Token], s: _Sentence) -> bool:
+        crowds = self.cues.crowds
+        return any(tok.key in crowds or _bases_in(tok, crowds) for tok in tokens[s.lo:s.hi])
+
     def _anchored(self, tokens: list[Token], s: _Sentence, support: list[str], places: list) -> bool:
         """Does the sentence tie its event to a time, a place, a toll or an instrument?"""
         if {"toll", "instrument"} & set(support):
@@ -365,7 +369,7 @@ class EventCoder:
         has_toll = bool(toll and (toll.killed or toll.injured))
         if has_toll and type_ == "ASSAULT":
             support.append("toll")
-        if type_ == "PROTEST" and any(a.actor.id in ("generic:CVL",) and _is_protester(a.text) for a in actors):
+        if type_ == "PROTEST" and self._crowd(tokens, s):
             support.append("protesters")
         if not strong and not self._weak_supported(type_, support):
             return None
@@ -514,9 +518,18 @@ class EventCoder:
 
     # ------------------------------------------------------------------------------------------ salience
 
-    def _main_start(self, tokens: list[Token], s: _Sentence) -> int:
-        """Where the main clause begins: after a reporting frame's complementizer (قال المتحدث إن …)."""
+    def _main_start(self, tokens: list[Token], s: _Sentence, text: str = "") -> int:
+        """Where the main clause begins: after a dateline or a speech frame's colon (بيشاور ـ «الشرق
+        الأوسط»: …) and after a reporting frame's complementizer (قال المتحدث إن …)."""
         cues = self.cues
+        if text:
+            for i in range(s.lo + 1, min(s.hi, s.lo + 25)):
+                between = text[tokens[i - 1].end:tokens[i].start]
+                if ":" in between:
+                    frame = text[tokens[s.lo].start:tokens[i - 1].end]
+                    if any(mark in frame for mark in cues.frame_marks):
+                        s = _Sentence(s.start, s.end, i, s.hi, s.question)
+                    break
         for i in range(s.lo, min(s.hi, s.lo + 14)):
             if tokens[i].key in cues.reporting or _bases_in(tokens[i], cues.reporting):
                 for j in range(i + 1, min(s.hi, i + 16)):
@@ -526,7 +539,7 @@ class EventCoder:
         return s.lo
 
     def _salience(self, text: str, tokens: list[Token], s: _Sentence, first: int) -> str:
-        start = self._main_start(tokens, s)
+        start = self._main_start(tokens, s, text)
         if first < start:
             return "background"
         if first - start > MAIN_WINDOW:
@@ -738,13 +751,6 @@ def _token_spans(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
             if tok.end > start:
                 out.add(i)
     return out
-
-
-def _is_protester(word: str) -> bool:
-    from etl.text.tokens import fold
-
-    key = fold(word)
-    return any(root in key for root in ("متظاهر", "محتج", "معتصم", "مضرب", "محتشد"))
 
 
 def _in_toll(toll, mention) -> bool:

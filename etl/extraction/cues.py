@@ -13,7 +13,7 @@ from etl.extraction.lexicon import PhraseIndex, phrase_key
 _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", "question_words", "reporting", "claim",
              "claim_objects", "locative", "agent_markers", "patient_markers", "complement_links", "clause_breaks",
              "intent_types", "complementizers", "background_prepositions", "background_clauses",
-             "legal_context", "time_anchors"}
+             "legal_context", "time_anchors", "crowds", "frame_marks"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class Cues:
     background_clauses: frozenset[str]  # الذي، حيث …: the clause after them is about something named before
     legal_context: frozenset[str]  # المتهم، محاكمة …: the event is the matter of a trial or an inquiry
     time_anchors: frozenset[str]  # أمس، فجر اليوم …: the sentence ties its event to a particular time
+    crowds: frozenset[str]  # الآلاف، المتظاهرون …: who takes part in a protest
+    frame_marks: frozenset[str]  # marks of a dateline or speech frame before a colon
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
@@ -64,4 +66,5 @@ def load_cues() -> Cues:
                 agents, _keys(raw, "patient_markers"), _keys(raw, "complement_links"), _keys(raw, "clause_breaks"),
                 frozenset(raw["intent_types"]), _keys(raw, "complementizers"), _keys(raw, "background_prepositions"),
                 _keys(raw, "background_clauses"),
-                _keys(raw, "legal_context"), _keys(raw, "time_anchors"))
+                _keys(raw, "legal_context"), _keys(raw, "time_anchors"), _keys(raw, "crowds"),
+                frozenset(str(w) for w in raw["frame_marks"]))
