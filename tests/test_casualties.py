@@ -119,11 +119,35 @@ def test_coordinated_and_other_people_add_up():
     assert toll("قتل 5 جنود في الكمين وقتل 2 آخرون في انفجار") == {"killed": (7, 7, 7)}
 
 
-def test_two_reports_of_one_toll_make_a_range():
-    text = "قالت الشرطة إن 3 أشخاص قتلوا، بينما أكد المسعفون مقتل 5 أشخاص"
-    assert toll(text) == {"killed": (3, 3, 5)}
+def test_counts_of_one_sentence_add_up_and_each_is_kept():
+    text = "اعتقلت الشرطة 40 شخصا في المدينة، بينما اعتقل الجيش 12 شخصا في الريف"
+    assert toll(text) == {"arrested": (52, 52, 52)}
     found = extract_casualties(text)
-    assert [(c, f.best) for c, f in found.mentions] == [("killed", 3), ("killed", 5)]
+    assert [(c, f.best, text[f.start:f.end]) for c, f in found.mentions] == [
+        ("arrested", 40, "اعتقلت الشرطة 40 شخصا"), ("arrested", 12, "اعتقل الجيش 12 شخصا")]
+
+
+def test_a_repeated_count_is_counted_once():
+    assert toll("مقتل 6 أشخاص في الهجوم الذي أسفر عن مقتل 6 أشخاص") == {"killed": (6, 6, 6)}
+
+
+def test_a_shared_count_is_not_shared_when_the_first_word_has_its_own():
+    assert toll("وقال المصدر إن 28 شخصا قتلوا وأصيب نحو 55 آخرين") == {"killed": (28, 28, 28), "injured": (55, 55, 55)}
+    assert toll("سقط عشرات المدنيين بين قتيل وجريح") == {"killed": (1, 1, 98), "injured": (1, 1, 98)}
+
+
+def test_a_count_is_not_looked_for_in_another_clause():
+    assert toll("قتل في 14 مايو حين احتشد آلاف المتظاهرين") == {}
+    assert toll("أعلنت الشرطة أن 20 مدنيا قتلوا أمس فضلا عن 4 من رجال الأمن") == {"killed": (20, 20, 20)}
+
+
+def test_a_bare_plural_gives_way_to_a_count():
+    assert toll("تأكد مقتل جنود في الهجوم، وقال الجيش إن أربعة جنود قتلوا") == {"killed": (4, 4, 4)}
+
+
+def test_an_agent_after_a_verb_is_not_the_victim():
+    assert toll("اختطف مسلحون 15 شخصا عند حاجز") == {"abducted": (15, 15, 15)}
+    assert toll("أدى القصف إلى مقتل مدنيين اثنين") == {"killed": (2, 2, 2)}
 
 
 def test_a_tally_beside_a_direct_count_is_a_running_total():
@@ -146,6 +170,7 @@ def test_still_is_not_a_negation():
 
 @pytest.mark.parametrize("text", [
     "أصدرت المحكمة حكما بإعدام 12 متهما",     # a death sentence, not a death
+    "قضت محكمة غيابيا بإعدام رجلين",          # the same, further from its verb
     "أحبطت الشرطة محاولة اغتيال الوزير",       # an attempt
     "رحبت العائلات بالإفراج عن 40 معتقلا",      # a release
     "كان الرجل مصابا بالسرطان",                 # a state, no number

@@ -10,15 +10,15 @@ and the words of etl/extraction/data/casualties.yaml. The patterns, most news to
 * the count, a person noun, then a verb:  خمسة أشخاص قتلوا، ستة صحافيين أصيبوا;
 * the death idiom:  لقي 5 أشخاص حتفهم، امرأة لقيت حتفها;
 * tallies:  ارتفاع حصيلة القتلى إلى 137، بلغ عدد الجرحى 30 (used when no direct count is given);
-* joint counts:  مقتل وإصابة 20 شخصا، عشرات القتلى والجرحى: each category gets low 1, best 1 and a
-  high of the joint count less one, as the split is unknown;
+* joint counts:  مقتل وإصابة 20 شخصا، عشرات القتلى والجرحى، عشرات بين قتيل وجريح: each category gets
+  low 1, best 1 and a high of the joint count less one, as the split is unknown;
 * negation with no count reports none:  دون وقوع إصابات، لم يصب أحد → 0.
 
 Counts of other things are not tolls: a number followed by a unit, a date, an amount or a thing
 (100 كلم، ثلاث سنوات، 5 ملايين دولار، 150 هجوما), after an identifier word (عام 2014، المادة 151), and
-a part of a count already given (بينهم 3 أطفال). Several counts of one category add up when they
-are of different people (مقتل 3 جنود و5 مدنيين، ... و3 آخرين) and make a range otherwise (two
-reports of one toll: low the smallest, high the largest, best the smallest).
+a part of a count already given (بينهم 3 أطفال). Several counts of one category in a sentence add up
+(مقتل 3 جنود و5 مدنيين، ... و3 آخرين), a repetition of the same count of the same people aside;
+`Toll.mentions` keeps each count with its span, for a coder that gives a sentence's events their own.
 """
 
 from __future__ import annotations
@@ -88,6 +88,7 @@ class CasualtyDataError(ValueError):
 
 class _Role(NamedTuple):
     role: str  # noun verb victim phrase closer lead tally person unit block subset negator context still illness
+    #            break
     category: str | None = None  # a reporting word's category; a unit's group
     plural: bool = False
     alone: bool = False  # a victim noun that reports a toll without a number
@@ -129,7 +130,7 @@ def _lexicon() -> _Lexicon:
     if not isinstance(raw, dict):
         raise CasualtyDataError("casualties.yaml must be a mapping")
     expected = {"categories", "death_idiom", "tallies", "persons", "not_counted", "some", "not_counted_after",
-                "subset", "negators", "not_a_toll_after", "still", "illness"}
+                "subset", "negators", "not_a_toll_after", "still", "illness", "clause_breaks"}
     if set(raw) != expected:
         raise CasualtyDataError(f"casualties.yaml: sections must be {sorted(expected)}, "
                                 f"missing {sorted(expected - set(raw))}, unknown {sorted(set(raw) - expected)}")
@@ -226,6 +227,8 @@ def _lexicon() -> _Lexicon:
     block = frozenset(_base(_keys(w)[0]) for w in _word_list(raw["not_counted_after"], "not_counted_after"))
     for key in block:
         roles.setdefault(key, _Role("block"))
+    for word in _word_list(raw["clause_breaks"], "clause_breaks"):
+        roles.setdefault(_base(_keys(word)[0]), _Role("break"))  # قبل، بعد stay blocks, and stop a search too
     some = tuple(tuple(_base(k) for k in _keys(p)) for p in _word_list(raw["some"], "some"))
     months = frozenset(_base(tokenize(name)[0].key) for name in month_names())
     return _Lexicon(roles, {k: tuple(v) for k, v in phrases.items()}, some, months)
@@ -264,6 +267,7 @@ _DOTTED_THOUSANDS = re.compile(r"[0-9٠-٩۰-۹]{1,3}\.[0-9٠-٩۰-۹]{3}")
 _HUNDRED = frozenset({"ميه", "مايه"})  # المئة / المائة, folded
 _NISBA = re.compile(r"^[^\W\d_]{3,}(?:يا|يين|يون)$")
 _PERCENT = re.compile(r"\s*[%٪]")
+_BREAKING_BLOCKS = frozenset({"قبل", "بعد", "حتي"})  # listed as blocks (قبل 3 أيام) and clause breaks
 _NOUN_WINDOW = 3  # tokens between a verbal noun and its count (مقتل ما لا يقل عن 20 is one quantity)
 _VERB_WINDOW = 6  # room for an agent: قتلت القوات الحكومية السورية أمس 3 مسلحين
 _IDIOM_WINDOW = 9
@@ -280,6 +284,7 @@ class _Found(NamedTuple):
     noun: str | None  # the base of the person / victim noun counted, to tell other people from a restatement
     additive: bool  # آخرين / coordinated: more people, to be added
     secondary: bool = False  # a victim noun or a tally, not a category word's own count
+    unknown: bool = False  # a bare plural (مقتل جنود): at least two, how many unsaid
 
 
 class _Sentence:
@@ -451,7 +456,7 @@ def _one(category: str, start: int, end: int, noun: str, additive: bool = False)
 
 
 def _some(category: str, start: int, end: int, noun: str | None) -> _Found:
-    return _Found(category, 2, 2, None, start, end, False, noun, bool(noun and noun.startswith("اخر")))
+    return _Found(category, 2, 2, None, start, end, False, noun, bool(noun and noun.startswith("اخر")), unknown=True)
 
 
 def _is_word(key: str, word: str, first: bool) -> bool:
@@ -474,16 +479,25 @@ def _after_trigger(s: _Sentence, i: int, role: _Role, consumed: set[int], start:
     out: list[_Found] = []
     j = i + 1
     negated = _negated(s, i)
-    # "مقتل وإصابة 20": a second category word right after this one shares its count
+    # "مقتل وإصابة 20": a second category word right after this one shares its count, unless this one
+    # has its own before it (28 شخصا قتلوا وأصيب 55) or the count is of others (قتل وأصيب 5 آخرون)
     if j < s.n and s.conj[j] and s.role_of(j, "noun", "verb") and s.role[j].category != category \
             and not s.gap_stops(i, j):
+        if role.role == "verb":
+            before = _backward(s, i, category, consumed)
+            if before:
+                return before
         joint = _first_count(s, j, _VERB_WINDOW if s.role[j].role == "verb" else _NOUN_WINDOW)
-        if joint is not None:
-            f, after = _figure_from(s, category, joint, start)
-            consumed.update(range(i, after))
-            high = f.high - 1 if f.high is not None else None
-            return [_Found(category, 1, 1, high, start, f.end, False, f.noun, False),
-                    _Found(s.role[j].category, 1, 1, high, start, f.end, False, f.noun, False)]
+        if joint is None:
+            return []
+        _, after = _counts_people(s, joint)
+        if after > s.q_end[joint] and _base(s.toks[after - 1].key).startswith("اخر"):
+            return []
+        f, after = _figure_from(s, category, joint, start)
+        consumed.update(range(i, after))
+        high = f.high - 1 if f.high is not None else None
+        return [_Found(category, 1, 1, high, start, f.end, False, f.noun, False),
+                _Found(s.role[j].category, 1, 1, high, start, f.end, False, f.noun, False)]
     if j >= s.n or s.gap_stops(i, j):
         return _backward(s, i, category, consumed) if role.role == "verb" else []
     if negated:
@@ -519,14 +533,30 @@ def _after_trigger(s: _Sentence, i: int, role: _Role, consumed: set[int], start:
 
 
 def _count_at(s: _Sentence, j: int, category: str, start: int, kind: str) -> tuple[_Found | None, int]:
-    """The count right after a category word at token j, else within the window."""
+    """The count right after a category word at token j, else within the window; a person noun alone.
+
+    After a verb a person noun may be its agent (اختطف مسلحون 15 شخصا), so a count further on comes first.
+    """
     if j in s.q_at and j not in s.used:
         ok, _ = _counts_people(s, j)
         if ok:
             return _figure_from(s, category, j, start)
+    window = _VERB_WINDOW if kind == "verb" else _NOUN_WINDOW
+    if kind == "verb":
+        # a count with its people right before the verb (20 مدنيا قتلوا) before one further on
+        before = _backward(s, j - 1, category, set())
+        if before:
+            return before[0], j
+        k = _first_count(s, j, window)
+        if k is not None:
+            return _figure_from(s, category, k, start)
     role = s.role[j]
     if role is not None and role.role == "person":
         noun = _base(s.toks[j].key)
+        nxt = j + 1
+        if nxt in s.q_at and nxt not in s.used and not s.gap_stops(j, nxt) and s.q_at[nxt].kind == "exact":
+            f, after = _figure_from(s, category, nxt, start)  # مدنيين اثنين، جنود ثلاثة
+            return f._replace(noun=noun), after
         if not role.plural:
             return _one(category, start, s.toks[j].end, noun), j + 1
         if not s.definite[j]:
@@ -538,7 +568,9 @@ def _count_at(s: _Sentence, j: int, category: str, start: int, kind: str) -> tup
             noun = _base(s.toks[after_some].key)
             after_some += 1  # عدد كبير من الإرهابيين
         return _some(category, start, s.toks[after_some - 1].end, noun), after_some
-    k = _first_count(s, j, _VERB_WINDOW if kind == "verb" else _NOUN_WINDOW)
+    if kind == "verb":
+        return None, j
+    k = _first_count(s, j, window)
     if k is None:
         return None, j
     return _figure_from(s, category, k, start)
@@ -559,7 +591,8 @@ def _first_count(s: _Sentence, j: int, window: int) -> int | None:
                 k = s.q_end[k + 1]  # "الساعة 4 و5": the second number goes with the first
             continue
         r = s.role[k]
-        if r is not None and (r.role in _REPORTING or r.role in ("tally", "subset")) and k > j:
+        if r is not None and k > j and (r.role in _REPORTING or r.role in ("tally", "subset", "break")
+                                        or (r.role == "block" and s.toks[k].key in _BREAKING_BLOCKS)):
             return None
         k += 1
     return None
@@ -641,6 +674,21 @@ def _victim(s: _Sentence, i: int, role: _Role, consumed: set[int]) -> list[_Foun
         f, _ = _figure_from(s, category, i, q.start)
         consumed.add(i)
         return [f]
+    if i >= 1 and s.toks[i - 1].key == "بين":
+        # عشرات العراقيين بين قتيل وجريح: a count shared between the two categories
+        j = i + 1
+        if j < s.n and s.conj[j] and s.role_of(j, "victim") and s.role[j].category != category:
+            k = next((s.q_ending_at[m] for m in (i - 1, i - 2, i - 3) if m in s.q_ending_at
+                      and s.q_ending_at[m] not in s.used and not s.gap_stops(s.q_ending_at[m], i)), None)
+            if k is not None:
+                _, _, high, _ = _count(s, s.q_at[k])
+                s.used.add(k)
+                consumed.update(range(k, j + 1))
+                joint_high = high - 1 if high is not None else None
+                a, b = s.q_at[k].start, s.toks[j].end
+                return [_Found(category, 1, 1, joint_high, a, b, False, noun, False),
+                        _Found(s.role[j].category, 1, 1, joint_high, a, b, False, noun, False)]
+        return []
     k = s.q_ending_at.get(i)
     if k is None and i >= 1 and s.toks[i - 1].key == "من":
         k = s.q_ending_at.get(i - 1)  # العشرات من القتلى
@@ -704,37 +752,29 @@ def _combine(figures: list[_Found]) -> Figure | None:
     """One figure of a category from its counts in the sentence.
 
     A category word's own counts come first; victim nouns and tallies are used when there are none, or
-    when they are explicitly more people (آخرين). Counts add up when they are of more or other people
-    (coordinated, آخرين, different person nouns) and otherwise make a range of two reports of one toll,
-    whose best is the smaller (the conservative figure).
+    when they are explicitly more people (آخرين); a bare plural only when nothing is counted. The counts of a sentence add up (مقتل 3 جنود و5 مدنيين؛
+    اعتقل النظام 476 شخصا بينما اعتقلت قوات أخرى 41 شخصا), except a repetition of the same count of the
+    same people, which is one.
     """
     if not figures:
         return None
     primary = [f for f in figures if not f.secondary]
     if primary:
         figures = primary + [f for f in figures if f.secondary and f.additive]
+    counted = [f for f in figures if not f.unknown]
+    if counted:
+        figures = counted  # مقتل جنود ... أربعة جنود استشهدوا: the bare plural is the same people
     total = figures[0]
     low, best, high = total.low, total.best, total.high
     exact, start, end = total.exact, total.start, total.end
-    nouns = {total.noun}
+    seen = {(total.best, total.noun)}
     for f in figures[1:]:
         start, end = min(start, f.start), max(end, f.end)
-        if f.additive or (f.noun is not None and None not in nouns and f.noun not in nouns
-                          and _is_person(f.noun) and all(_is_person(n) for n in nouns)):
-            low = None if low is None or f.low is None else low + f.low
-            best += f.best
-            high = None if high is None or f.high is None else high + f.high
-        else:
-            low = None if low is None or f.low is None else min(low, f.low)
-            best = min(best, f.best)
-            high = None if high is None or f.high is None else max(high, f.high)
+        if (f.best, f.noun) in seen and not f.additive:
+            continue
+        seen.add((f.best, f.noun))
+        low = None if low is None or f.low is None else low + f.low
+        best += f.best
+        high = None if high is None or f.high is None else high + f.high
         exact = exact and f.exact
-        nouns.add(f.noun)
     return Figure(low, best, high, start, end, exact)
-
-
-def _is_person(base: str | None) -> bool:
-    if base is None:
-        return False
-    role = _lexicon().roles.get(base)
-    return (role is not None and role.role == "person") or (role is None and bool(_NISBA.search(base)))
