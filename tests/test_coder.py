@@ -199,3 +199,10 @@ def test_a_war_total_is_no_event_toll(coder):
     found = [e for e in events(coder, "أسفرت الحرب عن مقتل أكثر من 500 ألف شخص منذ عام 2011") if e.event_type == "ASSAULT"]
     assert found and not any(e.happened for e in found)
     assert one(coder, "قتل 45 شخصا في تفجير انتحاري استهدف سوقا شعبية", "ASSAULT").happened
+
+
+def test_a_definite_event_noun_refers_to_an_event_told_before(coder):
+    reference = [e for e in events(coder, "وكانت صدمة الاغتيال كبيرة على أصدقائه في بيروت") if e.event_type == "ASSAULT"]
+    assert reference and all(e.salience == "background" for e in reference)
+    news = one(coder, "مقتل ثلاثة جنود في هجوم انتحاري بسيارة مفخخة في بغداد أمس", "ASSAULT")
+    assert news.salience == "main" and news.happened

@@ -383,8 +383,10 @@ class EventCoder:
         if any(o.form.trigger.type != type_ and o.form.trigger.type in self.cues.intent_types
                and 0 <= first - o.last <= 1 and o.first >= s.lo for o in all_triggers):
             salience = "background"  # يحمل مسؤولية الهجمات، أدان التفجير: the event is what another is about
-        if salience == "main" and not anchored and not any(t.form.verb and t.form.tense != "present" for t in group):
-            salience = "background"  # الاغتيال، التفجيرات: a reference to an event told elsewhere
+        nominal = not any(t.form.verb and t.form.tense != "present" for t in group)
+        if salience == "main" and nominal and (not anchored or (all(_definite(tokens, t) for t in group)
+                                                                and "toll" not in support)):
+            salience = "background"  # الاغتيال، التفجيرات، اغتياله: a reference to an event told elsewhere
         mode_spec = self.d.modes.get((type_, mode)) or self.d.modes[(type_, "")]
         cameo = trigger.cameo if mode == trigger.mode else mode_spec.cameo
         acled = trigger.acled if mode == trigger.mode else mode_spec.acled
@@ -731,6 +733,16 @@ def fold_plural(word: str) -> bool:
     key = fold(word.split()[-1]) if word.split() else ""
     return key.endswith(("يون", "يين")) or key in ("افغان", "الافغان", "اكراد", "الاكراد", "الاتراك", "الروس", "الصرب",
                                                  "الكرد", "العرب", "عرب", "الامريكان", "الاميركان")
+
+
+def _definite(tokens: list[Token], t: TriggerMention) -> bool:
+    """Is a noun trigger definite (الاغتيال، والهجوم، اغتياله): an event the reader already knows?"""
+    key = tokens[t.first].key
+    if any(key.startswith(p) for p in ("ال", "وال", "فال", "بال", "لل", "كال", "وبال", "ولل")):
+        return True
+    # a possessive pronoun (اغتياله، هجومها): read on the written word, where ة is not ه
+    last = "".join(ch for ch in tokens[t.last - 1].text if ch.isalpha())
+    return t.last - t.first == 1 and len(last) > 4 and last.endswith(("ه", "ها", "هم"))
 
 
 def _punctuated(text: str, tokens: list[Token], i: int, j: int) -> bool:
