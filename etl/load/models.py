@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from sqlalchemy import (
-    BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text,
-    TypeDecorator, UniqueConstraint,
+    BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, SmallInteger,
+    String, Text, TypeDecorator, UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -353,3 +353,134 @@ class EventMentionPlace(Base):
     feature_code: Mapped[str | None] = mapped_column(String(10))
     precision: Mapped[int | None] = mapped_column(Integer)  # 1 place … 4 country (ACLED geo_precision: min(p, 3))
     inherited: Mapped[bool] = mapped_column(Boolean, default=False)  # taken from the article, not the sentence
+
+
+# ------------------------------------------------------------------------------------------ deduplication
+# Stories (near-duplicate articles) and canonical events (linked event mentions); etl/dedup/ fills them.
+
+class ArticleFingerprint(Base):
+    """The shingle set of an article as the story step last saw it (sorted 32-bit hashes), so that
+    candidate pairs are verified with their exact Jaccard similarity without re-reading the texts."""
+
+    __tablename__ = "article_fingerprints"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), unique=True)
+    content_hash: Mapped[str] = mapped_column(String(64))  # of the article when fingerprinted: a change makes it stale
+    params: Mapped[str] = mapped_column(String(16))  # digest of shingle size, num_perm, bands, seed
+    day: Mapped[int] = mapped_column(Integer)  # days since 1970-01-01 of published_at (else first_seen_at), UTC
+    num_shingles: Mapped[int] = mapped_column(Integer)
+    shingles: Mapped[bytes] = mapped_column(LargeBinary)  # little-endian uint32, sorted, unique
+    fingerprinted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LshBucket(Base):
+    """One LSH band key of one article: articles that share a (band, bucket) are candidate near-duplicates.
+    Persisted, so that detection is incremental across runs and workers; `day` lets the lookup skip
+    articles outside the story window inside the index."""
+
+    __tablename__ = "lsh_buckets"
+
+    band: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    bucket: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # signed 64-bit hash of the band's rows
+    day: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True,
+                                            index=True)
+
+
+class Story(Base):
+    """Near-duplicate articles (one wire story and its reprints and rewrites), across outlets. Its natural
+    key is its smallest article id (`seed_article_id`), the same whatever order articles arrive in."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    seed_article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), unique=True)
+    title: Mapped[str] = mapped_column(Text)  # the seed article's
+    num_articles: Mapped[int] = mapped_column(Integer)
+    num_sources: Mapped[int] = mapped_column(Integer)
+    first_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class StoryArticle(Base):
+    """The story of an article (exactly one), and the near-duplicate that brought it in."""
+
+    __tablename__ = "story_articles"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), unique=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    matched_article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    similarity: Mapped[float | None] = mapped_column(Float)  # exact Jaccard with matched_article_id
+    assigned_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class EventRow(Base):
+    """A canonical event: the event mentions of many articles, outlets and days that report one real-world
+    event, with counts and a best description that are recomputed whenever its mentions change."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_type_date", "event_type", "event_date"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    event_key: Mapped[str] = mapped_column(String(96), unique=True)  # natural key of the mention that founded it
+    event_type: Mapped[str] = mapped_column(String(12))
+    mode: Mapped[str | None] = mapped_column(String(16))
+    event_date: Mapped[date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    date_source: Mapped[str | None] = mapped_column(String(12))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"), index=True)
+    actor_country: Mapped[str | None] = mapped_column(String(3))
+    actor_sector: Mapped[str | None] = mapped_column(String(3))
+    recipient_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"), index=True)
+    recipient_country: Mapped[str | None] = mapped_column(String(3))
+    recipient_sector: Mapped[str | None] = mapped_column(String(3))
+    place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id"))
+    place_name: Mapped[str | None] = mapped_column(Text)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    country_code: Mapped[str | None] = mapped_column(String(2))
+    admin1: Mapped[str | None] = mapped_column(Text)
+    geo_precision: Mapped[int | None] = mapped_column(Integer)
+    fatalities_low: Mapped[int | None] = mapped_column(Integer)
+    fatalities_best: Mapped[int | None] = mapped_column(Integer)
+    fatalities_high: Mapped[int | None] = mapped_column(Integer)
+    injured_low: Mapped[int | None] = mapped_column(Integer)
+    injured_best: Mapped[int | None] = mapped_column(Integer)
+    injured_high: Mapped[int | None] = mapped_column(Integer)
+    num_mentions: Mapped[int] = mapped_column(Integer)
+    num_articles: Mapped[int] = mapped_column(Integer)
+    num_sources: Mapped[int] = mapped_column(Integer)
+    num_stories: Mapped[int] = mapped_column(Integer)  # independent reports: an article's story counts once
+    first_seen: Mapped[datetime | None] = mapped_column(UTCDateTime)  # earliest report (publication time)
+    last_seen: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class EventLink(Base):
+    """An event mention's canonical event. When the extraction replaces an article's mentions, the link
+    loses its mention (SET NULL) and the next linking run drops it and recomputes its event."""
+
+    __tablename__ = "event_links"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    mention_id: Mapped[int | None] = mapped_column(ForeignKey("event_mentions.id", ondelete="SET NULL"), unique=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    mention_key: Mapped[str] = mapped_column(String(96))  # article:field:trigger_start:type at link time
+    score: Mapped[float] = mapped_column(Float)  # match score with the event (0 for the founding mention)
+    linked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class DedupLock(Base):
+    """Rows that dedup transactions write first on SQLite, which takes the database's write lock before
+    anything is read (PostgreSQL uses advisory locks instead)."""
+
+    __tablename__ = "dedup_locks"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,278 @@
+"""When an event mention reports the same real-world event as a canonical event, and what the event's
+best description is - pure functions over mention features, shared by linking and recomputation.
+
+A mention may join an event when ALL of these hold (unknowns are compatible: a mention without an actor
+or a place says nothing against an event that has one):
+- the same PLOVER type, and compatible modes (equal; one of them generic, e.g. "kill"; or in one
+  configured group such as aerial / drone / artillery);
+- compatible actor and recipient: the same actor key, or no conflict of country and of sector (a state
+  named as itself, `country:XXX`, has no sector here: "Washington" and "US forces" are one actor);
+- compatible places: the same gazetteer place; or, by the coarser precision of the two, within
+  max_km[1|2] of each other, within max_km[3] or in the same first-level division for regions, the same
+  country for countries;
+- overlapping date intervals: a date read from the text is +/- date_tolerance_days; a date that is only
+  the publication date says the event happened on it or up to published_lag_days before; a week / month
+  / year date is +/- its slack.
+Among compatible events the one with the highest score (same place, same actors, closest date) wins.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from statistics import median_low
+
+from etl.dedup.config import EventConfig
+from etl.geo.gazetteer import haversine_km
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    actor_id: int
+    key: str
+    country: str | None
+    sector: str | None
+
+    @property
+    def match_sector(self) -> str | None:
+        # the state itself (country:IRQ) is coded GOV by default but stands for any of its agents
+        return None if self.key.count(":") == 1 and self.key.startswith("country:") else self.sector
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    place_id: int | None
+    name: str | None
+    latitude: float | None
+    longitude: float | None
+    precision: int  # 1 place … 4 country
+    admin1: str | None
+    country: str | None
+    inherited: bool
+
+    @property
+    def identity(self) -> tuple:
+        return ("p", self.place_id) if self.place_id is not None else \
+            ("n", self.name or "", round(self.latitude or 0, 3), round(self.longitude or 0, 3))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """What linking needs of one event mention (etl.dedup.linking loads it)."""
+    mention_id: int
+    mention_key: str
+    article_id: int
+    source_id: str
+    story_id: int | None
+    published: datetime | None  # the article's publication time, else when it was first seen
+    event_type: str
+    mode: str | None
+    event_date: date
+    date_precision: str | None
+    date_source: str | None
+    actor: ActorRef | None
+    recipient: ActorRef | None
+    place: PlaceRef | None
+    fatalities: tuple[int | None, int | None, int | None]
+    injured: tuple[int | None, int | None, int | None]
+
+    @property
+    def report(self) -> tuple[str, int]:
+        """The independent report this mention belongs to: its article's story (else the article)."""
+        return ("s", self.story_id) if self.story_id is not None else ("a", self.article_id)
+
+    @property
+    def order(self) -> tuple:
+        return (self.event_date, self.published or datetime.max, self.article_id, self.mention_key)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The recomputed description of an event: the columns of `events` besides its key."""
+    event_type: str
+    mode: str | None
+    event_date: date
+    date_precision: str | None
+    date_source: str | None
+    actor: ActorRef | None
+    recipient: ActorRef | None
+    place: PlaceRef | None
+    fatalities: tuple[int | None, int | None, int | None]
+    injured: tuple[int | None, int | None, int | None]
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    num_stories: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+
+
+# ------------------------------------------------------------------------------------------ compatibility
+
+def date_interval(day: date, precision: str | None, source: str | None, cfg: EventConfig) -> tuple[date, date]:
+    if precision not in (None, "day"):
+        slack = timedelta(days=cfg.slack(precision))
+        return day - slack, day + slack
+    if source == "published":
+        return day - timedelta(days=cfg.published_lag_days), day
+    tolerance = timedelta(days=cfg.date_tolerance_days)
+    return day - tolerance, day + tolerance
+
+
+def mention_interval(m: Mention, cfg: EventConfig) -> tuple[date, date]:
+    return date_interval(m.event_date, m.date_precision, m.date_source, cfg)
+
+
+def reach_days(cfg: EventConfig, precise_only: bool = True) -> int:
+    """How far (days) an event's date may lie from a compatible mention's interval."""
+    precise = max(cfg.date_tolerance_days, cfg.published_lag_days)
+    return precise if precise_only else max(precise, *cfg.imprecise_slack_days.values())
+
+
+def modes_compatible(a: str | None, b: str | None, cfg: EventConfig) -> bool:
+    a, b = a or "", b or ""
+    if a == b or a in cfg.generic_modes or b in cfg.generic_modes:
+        return True
+    return any(a in group and b in group for group in cfg.mode_groups)
+
+
+def actors_compatible(a: ActorRef | None, b: ActorRef | None) -> bool:
+    if a is None or b is None or a.key == b.key:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    sa, sb = a.match_sector, b.match_sector
+    return not (sa and sb and sa != sb)
+
+
+def place_distance(a: PlaceRef, b: PlaceRef) -> float | None:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def places_compatible(a: PlaceRef | None, b: PlaceRef | None, cfg: EventConfig) -> bool:
+    if a is None or b is None:
+        return True
+    if a.place_id is not None and a.place_id == b.place_id:
+        return True
+    coarse = max(a.precision, b.precision)
+    same_country = not (a.country and b.country) or a.country == b.country
+    if coarse >= 4:
+        return same_country
+    if coarse == 3 and same_country and a.admin1 and a.admin1 == b.admin1:
+        return True
+    distance = place_distance(a, b)
+    if distance is None:
+        return coarse >= 3 and same_country
+    return distance <= cfg.max_km[coarse]
+
+
+def compatible(m: Mention, e: Summary, cfg: EventConfig) -> bool:
+    if m.event_type != e.event_type or not modes_compatible(m.mode, e.mode, cfg):
+        return False
+    lo, hi = mention_interval(m, cfg)
+    e_lo, e_hi = date_interval(e.event_date, e.date_precision, e.date_source, cfg)
+    if hi < e_lo or e_hi < lo:
+        return False
+    return (actors_compatible(m.actor, e.actor) and actors_compatible(m.recipient, e.recipient)
+            and places_compatible(m.place, e.place, cfg))
+
+
+def score(m: Mention, e: Summary, cfg: EventConfig) -> float:
+    """How well a compatible mention fits an event: shared place, actors, mode and date add up."""
+    value = 1.0
+    if m.place and e.place:
+        if m.place.identity == e.place.identity:
+            value += 2.0
+        else:
+            distance = place_distance(m.place, e.place)
+            if distance is not None:
+                value += max(0.0, 1.0 - distance / cfg.max_km[min(3, max(m.place.precision, e.place.precision))])
+    for mine, theirs in ((m.actor, e.actor), (m.recipient, e.recipient)):
+        if mine and theirs:
+            value += 2.0 if mine.key == theirs.key else 0.5
+    if m.mode and m.mode == e.mode and m.mode not in cfg.generic_modes:
+        value += 1.0
+    value += 1.0 / (1 + abs((m.event_date - e.event_date).days))
+    return round(value, 6)
+
+
+# ------------------------------------------------------------------------------------------ summary
+
+def _by_reports(members: list[Mention], value) -> Counter:
+    """How many independent reports (stories) give each value."""
+    seen: dict = defaultdict(set)
+    for m in members:
+        v = value(m)
+        if v is not None:
+            seen[v].add(m.report)
+    return Counter({v: len(reports) for v, reports in seen.items()})
+
+
+def _most_reported(counts: Counter, tiebreak) -> object | None:
+    if not counts:
+        return None
+    return min(counts, key=lambda v: (-counts[v], tiebreak(v)))
+
+
+def _toll(members: list[Mention], attr: str) -> tuple[int | None, int | None, int | None]:
+    """low / best / high over the independent reports: each report (story) contributes the highest numbers
+    its mentions give (later rewrites raise a toll); best is the median of the reports (the lower middle
+    one), low the smallest low, high the largest high."""
+    per_report: dict = defaultdict(lambda: [None, None, None])
+    for m in members:
+        low, best, high = getattr(m, attr)
+        if best is None and low is None and high is None:
+            continue
+        best = best if best is not None else (low if low is not None else high)
+        slot = per_report[m.report]
+        for i, v in enumerate((low if low is not None else best, best, high if high is not None else best)):
+            slot[i] = v if slot[i] is None else max(slot[i], v)
+    if not per_report:
+        return (None, None, None)
+    values = list(per_report.values())
+    return (min(v[0] for v in values), median_low([v[1] for v in values]), max(v[2] for v in values))
+
+
+def summarize(event_type: str, members: list[Mention], cfg: EventConfig) -> Summary:
+    if not members:
+        raise ValueError("an event needs at least one mention")
+    generic = set(cfg.generic_modes)
+    modes = _by_reports(members, lambda m: m.mode if (m.mode or "") not in generic else None)
+    mode = _most_reported(modes, lambda v: v)
+    if mode is None:
+        mode = "kill" if any(m.mode == "kill" for m in members) and "kill" in generic else None
+
+    text_days = _by_reports(members, lambda m: m.event_date if m.date_source == "text" and m.date_precision in (None, "day") else None)
+    if text_days:
+        best_date, precision, source = _most_reported(text_days, lambda d: d), "day", "text"
+    else:
+        rank = {None: 0, "day": 0, "week": 1, "month": 2, "year": 3}
+        first = min(members, key=lambda m: (rank.get(m.date_precision, 4), m.event_date))
+        best_date, precision, source = first.event_date, first.date_precision, first.date_source
+
+    def best_actor(role: str) -> ActorRef | None:
+        refs = [getattr(m, role) for m in members if getattr(m, role) is not None]
+        if not refs:
+            return None
+        keys = _by_reports(members, lambda m: getattr(m, role).key if getattr(m, role) else None)
+        by_key = {r.key: r for r in sorted(refs, key=lambda r: (r.country is None, r.sector is None))}
+        key = _most_reported(keys, lambda k: (by_key[k].country is None, by_key[k].sector is None, k))
+        return by_key[key]
+
+    places = [m.place for m in members if m.place is not None]
+    place = None
+    if places:
+        support = _by_reports(members, lambda m: m.place.identity if m.place else None)
+        place = min(places, key=lambda p: (p.inherited, p.precision, -support[p.identity], p.name or "", p.identity))
+
+    seen = [m.published for m in members if m.published is not None]
+    return Summary(
+        event_type=event_type, mode=mode, event_date=best_date, date_precision=precision, date_source=source,
+        actor=best_actor("actor"), recipient=best_actor("recipient"), place=place,
+        fatalities=_toll(members, "fatalities"), injured=_toll(members, "injured"),
+        num_mentions=len(members), num_articles=len({m.article_id for m in members}),
+        num_sources=len({m.source_id for m in members}), num_stories=len({m.report for m in members}),
+        first_seen=min(seen) if seen else None, last_seen=max(seen) if seen else None)

@@ -1,0 +1,61 @@
+"""Database plumbing of the dedup steps: the lock that serialises their transactions, and chunked reads.
+
+Story detection and event linking read what earlier transactions wrote (LSH buckets, stories, events)
+and decide from it, so two workers doing this at once could each miss the other's rows and create two
+stories or two events for one. Every dedup transaction therefore takes one lock as its FIRST statement:
+- PostgreSQL: a transaction-level advisory lock (released at commit or rollback). Under READ COMMITTED
+  every later statement sees what the previous holder committed.
+- SQLite: an UPDATE of a row of `dedup_locks`; being a write, it takes the database's write lock before
+  anything is read, so the transaction cannot decide on a stale snapshot (a deferred transaction that
+  read first would fail with SQLITE_BUSY_SNAPSHOT or decide on old data). Other writers wait (busy_timeout).
+The unique keys (stories.seed_article_id, story_articles.article_id, events.event_key,
+event_links.mention_id) are the backstop: a bug in the locking fails a transaction, it does not duplicate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable, Sequence, TypeVar
+
+from sqlalchemy import select, text, update
+from sqlalchemy.orm import Session
+
+from etl.load.models import DedupLock, utcnow
+
+LOCK_NAME = "dedup"
+IN_CHUNK = 5000  # values per IN list: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters
+
+T = TypeVar("T")
+
+
+def advisory_key(name: str) -> int:
+    """A stable signed 64-bit key for pg_advisory_xact_lock."""
+    return int.from_bytes(hashlib.blake2b(f"marsad:{name}".encode(), digest_size=8).digest(), "little", signed=True)
+
+
+def take_lock(session: Session, name: str = LOCK_NAME) -> None:
+    """Serialise with every other dedup transaction; must be the transaction's first statement."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": advisory_key(name)})
+    elif dialect == "sqlite":
+        done = session.execute(update(DedupLock).where(DedupLock.name == name).values(taken_at=utcnow()))
+        if done.rowcount == 0:  # the migration seeds the row; recreate it if someone deleted it
+            session.add(DedupLock(name=name, taken_at=utcnow()))
+            session.flush()
+    else:
+        raise NotImplementedError(f"dedup locking is implemented for SQLite and PostgreSQL, not {dialect}")
+
+
+def chunked(values: Sequence[T] | Iterable[T], size: int = IN_CHUNK) -> Iterable[list[T]]:
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def rows_in(session: Session, columns: Sequence, key, values: Iterable, *where) -> list:
+    """SELECT columns WHERE key IN values (chunked), with extra conditions."""
+    found = []
+    for chunk in chunked(sorted(set(values))):
+        found.extend(session.execute(select(*columns).where(key.in_(chunk), *where)).all())
+    return found
