@@ -3,8 +3,9 @@
 Handles digits (Western, Arabic-Indic, Persian; thousands separators «1,200», «١٬٢٠٠», «1.486.958»;
 decimals «3.5», «٣٫٥»), number words in their genders, cases and construct forms with proclitics
 (وثلاثة، بخمسة، الثلاثة), compounds (خمسة وعشرون، ألف وتسعمائة وخمسة وأربعون، ثلاثة آلاف، 2.5 مليون),
-duals that count two by themselves (جنديين، قتيلان، يومين), vague quantities as ranges (عشرات،
-مئات الآلاف، بضعة) and the words that qualify a number (نحو، أكثر من، على الأقل، ما بين X و Y).
+fractions of a scale (نصف مليون، مليون ونصف), duals that count two by themselves (جنديين، قتيلان، يومين),
+vague quantities as ranges (عشرات، مئات الآلاف، بضعة) and the words that qualify a number (نحو، أكثر من،
+على الأقل، ما بين X و Y). Approximate numbers (نحو 30) keep their value with qualifier "approximately".
 
 The words are data: etl/data/numbers.yaml, validated when first used. A quantity is a range
 (low, best, high); `best` is the figure a conservative coder would record: the number itself, the
