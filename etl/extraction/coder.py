@@ -41,6 +41,7 @@ MAX_EVENT_TOLL = 2000
 # the gold standard's development split, 88 % of the accepted assault sentences have their first trigger
 # within 12 words of the main clause, against 40 % of the rejected ones.
 MAIN_WINDOW = 12
+ARMED_SECTORS = frozenset("MIL COP REB UAF CRM".split())
 INSTRUMENT_WINDOW = 8  # tokens around a trigger in which an instrument refines its mode
 SUBJECT_WINDOW = 7  # tokens before a verb in which its subject may stand (SVO)
 _PUNCT_BREAK = frozenset("،,؛;:()[]«»\"“”")
@@ -314,8 +315,9 @@ class EventCoder:
         if type_ in ("ASSAULT", "COERCE"):
             # ضرب، استهدف، هاجم are as often words, plans or blows of fate: an armed actor alone is not
             # enough; an instrument, a toll, a second trigger, or an actor AND a target are.
+            # هاجم ماكين رغبة أوباما: an attack in words; an armed actor with a target is an attack
             return bool(found & {"instrument", "toll", "several-triggers", "light-verb"}) or \
-                {"actor", "recipient"} <= found
+                {"armed-actor", "recipient"} <= found
         if type_ == "PROTEST":
             return bool(found & {"protesters", "several-triggers"})
         return bool(found)
@@ -364,6 +366,8 @@ class EventCoder:
                 recipient = r
         if actor is not None and (actor.named or actor.actor.sector in AGENT_SECTORS):
             support.append("actor")
+        if actor is not None and actor.actor.sector in ARMED_SECTORS:
+            support.append("armed-actor")
         if recipient is not None:
             support.append("recipient")
         has_toll = bool(toll and (toll.killed or toll.injured))
