@@ -1,5 +1,6 @@
 """Extraction DAG, data-triggered by the `marsad_articles` Asset: geocodes new articles and codes their
-events in mapped batches (one transaction per article), then announces the `marsad_events` Asset.
+events in mapped batches (one transaction per article), groups near-duplicate articles into stories and
+links event mentions into canonical events (etl.dedup), then announces the `marsad_events` Asset.
 
 Thin wrappers over etl.extract_articles. Articles are pending when the current gazetteer or dictionary
 version has not processed them, so a dictionary change recodes everything on the next run.
@@ -53,7 +54,40 @@ def marsad_extract():
         print(f"marsad extract summary: {totals}")
         return totals
 
-    summarize(code.expand(batch=plan()))
+    # Deduplication (etl.dedup) after coding: near-duplicate articles into stories, in mapped batches (the
+    # fingerprinting runs in parallel; the database writes are serialised by a lock), then the new event
+    # mentions linked into canonical events. They also run when nothing new was coded (none_failed):
+    # un-deduplicated articles or re-extracted mentions may be left from an earlier run.
+    @task(trigger_rule="none_failed")
+    def plan_stories() -> list[list[int]]:
+        from etl.dedup.config import current
+        from etl.dedup.stories import pending_article_batches
+
+        return pending_article_batches(events_db_url(), current())
+
+    @task(max_active_tis_per_dagrun=2)
+    def dedup_stories(batch: list[int]) -> dict:
+        from etl.dedup.config import current
+        from etl.dedup.stories import assign_batch
+
+        return assign_batch(events_db_url(), batch, current()).as_dict()
+
+    @task(trigger_rule="none_failed")
+    def link_events() -> dict:
+        from etl.dedup.config import current
+        from etl.dedup.linking import link_pending
+
+        result = link_pending(events_db_url(), current()).as_dict()
+        print(f"marsad event linking: {result}")
+        return result
+
+    coded = code.expand(batch=plan())
+    story_batches = plan_stories()
+    coded >> story_batches
+    stories = dedup_stories.expand(batch=story_batches)
+    linked = link_events()
+    stories >> linked
+    linked >> summarize(coded)
 
 
 marsad_extract()

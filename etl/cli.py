@@ -116,14 +116,65 @@ def run(
     registry: Optional[Path] = typer.Option(None, envvar="MARSAD_FEEDS", help="Feed registry YAML."),
     db: Optional[str] = DbOption,
 ) -> None:
-    """The whole pipeline in-process (the same functions as the DAGs): migrate, ingest, extract, report."""
+    """The whole pipeline in-process (the same functions as the DAGs): migrate, ingest, extract, deduplicate,
+    report."""
     from etl.load.db import upgrade
 
     url = db or config.db_url()
     upgrade(url)
     _ingest(db, [], replay, False, True, registry)
     _extract(url, force=False)
+    _dedup(url)
     stats(db)
+
+
+def _dedup(url: str, rebuild: bool = False, stories: bool = True, events: bool = True) -> dict:
+    """Stories of near-duplicate articles, then canonical events (etl.dedup), with a one-line report each."""
+    from etl.dedup import run_dedup
+    from etl.dedup.config import DedupConfigError, current, config_path
+
+    try:
+        cfg = current()
+    except DedupConfigError as exc:
+        _fail(str(exc))
+    if rebuild:
+        from etl.dedup import linking, stories as story_step
+
+        if stories:  # events are recounted as their articles get their stories again
+            story_step.rebuild(url)
+        if events:
+            linking.rebuild(url)
+    with console.status("deduplicating: stories, then events ..."):
+        report = run_dedup(url, cfg, stories=stories, events=events)
+    if "stories" in report:
+        r = report["stories"]
+        console.print(f"stories: {r['articles']} articles placed, {r['stories_created']} new stories, "
+                      f"{r['stories_merged']} merged, {r['near_duplicates']} near-duplicate pairs "
+                      f"({r['seconds']} s; {config_path().name})")
+    if "events" in report:
+        r = report["events"]
+        console.print(f"events: {r['mentions_linked']} mentions linked, {r['events_created']} new events, "
+                      f"{r['events_updated']} updated, {r['orphan_links_removed']} re-extracted links dropped, "
+                      f"{r['events_deleted']} emptied events deleted ({r['seconds']} s)")
+    return report
+
+
+@app.command()
+def dedup(
+    rebuild: bool = typer.Option(False, help="Forget stories and events and compute them again from scratch "
+                                             "(after changing the thresholds in config/dedup.yaml)."),
+    stories: bool = typer.Option(True, help="Group near-duplicate articles into stories."),
+    events: bool = typer.Option(True, help="Link event mentions into canonical events."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Deduplicate: near-duplicate articles into stories, event mentions into canonical events."""
+    from etl.load.db import current_revision
+
+    url = db or config.db_url()
+    _require_schema(url)
+    if (current_revision(url) or "") < "0004":  # revisions are zero-padded numbers: 0004 adds the dedup tables
+        _fail(f"the events database {_redact(url)} predates the dedup tables: run `marsad db upgrade` first")
+    _dedup(url, rebuild=rebuild, stories=stories, events=events)
 
 
 def _extract(url: str, force: bool) -> dict:

@@ -131,12 +131,13 @@ def event(trigger_start: int, *, type_: str = "ASSAULT", mode: str | None = "exp
             "actor": who(actor), "recipient": who(recipient), "locations": location}
 
 
-def store_mentions(url: str, article_id: int, events: list[dict], field: str = "content", version: str = "test-1") -> None:
-    """Replace an article's event mentions the way the extraction step does."""
+def store_mentions(url: str, article_id: int, events: list, version: str = "test-1") -> None:
+    """Replace an article's event mentions the way the extraction step does; an item is an event of the
+    text, or a (field, event) pair."""
     from etl.load.events import replace_article_events
 
     with session_scope(url) as s:
-        replace_article_events(s, article_id, [(field, e) for e in events], version)
+        replace_article_events(s, article_id, [e if isinstance(e, tuple) else ("content", e) for e in events], version)
 
 
 def day(n: int) -> date:

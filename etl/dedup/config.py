@@ -68,7 +68,8 @@ class EventConfig(BaseModel):
     imprecise_slack_days: dict[str, int] = Field(default_factory=lambda: {"week": 7, "month": 31, "year": 366})
     max_km: dict[int, float] = Field(default_factory=lambda: {1: 25.0, 2: 50.0, 3: 150.0})
     generic_modes: tuple[str, ...] = ("", "kill")
-    mode_groups: tuple[tuple[str, ...], ...] = (("aerial", "drone", "artillery"), ("explosives", "suicide"),
+    # most specific first: the event keeps the more specific mode when reports tie
+    mode_groups: tuple[tuple[str, ...], ...] = (("drone", "aerial", "artillery"), ("suicide", "explosives"),
                                                  ("assassinate", "firearms"))
     batch_size: int = Field(2000, ge=1, le=100_000)
 
@@ -106,6 +107,10 @@ class EventConfig(BaseModel):
                 seen.add(mode)
         return self
 
+    def mode_rank(self, mode: str) -> int:
+        """Position of a mode in its group (0 = most specific); ungrouped modes rank 0."""
+        return next((group.index(mode) for group in self.mode_groups if mode in group), 0)
+
     def slack(self, precision: str | None) -> int:
         return self.imprecise_slack_days.get(precision or "day", 0)
 
@@ -135,7 +140,8 @@ def load_config(path: Path | str | None = None) -> DedupConfig:
     try:
         return DedupConfig.model_validate(raw or {})
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg'].removeprefix('Value error, ')}"
+                             for e in exc.errors())
         raise DedupConfigError(f"{path}: {problems}") from exc
 
 

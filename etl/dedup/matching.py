@@ -241,7 +241,7 @@ def summarize(event_type: str, members: list[Mention], cfg: EventConfig) -> Summ
         raise ValueError("an event needs at least one mention")
     generic = set(cfg.generic_modes)
     modes = _by_reports(members, lambda m: m.mode if (m.mode or "") not in generic else None)
-    mode = _most_reported(modes, lambda v: v)
+    mode = _most_reported(modes, lambda v: (cfg.mode_rank(v), v))
     if mode is None:
         mode = "kill" if any(m.mode == "kill" for m in members) and "kill" in generic else None
 
@@ -265,8 +265,12 @@ def summarize(event_type: str, members: list[Mention], cfg: EventConfig) -> Summ
     places = [m.place for m in members if m.place is not None]
     place = None
     if places:
+        # the most precise place named in the sentence itself; among equals the one most reports, then
+        # most mentions, give
         support = _by_reports(members, lambda m: m.place.identity if m.place else None)
-        place = min(places, key=lambda p: (p.inherited, p.precision, -support[p.identity], p.name or "", p.identity))
+        mentions = Counter(p.identity for p in places)
+        place = min(places, key=lambda p: (p.inherited, p.precision, -support[p.identity], -mentions[p.identity],
+                                           p.name or "", p.identity))
 
     seen = [m.published for m in members if m.published is not None]
     return Summary(

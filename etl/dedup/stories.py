@@ -337,3 +337,11 @@ def rebuild(url: str) -> None:
         session.execute(delete(Story))
         session.execute(delete(LshBucket))
         session.execute(delete(ArticleFingerprint))
+
+
+def pending_article_batches(url: str, cfg: DedupConfig) -> list[list[int]]:
+    """The pending articles cut into batches (the extraction DAG maps one story task per batch)."""
+    with session_scope(url) as session:
+        pending = pending_articles(session, cfg.stories)
+    size = cfg.stories.batch_size
+    return [pending[i:i + size] for i in range(0, len(pending), size)]
