@@ -12,9 +12,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import String, and_, func, literal, or_, select
 
 from etl.extraction.coder import EventCoder
+from etl.geocode_articles import HASH_CHARS, processing_version
 from etl.load.db import session_scope
 from etl.load.events import STAGE, replace_article_events
 from etl.load.models import Article, ArticleProcessing, EventMention
@@ -59,16 +60,26 @@ def ensure_gazetteer(db_url: str) -> bool:
     return True
 
 
+def extract_version(coder_version: str, content_hash: str) -> str:
+    """What `article_processing.version` records for the extract stage: the coder and the text it coded
+    (a changed article is coded again)."""
+    return f"{coder_version}:{content_hash[:32 - len(coder_version) - 1]}"
+
+
 def pending_articles(db_url: str, coder_version: str, gazetteer_version: str, limit: int | None = None) -> list[int]:
-    """Articles not yet processed by this coder and gazetteer version."""
+    """Articles not yet processed by this coder and gazetteer version, or whose text changed since."""
     extract = ArticleProcessing.__table__.alias("extract")
     geocode = ArticleProcessing.__table__.alias("geocode")
+    hash_chars = 32 - len(coder_version) - 1
     with session_scope(db_url) as session:
         stmt = (select(Article.id)
                 .outerjoin(extract, and_(extract.c.article_id == Article.id, extract.c.stage == STAGE))
                 .outerjoin(geocode, and_(geocode.c.article_id == Article.id, geocode.c.stage == "geocode"))
-                .where(or_(extract.c.id.is_(None), extract.c.version != coder_version,
-                           geocode.c.id.is_(None), geocode.c.version != gazetteer_version))
+                .where(or_(extract.c.id.is_(None), geocode.c.id.is_(None),
+                           extract.c.version != literal(f"{coder_version}:", String).concat(
+                               func.substr(Article.content_hash, 1, hash_chars)),
+                           geocode.c.version != literal(f"{gazetteer_version}:", String).concat(
+                               func.substr(Article.content_hash, 1, HASH_CHARS))))
                 .order_by(Article.id))
         if limit:
             stmt = stmt.limit(limit)
@@ -85,20 +96,22 @@ def process_article(db_url: str, article_id: int, extractor: Extractor) -> dict:
     """Geocode and code one article; one transaction."""
     coder, geocoder = extractor.coder, extractor.geocoder
     with session_scope(db_url) as session:
-        row = session.execute(select(Article.title, Article.content, Article.summary, Article.published_at)
-                              .where(Article.id == article_id)).one_or_none()
+        row = session.execute(select(Article.title, Article.content, Article.summary, Article.published_at,
+                                     Article.content_hash).where(Article.id == article_id)).one_or_none()
         if row is None:
             return {"articles": 0, "places": 0, "events": 0}
-        title, content, summary, published = row
+        title, content, summary, published, content_hash = row
         body = content or summary or ""
         title_places = geocoder.geocode(title or "")
         body_places = geocoder.geocode(body)
         places = _place_rows("title", title_places) + _place_rows("content", body_places)
-        replace_article_places(session, article_id, places, geocoder.gazetteer.version)
+        version = geocoder.gazetteer.version
+        replace_article_places(session, article_id, places, version, processing_version(version, content_hash))
         events = [("title", e.as_dict()) for e in coder.code(title or "", published=published, places=title_places)]
         events += [("content", e.as_dict()) for e in coder.code(body, title=title, published=published,
                                                                   places=body_places, title_places=title_places)]
-        stored = replace_article_events(session, article_id, events, coder.version)
+        stored = replace_article_events(session, article_id, events, coder.version,
+                                        extract_version(coder.version, content_hash))
     return {"articles": 1, "places": len(places), "events": stored}
 
 

@@ -80,11 +80,28 @@ def test_a_failing_article_keeps_its_previous_mentions(db_url, registry, samples
     extractor.coder.version = extractor.coder.version + "-next"
     real = step.replace_article_events
 
-    def failing(session, article_id, events, version):
-        real(session, article_id, events, version)  # deletes and rewrites, then fails before commit
+    def failing(session, article_id, events, *versions):
+        real(session, article_id, events, *versions)  # deletes and rewrites, then fails before commit
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(step, "replace_article_events", failing)
     with pytest.raises(RuntimeError):
         process_pending(db_url, extractor)
     assert _snapshot(db_url) == before  # the failed article's transaction left nothing behind
+
+
+def test_a_changed_article_is_coded_again(db_url, registry, samples):
+    from sqlalchemy import update
+
+    extractor = _prepare(db_url, registry, samples)
+    process_pending(db_url, extractor)
+    with session_scope(db_url) as s:
+        article = s.scalars(select(Article).where(Article.content.contains("جرف النصر"))).one()
+        s.execute(update(Article).where(Article.id == article.id).values(
+            content=article.content + "\nوقتل خمسة مدنيين في قصف مدفعي على البلدة أمس.", content_hash="f" * 64))
+        changed = article.id
+    assert pending_articles(db_url, extractor.coder.version, extractor.geocoder.gazetteer.version) == [changed]
+    process_pending(db_url, extractor)
+    with session_scope(db_url) as s:
+        texts = s.scalars(select(EventMention.sentence_text).where(EventMention.article_id == changed)).all()
+    assert any("خمسة مدنيين" in t for t in texts)

@@ -51,8 +51,9 @@ def _range(value: dict | None, key: str) -> int | None:
 
 
 def replace_article_events(session: Session, article_id: int, events: Sequence[tuple[str, dict]],
-                           version: str) -> int:
-    """Store the (field, event) pairs of one article in place of its previous mentions; mark it coded."""
+                           version: str, processed_version: str | None = None) -> int:
+    """Store the (field, event) pairs of one article in place of its previous mentions; mark it coded
+    (`processed_version`, when given, is what `article_processing` records: the coder and the text)."""
     session.execute(delete(EventMention).where(EventMention.article_id == article_id))
     seen: set[tuple] = set()
     unique = []
@@ -99,5 +100,5 @@ def replace_article_events(session: Session, article_id: int, events: Sequence[t
                 feature_code=place.get("feature_code"), precision=place.get("precision"),
                 inherited=bool(place.get("inherited"))))
     session.flush()
-    mark_processed(session, article_id, STAGE, version, len(unique))
+    mark_processed(session, article_id, STAGE, processed_version or version, len(unique))
     return len(unique)
