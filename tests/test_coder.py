@@ -206,3 +206,9 @@ def test_a_definite_event_noun_refers_to_an_event_told_before(coder):
     assert reference and all(e.salience == "background" for e in reference)
     news = one(coder, "مقتل ثلاثة جنود في هجوم انتحاري بسيارة مفخخة في بغداد أمس", "ASSAULT")
     assert news.salience == "main" and news.happened
+
+
+def test_participle_takes_the_main_clause_subject(coder):
+    event = one(coder, "أكدت واشنطن أنها لا تسعى إلى التصعيد، داعية الميليشيات العراقية إلى وقف الهجمات", "REQUEST")
+    assert event.actor["country"] == "USA"
+    assert (event.recipient["country"], event.recipient["sector"]) == ("IRQ", "REB")

@@ -434,6 +434,13 @@ class EventCoder:
             recipient = next((a for a in after if a.first > patient_marker_at and a.first - patient_marker_at <= 3
                               and a is not actor), None)
         verb = t.form.verb
+        if verb and t.form.tense is None and _participle(tokens[t.first].key):
+            # داعياً الميليشيات إلى …، محذراً من …: the participle's subject is the main clause's
+            subject = next((a for a in candidates if a.last <= t.first and a.agent_like), None)
+            if actor is None:
+                actor = subject
+            direct = next((a for a in after if a is not actor and a.first - t.last <= 3), None)
+            return actor, direct or recipient
         if not verb:
             # a light verb shortly before a noun trigger: its subject acts (شنت الولايات المتحدة ضربات)
             lv = next((m for m in reversed(light) if m.last <= t.first and t.first - m.last <= 6), None)
@@ -737,6 +744,11 @@ def fold_plural(word: str) -> bool:
     key = fold(word.split()[-1]) if word.split() else ""
     return key.endswith(("يون", "يين")) or key in ("افغان", "الافغان", "اكراد", "الاكراد", "الاتراك", "الروس", "الصرب",
                                                  "الكرد", "العرب", "عرب", "الامريكان", "الاميركان")
+
+
+def _participle(key: str) -> bool:
+    """An active participle used adverbially (داعيا، مطالبا، محذرة، متوعدين), read on its folded form."""
+    return len(key) >= 5 and key.startswith(("م", "دا", "را", "نا")) and key.endswith(("ا", "ه", "ين"))
 
 
 def _definite(tokens: list[Token], t: TriggerMention) -> bool:
