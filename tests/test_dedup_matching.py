@@ -74,13 +74,18 @@ def test_places_by_precision():
 def test_date_intervals():
     assert date_interval(D, "day", "text", CFG) == (D - timedelta(days=1), D + timedelta(days=1))
     assert date_interval(D, "day", "published", CFG) == (D - timedelta(days=2), D)  # up to two days before
-    assert date_interval(D, "month", "text", CFG) == (D - timedelta(days=31), D + timedelta(days=31))
+    assert date_interval(D, "month", "text", CFG) == (D - timedelta(days=15), D + timedelta(days=15))
     first = [mention()]
     assert fits(mention(2, day=D + timedelta(days=1)), first)
     assert not fits(mention(2, day=D + timedelta(days=3)), first)
     assert fits(mention(2, day=D + timedelta(days=3), date_source="published"), first)  # [D+1, D+3] meets [D-1, D+1]
     assert not fits(mention(2, day=D + timedelta(days=4), date_source="published"), first)
     assert not fits(mention(2, day=D - timedelta(days=1), date_source="published"), [mention(day=D + timedelta(days=2))])
+    # a week's date meets the day's event; a month only months, a year only years
+    assert fits(mention(2, day=D + timedelta(days=2), precision="week"), first)
+    assert not fits(mention(2, day=D.replace(day=15), precision="month"), first)
+    assert fits(mention(2, day=D.replace(day=15), precision="month"), [mention(day=D.replace(day=20), precision="month")])
+    assert not fits(mention(2, day=date(2024, 7, 1), precision="year"), [mention(day=D.replace(day=20), precision="month")])
 
 
 def test_score_prefers_the_same_place_and_actor():

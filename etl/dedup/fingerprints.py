@@ -36,15 +36,19 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def shingle_hashes(text: str, size: int) -> np.ndarray:
-    """Sorted unique uint32 hashes of the `size`-word shingles of a text (one shingle if it is shorter)."""
+def shingles(text: str, size: int) -> list[str]:
+    """The `size`-word shingles of a text, in order (one shingle of all its words if it is shorter)."""
     tokens = words(text)
-    if not tokens:
-        return EMPTY
     if len(tokens) <= size:
-        grams = [" ".join(tokens)]
-    else:
-        grams = [" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)]
+        return [" ".join(tokens)] if tokens else []
+    return [" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)]
+
+
+def shingle_hashes(text: str, size: int) -> np.ndarray:
+    """Sorted unique uint32 hashes (CRC-32) of the shingles of a text."""
+    grams = shingles(text, size)
+    if not grams:
+        return EMPTY
     return np.unique(np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype="<u4", count=len(grams)))
 
 

@@ -28,16 +28,16 @@ from sqlalchemy.orm import Session, aliased
 
 from etl.dedup.config import DedupConfig, EventConfig
 from etl.dedup.matching import (
-    ActorRef, Mention, PlaceRef, Summary, compatible, mention_interval, reach_days, score, summarize,
+    COARSE, ActorRef, Mention, PlaceRef, Summary, compatible, date_class, mention_interval, reach_days, score,
+    summarize,
 )
 from etl.load.db import session_scope
-from etl.load.dedup import chunked, rows_in, take_lock
+from etl.load.dedup import bulk_insert, chunked, rows_in, take_lock
 from etl.load.models import (
     ActorRow, Article, EventLink, EventMention, EventMentionActor, EventMentionPlace, EventRow, StoryArticle, utcnow,
 )
 
 log = logging.getLogger(__name__)
-IMPRECISE = ("week", "month", "year")
 
 
 @dataclass
@@ -143,74 +143,69 @@ class _Index:
     def __init__(self, cfg: EventConfig) -> None:
         self.cfg = cfg
         self.events: list[_Event] = []
-        self.by_day: dict[tuple[str, date], list[_Event]] = defaultdict(list)
-        self.imprecise: dict[str, list[_Event]] = defaultdict(list)
+        self.by_day: dict[tuple[str, date], list[_Event]] = defaultdict(list)  # dates of a day or a week
+        self.coarse: dict[tuple[str, str], list[_Event]] = defaultdict(list)  # month and year dates
 
     def add(self, event: _Event) -> None:
         self.events.append(event)
-        self._place(event)
+        self._bucket(event).append(event)
 
-    def _place(self, event: _Event) -> None:
+    def _bucket(self, event: _Event) -> list[_Event]:
         s = event.summary
-        if s.date_precision in IMPRECISE:
-            self.imprecise[s.event_type].append(event)
-        else:
-            self.by_day[(s.event_type, s.event_date)].append(event)
-
-    def _remove(self, event: _Event) -> None:
-        s = event.summary
-        bucket = self.imprecise[s.event_type] if s.date_precision in IMPRECISE else self.by_day[(s.event_type, s.event_date)]
-        bucket.remove(event)
+        if date_class(s.date_precision) == "day":
+            return self.by_day[(s.event_type, s.event_date)]
+        return self.coarse[(s.event_type, s.date_precision)]
 
     def join(self, event: _Event, mention: Mention, value: float) -> None:
-        self._remove(event)
+        self._bucket(event).remove(event)
         event.members.append(mention)
         event.new_links.append((mention, value))
         event.summary = summarize(event.event_type, event.members, self.cfg)
         event.changed = True
-        self._place(event)
+        self._bucket(event).append(event)
 
     def candidates(self, m: Mention) -> list[_Event]:
+        if date_class(m.date_precision) != "day":
+            return list(self.coarse.get((m.event_type, m.date_precision), ()))
         lo, hi = mention_interval(m, self.cfg)
-        reach = reach_days(self.cfg)
-        found = list(self.imprecise.get(m.event_type, ()))
-        day = lo - timedelta(days=reach)
-        while day <= hi + timedelta(days=reach):
+        reach = timedelta(days=reach_days(self.cfg))
+        found = []
+        day = lo - reach
+        while day <= hi + reach:
             found.extend(self.by_day.get((m.event_type, day), ()))
             day += timedelta(days=1)
         return found
 
 
-def _windows(mentions: list[Mention], cfg: EventConfig, reach: int) -> dict[str, list[tuple[date, date]]]:
-    """Per event type, the merged date ranges in which an event's best date could match these mentions."""
-    spans: dict[str, list[tuple[date, date]]] = defaultdict(list)
+def _windows(mentions: list[Mention], cfg: EventConfig) -> dict[tuple[str, str], list[tuple[date, date]]]:
+    """Per event type and date class, the merged date ranges in which an event's best date could match."""
+    spans: dict[tuple[str, str], list[tuple[date, date]]] = defaultdict(list)
     for m in mentions:
         lo, hi = mention_interval(m, cfg)
-        spans[m.event_type].append((lo - timedelta(days=reach), hi + timedelta(days=reach)))
-    merged: dict[str, list[tuple[date, date]]] = {}
-    for type_, ranges in spans.items():
+        reach = timedelta(days=reach_days(cfg, m.date_precision))
+        spans[(m.event_type, date_class(m.date_precision))].append((lo - reach, hi + reach))
+    merged: dict[tuple[str, str], list[tuple[date, date]]] = {}
+    for key, ranges in spans.items():
         out: list[list[date]] = []
         for lo, hi in sorted(ranges):
             if out and lo <= out[-1][1] + timedelta(days=1):
                 out[-1][1] = max(out[-1][1], hi)
             else:
                 out.append([lo, hi])
-        merged[type_] = [(lo, hi) for lo, hi in out]
+        merged[key] = [(lo, hi) for lo, hi in out]
     return merged
 
 
 def _load_events(session: Session, mentions: list[Mention], cfg: EventConfig) -> list[_Event]:
     """The stored events these mentions could join, each with all its (non-orphaned) mentions."""
     conditions = []
-    for type_, ranges in _windows(mentions, cfg, reach_days(cfg)).items():
+    for (type_, klass), ranges in _windows(mentions, cfg).items():
+        if klass == "day":
+            same_class = or_(EventRow.date_precision.is_(None), EventRow.date_precision.not_in(COARSE))
+        else:
+            same_class = EventRow.date_precision == klass
         for lo, hi in ranges:
-            conditions.append(and_(EventRow.event_type == type_, EventRow.event_date.between(lo, hi),
-                                   or_(EventRow.date_precision.is_(None), EventRow.date_precision.not_in(IMPRECISE))))
-    wide = reach_days(cfg, precise_only=False)
-    for type_, ranges in _windows(mentions, cfg, wide).items():
-        for lo, hi in ranges:
-            conditions.append(and_(EventRow.event_type == type_, EventRow.event_date.between(lo, hi),
-                                   EventRow.date_precision.in_(IMPRECISE)))
+            conditions.append(and_(EventRow.event_type == type_, EventRow.event_date.between(lo, hi), same_class))
     rows = []
     for chunk in chunked(conditions, 200):
         rows.extend(session.execute(select(EventRow.id, EventRow.event_key, EventRow.event_type).where(or_(*chunk))).all())
@@ -293,8 +288,7 @@ def _write(session: Session, index: _Index, result: LinkResult) -> None:
     now = utcnow()
     links = [{"mention_id": m.mention_id, "event_id": e.id, "article_id": m.article_id, "mention_key": m.mention_key,
               "score": value, "linked_at": now} for e in index.events for m, value in e.new_links]
-    for chunk in chunked(links, 1000):
-        session.execute(EventLink.__table__.insert(), chunk)
+    bulk_insert(session, EventLink.__table__, links)
     result.mentions_linked += len(links)
 
 

@@ -12,7 +12,9 @@ or a place says nothing against an event that has one):
   country for countries;
 - overlapping date intervals: a date read from the text is +/- date_tolerance_days; a date that is only
   the publication date says the event happened on it or up to published_lag_days before; a week / month
-  / year date is +/- its slack.
+  / year date (the coder gives the middle of the period) is +/- its slack. Dates of a day or a week meet
+  only such dates; a month only a month, a year only a year (a vague reference must not inflate the
+  event of one particular day).
 Among compatible events the one with the highest score (same place, same actors, closest date) wins.
 """
 
@@ -124,10 +126,20 @@ def mention_interval(m: Mention, cfg: EventConfig) -> tuple[date, date]:
     return date_interval(m.event_date, m.date_precision, m.date_source, cfg)
 
 
-def reach_days(cfg: EventConfig, precise_only: bool = True) -> int:
-    """How far (days) an event's date may lie from a compatible mention's interval."""
-    precise = max(cfg.date_tolerance_days, cfg.published_lag_days)
-    return precise if precise_only else max(precise, *cfg.imprecise_slack_days.values())
+COARSE = ("month", "year")
+
+
+def date_class(precision: str | None) -> str:
+    """"day" for dates of a day or a week, else the coarse precision itself. Only mentions and events of one
+    class meet: "in March" says too little to join (and inflate) the event of one day in March."""
+    return precision if precision in COARSE else "day"
+
+
+def reach_days(cfg: EventConfig, precision: str | None = None) -> int:
+    """How far (days) the date of a compatible event of this date class may lie from a mention's interval."""
+    if date_class(precision) == "day":
+        return max(cfg.date_tolerance_days, cfg.published_lag_days, cfg.slack("week"))
+    return cfg.slack(precision)
 
 
 def modes_compatible(a: str | None, b: str | None, cfg: EventConfig) -> bool:
@@ -171,6 +183,8 @@ def places_compatible(a: PlaceRef | None, b: PlaceRef | None, cfg: EventConfig) 
 
 def compatible(m: Mention, e: Summary, cfg: EventConfig) -> bool:
     if m.event_type != e.event_type or not modes_compatible(m.mode, e.mode, cfg):
+        return False
+    if date_class(m.date_precision) != date_class(e.date_precision):
         return False
     lo, hi = mention_interval(m, cfg)
     e_lo, e_hi = date_interval(e.event_date, e.date_precision, e.date_source, cfg)

@@ -27,9 +27,8 @@ from etl.dedup.config import DedupConfig, StoryConfig
 from etl.dedup.fingerprints import Fingerprint, Fingerprinter, article_text, day_number, from_bytes, jaccard, to_bytes
 from etl.dedup.unionfind import UnionFind
 from etl.load.db import session_scope
-from etl.load.dedup import chunked, rows_in, take_lock
+from etl.load.dedup import bucket_members, bulk_insert, chunked, rows_in, take_lock
 from etl.load.models import Article, ArticleFingerprint, EventLink, LshBucket, Story, StoryArticle, utcnow
-from etl.load.store import _insert
 
 log = logging.getLogger(__name__)
 
@@ -138,13 +137,12 @@ def apply_fingerprints(session: Session, prints: list[Fingerprint], cfg: StoryCo
         session.execute(delete(LshBucket).where(LshBucket.article_id.in_(chunk)))
         session.execute(delete(ArticleFingerprint).where(ArticleFingerprint.article_id.in_(chunk)))
     now = utcnow()
-    session.execute(ArticleFingerprint.__table__.insert(), [
+    bulk_insert(session, ArticleFingerprint.__table__, [
         {"article_id": p.article_id, "content_hash": p.content_hash, "params": params, "day": p.day,
          "num_shingles": len(p.shingles), "shingles": to_bytes(p.shingles), "fingerprinted_at": now} for p in todo])
     bucket_rows = [{"bucket": key, "band": band, "day": p.day, "article_id": p.article_id}
                    for p in todo for band, key in enumerate(p.buckets)]
-    for chunk in chunked(bucket_rows, 5000):
-        session.execute(LshBucket.__table__.insert(), chunk)
+    bulk_insert(session, LshBucket.__table__, bucket_rows)
 
     # 2. candidates of the batch (they include the batch itself), verified with the exact Jaccard
     shingles = {p.article_id: p.shingles for p in todo}
@@ -152,10 +150,9 @@ def apply_fingerprints(session: Session, prints: list[Fingerprint], cfg: StoryCo
     keys = {(p.article_id, band): key for p in todo for band, key in enumerate(p.buckets)}
     lo, hi = min(days.values()), max(days.values())
     window = cfg.window_days
-    extra = [] if window is None else [LshBucket.day.between(lo - window, hi + window)]
     by_key: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for bucket, band, day, aid in rows_in(session, (LshBucket.bucket, LshBucket.band, LshBucket.day, LshBucket.article_id),
-                                          LshBucket.bucket, {k for k in keys.values()}, *extra):
+    span = None if window is None else (lo - window, hi + window)
+    for band, bucket, day, aid in bucket_members(session, [(band, key) for (_, band), key in keys.items()], span):
         by_key[(band, bucket)].append((aid, day))
         days.setdefault(aid, day)
     pairs: set[tuple[int, int]] = set()
@@ -223,10 +220,8 @@ def apply_fingerprints(session: Session, prints: list[Fingerprint], cfg: StoryCo
             if other != story_id:
                 moved_from[other] = story_id if story_id is not None else -seed  # resolved below
     new_seeds = [seed for story_id, seed, _ in chosen if story_id is None]
-    for chunk in chunked(new_seeds, 1000):
-        session.execute(Story.__table__.insert(), [
-            {"seed_article_id": seed, "title": "", "num_articles": 0, "num_sources": 0, "created_at": now,
-             "updated_at": now} for seed in chunk])
+    bulk_insert(session, Story.__table__, [{"seed_article_id": seed, "title": "", "num_articles": 0, "num_sources": 0,
+                                            "created_at": now, "updated_at": now} for seed in new_seeds])
     by_seed = {seed: sid for sid, seed in rows_in(session, (Story.id, Story.seed_article_id), Story.seed_article_id,
                                                     new_seeds)}
     result.stories_created = len(new_seeds)
@@ -237,12 +232,9 @@ def apply_fingerprints(session: Session, prints: list[Fingerprint], cfg: StoryCo
         story_id = story_id if story_id is not None else by_seed[seed]
         rows.extend({"article_id": a, "story_id": story_id, "matched_article_id": best.get(a, (None, None))[0],
                      "similarity": best.get(a, (None, None))[1], "assigned_at": now} for a in articles)
-    for chunk in chunked(rows, 1000):
-        stmt = _insert(session, StoryArticle)
-        session.execute(stmt.on_conflict_do_update(
-            index_elements=["article_id"],
-            set_={c: stmt.excluded[c] for c in ("story_id", "matched_article_id", "similarity", "assigned_at")}),
-            chunk)
+    for chunk in chunked([r["article_id"] for r in rows]):  # replaced whole: delete, then one bulk insert
+        session.execute(delete(StoryArticle).where(StoryArticle.article_id.in_(chunk)))
+    bulk_insert(session, StoryArticle.__table__, rows)
     changed_articles: set[int] = {r["article_id"] for r in rows}
     for old, new in moved_from.items():
         members = list(session.scalars(select(StoryArticle.article_id).where(StoryArticle.story_id == old)))
@@ -311,22 +303,19 @@ def _best_matches(edges: set[tuple[int, int, float]]) -> dict[int, tuple[int, fl
 
 
 def refresh_stories(session: Session, story_ids: set[int]) -> None:
-    """Recompute the counts, dates and title of stories from their members."""
+    """Recompute the counts, dates and title of stories from their members (UPDATE … FROM, one per chunk)."""
     now = utcnow()
     for chunk in chunked(story_ids):
-        updates = []
-        stats = session.execute(
-            select(StoryArticle.story_id, func.count(), func.count(func.distinct(Article.source_id)),
-                   func.min(Article.published_at), func.max(Article.published_at))
-            .join(Article, Article.id == StoryArticle.article_id)
-            .where(StoryArticle.story_id.in_(chunk)).group_by(StoryArticle.story_id)).all()
-        titles = dict(session.execute(select(Story.id, Article.title).join(Article, Article.id == Story.seed_article_id)
-                                      .where(Story.id.in_(chunk))).all())
-        for story_id, articles, sources, first, last in stats:
-            updates.append({"id": story_id, "num_articles": articles, "num_sources": sources, "first_published_at": first,
-                            "last_published_at": last, "title": titles.get(story_id, ""), "updated_at": now})
-        if updates:
-            session.execute(update(Story), updates)
+        stats = (select(StoryArticle.story_id.label("sid"), func.count().label("n"),
+                        func.count(func.distinct(Article.source_id)).label("sources"),
+                        func.min(Article.published_at).label("first"), func.max(Article.published_at).label("last"))
+                 .join(Article, Article.id == StoryArticle.article_id)
+                 .where(StoryArticle.story_id.in_(chunk)).group_by(StoryArticle.story_id).subquery())
+        title = select(Article.title).where(Article.id == Story.seed_article_id).scalar_subquery()
+        session.execute(update(Story).where(Story.id == stats.c.sid)
+                        .values(num_articles=stats.c.n, num_sources=stats.c.sources, first_published_at=stats.c.first,
+                                last_published_at=stats.c.last, title=title, updated_at=now)
+                        .execution_options(synchronize_session=False))
 
 
 def rebuild(url: str) -> None:

@@ -47,6 +47,53 @@ def take_lock(session: Session, name: str = LOCK_NAME) -> None:
         raise NotImplementedError(f"dedup locking is implemented for SQLite and PostgreSQL, not {dialect}")
 
 
+def bulk_insert(session: Session, table, rows: list[dict], chunk: int = 5000) -> None:
+    """Insert many rows in the session's transaction: COPY on PostgreSQL (an executemany there is one
+    pipelined statement per row), executemany on SQLite (in-process, already fast)."""
+    if not rows:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        columns = list(rows[0])
+        raw = session.connection().connection.driver_connection  # the psycopg connection of this transaction
+        with raw.cursor() as cursor:
+            with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row([row[c] for c in columns])
+        return
+    for part in chunked(rows, chunk):
+        session.execute(table.insert(), part)
+
+
+def bucket_members(session: Session, keys: Iterable[tuple[int, int]], days: tuple[int, int] | None) -> list[tuple]:
+    """(band, bucket, day, article_id) of the stored LSH buckets with these (band, bucket) keys, days within
+    the range when given. The primary key leads with (band, bucket, day), so every lookup is an index range."""
+    from etl.load.models import LshBucket
+
+    keys = sorted(set(keys))
+    if not keys:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        # one statement with two array parameters (an IN list of 20,000 values is slow to plan and to bind)
+        sql = ("SELECT l.band, l.bucket, l.day, l.article_id FROM lsh_buckets l "
+               "JOIN unnest(CAST(:bands AS smallint[]), CAST(:buckets AS bigint[])) AS k(band, bucket) "
+               "ON l.band = k.band AND l.bucket = k.bucket")
+        params: dict = {"bands": [k[0] for k in keys], "buckets": [k[1] for k in keys]}
+        if days is not None:
+            sql += " WHERE l.day BETWEEN :lo AND :hi"
+            params.update(lo=days[0], hi=days[1])
+        return [tuple(r) for r in session.execute(text(sql), params)]
+    per_band: dict[int, list[int]] = {}
+    for band, bucket in keys:
+        per_band.setdefault(band, []).append(bucket)
+    extra = [] if days is None else [LshBucket.day.between(*days)]
+    found = []
+    for band, buckets in per_band.items():  # SQLite runs in-process: one indexed lookup per band is cheap
+        found.extend((band, bucket, day, aid) for bucket, day, aid in rows_in(
+            session, (LshBucket.bucket, LshBucket.day, LshBucket.article_id), LshBucket.bucket, buckets,
+            LshBucket.band == band, *extra))
+    return found
+
+
 def chunked(values: Sequence[T] | Iterable[T], size: int = IN_CHUNK) -> Iterable[list[T]]:
     values = list(values)
     for start in range(0, len(values), size):
