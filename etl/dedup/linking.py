@@ -32,7 +32,7 @@ from etl.dedup.matching import (
     summarize,
 )
 from etl.load.db import session_scope
-from etl.load.dedup import bulk_insert, chunked, rows_in, take_lock
+from etl.load.dedup import bulk_insert, chunked, member_of, rows_in, take_lock
 from etl.load.models import (
     ActorRow, Article, EventLink, EventMention, EventMentionActor, EventMentionPlace, EventRow, StoryArticle, utcnow,
 )
@@ -101,7 +101,7 @@ def load_mentions(session: Session, mention_ids) -> dict[int, Mention]:
     query, key = _feature_query()
     found: dict[int, Mention] = {}
     for chunk in chunked(sorted(set(mention_ids))):
-        for row in session.execute(query.where(key.in_(chunk))):
+        for row in session.execute(query.where(member_of(session, key, chunk))):
             mention = _mention(row)
             if mention is not None:
                 found[mention.mention_id] = mention
@@ -129,7 +129,6 @@ class _Event:
     summary: Summary
     new_links: list[tuple[Mention, float]] = field(default_factory=list)
     changed: bool = False
-    row: EventRow | None = None  # the new row, until flushed
 
     def __eq__(self, other) -> bool:  # identity: two events are never equal by value
         return self is other
@@ -271,21 +270,20 @@ def _free_keys(session: Session, wanted: list[str]) -> list[str]:
 
 def _write(session: Session, index: _Index, result: LinkResult) -> None:
     new = [e for e in index.events if e.id is None]
+    now = utcnow()
     for event, key in zip(new, _free_keys(session, [e.members[0].mention_key for e in new])):
-        row = EventRow(event_key=key, created_at=utcnow(), **_columns(event.summary))
-        session.add(row)
         event.key = key
-        event.row = row
-    if new:
-        session.flush()
-        for event in new:
-            event.id = event.row.id
+    bulk_insert(session, EventRow.__table__, [{"event_key": e.key, "created_at": now, **_columns(e.summary)}
+                                              for e in new])
+    ids = dict(rows_in(session, (EventRow.event_key, EventRow.id), EventRow.event_key, [e.key for e in new]))
+    for event in new:
+        event.id = ids[event.key]
     result.events_created += len(new)
-    updates = [{"id": e.id, **_columns(e.summary)} for e in index.events if e.changed and e.row is None]
+    fresh = {id(e) for e in new}
+    updates = [{"id": e.id, **_columns(e.summary)} for e in index.events if e.changed and id(e) not in fresh]
     for chunk in chunked(updates, 500):
         session.execute(update(EventRow), chunk)
     result.events_updated += len(updates)
-    now = utcnow()
     links = [{"mention_id": m.mention_id, "event_id": e.id, "article_id": m.article_id, "mention_key": m.mention_key,
               "score": value, "linked_at": now} for e in index.events for m, value in e.new_links]
     bulk_insert(session, EventLink.__table__, links)
@@ -334,8 +332,8 @@ def recompute_events(session: Session, event_ids, cfg: EventConfig) -> tuple[int
     alive = {e.id for e in events}
     empty = set(meta) - alive
     for chunk in chunked(empty):
-        session.execute(delete(EventLink).where(EventLink.event_id.in_(chunk)))
-        session.execute(delete(EventRow).where(EventRow.id.in_(chunk)))
+        session.execute(delete(EventLink).where(member_of(session, EventLink.event_id, chunk)))
+        session.execute(delete(EventRow).where(member_of(session, EventRow.id, chunk)))
     updates = [{"id": e.id, **_columns(e.summary)} for e in events]
     for chunk in chunked(updates, 500):
         session.execute(update(EventRow), chunk)

@@ -27,7 +27,7 @@ from etl.dedup.config import DedupConfig, StoryConfig
 from etl.dedup.fingerprints import Fingerprint, Fingerprinter, article_text, day_number, from_bytes, jaccard, to_bytes
 from etl.dedup.unionfind import UnionFind
 from etl.load.db import session_scope
-from etl.load.dedup import bucket_members, bulk_insert, chunked, rows_in, take_lock
+from etl.load.dedup import bucket_members, bulk_insert, chunked, member_of, rows_in, take_lock
 from etl.load.models import Article, ArticleFingerprint, EventLink, LshBucket, Story, StoryArticle, utcnow
 
 log = logging.getLogger(__name__)
@@ -134,8 +134,8 @@ def apply_fingerprints(session: Session, prints: list[Fingerprint], cfg: StoryCo
 
     # 1. the batch's fingerprints and buckets replace any stale ones
     for chunk in chunked(todo_ids):
-        session.execute(delete(LshBucket).where(LshBucket.article_id.in_(chunk)))
-        session.execute(delete(ArticleFingerprint).where(ArticleFingerprint.article_id.in_(chunk)))
+        session.execute(delete(LshBucket).where(member_of(session, LshBucket.article_id, chunk)))
+        session.execute(delete(ArticleFingerprint).where(member_of(session, ArticleFingerprint.article_id, chunk)))
     now = utcnow()
     bulk_insert(session, ArticleFingerprint.__table__, [
         {"article_id": p.article_id, "content_hash": p.content_hash, "params": params, "day": p.day,
@@ -233,7 +233,7 @@ def apply_fingerprints(session: Session, prints: list[Fingerprint], cfg: StoryCo
         rows.extend({"article_id": a, "story_id": story_id, "matched_article_id": best.get(a, (None, None))[0],
                      "similarity": best.get(a, (None, None))[1], "assigned_at": now} for a in articles)
     for chunk in chunked([r["article_id"] for r in rows]):  # replaced whole: delete, then one bulk insert
-        session.execute(delete(StoryArticle).where(StoryArticle.article_id.in_(chunk)))
+        session.execute(delete(StoryArticle).where(member_of(session, StoryArticle.article_id, chunk)))
     bulk_insert(session, StoryArticle.__table__, rows)
     changed_articles: set[int] = {r["article_id"] for r in rows}
     for old, new in moved_from.items():
@@ -242,7 +242,7 @@ def apply_fingerprints(session: Session, prints: list[Fingerprint], cfg: StoryCo
         session.execute(update(StoryArticle).where(StoryArticle.story_id == old).values(story_id=new))
     absorbed = (set(seeds) - taken)
     for chunk in chunked(absorbed):
-        session.execute(delete(Story).where(Story.id.in_(chunk)))
+        session.execute(delete(Story).where(member_of(session, Story.id, chunk)))
     result.stories_merged = len(absorbed)
     refresh_stories(session, taken)
     result.articles = len(todo)
@@ -310,7 +310,7 @@ def refresh_stories(session: Session, story_ids: set[int]) -> None:
                         func.count(func.distinct(Article.source_id)).label("sources"),
                         func.min(Article.published_at).label("first"), func.max(Article.published_at).label("last"))
                  .join(Article, Article.id == StoryArticle.article_id)
-                 .where(StoryArticle.story_id.in_(chunk)).group_by(StoryArticle.story_id).subquery())
+                 .where(member_of(session, StoryArticle.story_id, chunk)).group_by(StoryArticle.story_id).subquery())
         title = select(Article.title).where(Article.id == Story.seed_article_id).scalar_subquery()
         session.execute(update(Story).where(Story.id == stats.c.sid)
                         .values(num_articles=stats.c.n, num_sources=stats.c.sources, first_published_at=stats.c.first,

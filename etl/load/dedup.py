@@ -17,7 +17,8 @@ from __future__ import annotations
 import hashlib
 from typing import Iterable, Sequence, TypeVar
 
-from sqlalchemy import select, text, update
+from sqlalchemy import any_, bindparam, select, text, update
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from etl.load.models import DedupLock, utcnow
@@ -100,9 +101,17 @@ def chunked(values: Sequence[T] | Iterable[T], size: int = IN_CHUNK) -> Iterable
         yield values[start:start + size]
 
 
+def member_of(session: Session, column, values: list):
+    """`column IN (values)`; on PostgreSQL `column = ANY(:array)`, one parameter instead of thousands (psycopg
+    parses every placeholder of a statement, which made long IN lists the slowest part of a dedup run)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=postgresql.ARRAY(column.type)))
+    return column.in_(values)
+
+
 def rows_in(session: Session, columns: Sequence, key, values: Iterable, *where) -> list:
     """SELECT columns WHERE key IN values (chunked), with extra conditions."""
     found = []
     for chunk in chunked(sorted(set(values))):
-        found.extend(session.execute(select(*columns).where(key.in_(chunk), *where)).all())
+        found.extend(session.execute(select(*columns).where(member_of(session, key, chunk), *where)).all())
     return found
