@@ -88,6 +88,30 @@ def test_date_intervals():
     assert not fits(mention(2, day=date(2024, 7, 1), precision="year"), [mention(day=D.replace(day=20), precision="month")])
 
 
+def test_a_link_needs_positive_evidence_beyond_compatibility():
+    event = [mention(place=IRAQ, mode="arrest", type_="COERCE")]
+    # an arrest somewhere in Iraq and another one: same type, same day, same country, nothing else shared
+    assert not fits(mention(2, place=IRAQ, mode="arrest", type_="COERCE"), event)
+    assert not fits(mention(2, place=None, mode="arrest", type_="COERCE"), event)
+    assert not fits(mention(2, place=IRAQ, mode="arrest", type_="COERCE", actor=GUNMEN), [replace(event[0], actor=GUNMEN)])
+    assert fits(mention(2, place=IRAQ, mode="arrest", type_="COERCE", actor=IRAQ_POLICE),
+                [replace(event[0], actor=IRAQ_POLICE)])
+    assert fits(mention(2, place=None, recipient=ISIS), [mention(place=FALLUJAH, recipient=ISIS)])
+    assert fits(mention(2, place=BAGHDAD_GOV), [mention(place=KARRADA)])  # a place and its region
+
+
+def test_one_sentence_printed_twice_is_one_report():
+    """The same evidence sentence in two stories (a block of "latest news" pasted under every article of an
+    outlet that day, or a wire sentence) is one independent report, not two."""
+    a = mention(1, article=1, story=1, killed=3)
+    b = mention(2, article=2, story=2, killed=5)
+    assert summarize("ASSAULT", [a, b], CFG).num_stories == 2
+    same = [replace(a, sentence_key=77), replace(b, sentence_key=77)]
+    s = summarize("ASSAULT", same, CFG)
+    assert (s.num_articles, s.num_stories, s.fatalities) == (2, 1, (5, 5, 5))
+    assert summarize("ASSAULT", same + [mention(3, article=3, story=3, killed=9)], CFG).num_stories == 2
+
+
 def test_score_prefers_the_same_place_and_actor():
     event = summarize("ASSAULT", [mention(actor=ISIS, place=KARRADA)], CFG)
     same = score(mention(2, actor=ISIS, place=KARRADA), event, CFG)

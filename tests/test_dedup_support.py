@@ -4,6 +4,7 @@ mentions stored through the extraction's own writer (etl.load.events.replace_art
 from __future__ import annotations
 
 import hashlib
+import itertools
 from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import func, select
@@ -12,6 +13,7 @@ from etl.load.db import session_scope
 from etl.load.models import Article, EventLink, EventRow, Source, Story, StoryArticle
 
 D0 = datetime(2024, 3, 5, 9, 0, tzinfo=timezone.utc)  # a Tuesday
+_SENTENCES = itertools.count(1)
 
 OUTLETS = ("wire-a", "daily-b", "tv-c", "site-d")
 
@@ -102,9 +104,11 @@ ACTORS = {  # key -> (name, country, sector)
 def event(trigger_start: int, *, type_: str = "ASSAULT", mode: str | None = "explosives", day: date | None = None,
           date_source: str = "text", precision: str = "day", place: str | None = "Baghdad", actor: str | None = None,
           recipient: str | None = None, killed: int | tuple | None = None, modality: str = "reported",
-          salience: str = "main", sentence: str = "جملة الدليل") -> dict:
-    """One event as the coder's as_dict() gives it (only what storage reads)."""
+          salience: str = "main", sentence: str | None = None) -> dict:
+    """One event as the coder's as_dict() gives it (only what storage reads). Each gets its own evidence
+    sentence unless one is given (the same sentence in two articles counts as one report)."""
     day = day or D0.date()
+    sentence = sentence or f"جملة الدليل رقم {next(_SENTENCES)} عن الحادثة"
     if isinstance(killed, int):
         killed = (killed, killed, killed)
     location = []

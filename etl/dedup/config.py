@@ -67,7 +67,7 @@ class EventConfig(BaseModel):
     published_lag_days: int = Field(2, ge=0, le=30)
     # the coder dates a week, month or year by its middle day: half the period each way
     imprecise_slack_days: dict[str, int] = Field(default_factory=lambda: {"week": 3, "month": 15, "year": 182})
-    max_km: dict[int, float] = Field(default_factory=lambda: {1: 25.0, 2: 50.0, 3: 150.0})
+    max_km: dict[int, float] = Field(default_factory=lambda: {1: 25.0, 2: 50.0, 3: 100.0})
     generic_modes: tuple[str, ...] = ("", "kill")
     # most specific first: the event keeps the more specific mode when reports tie
     mode_groups: tuple[tuple[str, ...], ...] = (("drone", "aerial", "artillery"), ("suicide", "explosives"),

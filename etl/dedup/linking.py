@@ -18,6 +18,7 @@ the article's new mentions are then pending and are linked like any other.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from etl.dedup.config import DedupConfig, EventConfig
+from etl.dedup.fingerprints import words
 from etl.dedup.matching import (
     COARSE, ActorRef, Mention, PlaceRef, Summary, compatible, date_class, mention_interval, reach_days, score,
     summarize,
@@ -73,7 +75,7 @@ def _feature_query():
                    StoryArticle.story_id,
                    ma.actor_id, act.actor_key, ma.country, ma.sector, mr.actor_id, rec.actor_key, mr.country, mr.sector,
                    p.place_id, p.name_en, p.text, p.latitude, p.longitude, p.precision, p.admin1, p.country_code,
-                   p.inherited)
+                   p.inherited, m.sentence_text)
             .join(a, a.id == m.article_id)
             .outerjoin(StoryArticle, StoryArticle.article_id == m.article_id)
             .outerjoin(ma, and_(ma.mention_id == m.id, ma.role == "actor")).outerjoin(act, act.id == ma.actor_id)
@@ -84,7 +86,7 @@ def _feature_query():
 def _mention(row) -> Mention | None:
     (mid, article_id, field_, trigger_start, event_type, mode, event_date, precision, source, f_lo, f_best, f_hi,
      i_lo, i_best, i_hi, source_id, published, story_id, a_id, a_key, a_country, a_sector, r_id, r_key, r_country,
-     r_sector, place_id, name_en, place_text, lat, lon, geo_precision, admin1, country, inherited) = row
+     r_sector, place_id, name_en, place_text, lat, lon, geo_precision, admin1, country, inherited, sentence) = row
     if event_date is None:
         return None
     actor = ActorRef(a_id, a_key, a_country, a_sector) if a_id is not None else None
@@ -94,7 +96,15 @@ def _mention(row) -> Mention | None:
         place = PlaceRef(place_id, name_en or place_text, lat, lon, geo_precision or 4, admin1, country, bool(inherited))
     return Mention(mid, mention_key(article_id, field_, trigger_start, event_type), article_id, source_id, story_id,
                    published, event_type, mode, event_date, precision, source, actor, recipient, place,
-                   (f_lo, f_best, f_hi), (i_lo, i_best, i_hi))
+                   (f_lo, f_best, f_hi), (i_lo, i_best, i_hi), sentence_key(sentence))
+
+
+def sentence_key(sentence: str | None) -> int | None:
+    """The same sentence in two articles (folded words, so diacritics and spacing do not count)."""
+    folded = " ".join(words(sentence or ""))
+    if len(folded) < 20:  # a headline fragment this short says too little to call two reports one
+        return None
+    return int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=8).digest(), "little", signed=True)
 
 
 def load_mentions(session: Session, mention_ids) -> dict[int, Mention]:

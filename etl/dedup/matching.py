@@ -15,7 +15,14 @@ or a place says nothing against an event that has one):
   / year date (the coder gives the middle of the period) is +/- its slack. Dates of a day or a week meet
   only such dates; a month only a month, a year only a year (a vague reference must not inflate the
   event of one particular day).
+and, beyond compatibility, some positive evidence (an anchor): places that agree below the country level
+(precision 1-3), or the same named actor or recipient (not a generic kind such as gunmen or civilians).
+Two reports of "an arrest in Egypt" on one day share nothing but their type and country.
 Among compatible events the one with the highest score (same place, same actors, closest date) wins.
+
+An event's independent reports are its articles' stories, except that mentions whose evidence sentence
+is the same text are one report wherever they appear (a wire sentence, or the "latest news" block an
+outlet pastes under every article of the day).
 """
 
 from __future__ import annotations
@@ -78,10 +85,11 @@ class Mention:
     place: PlaceRef | None
     fatalities: tuple[int | None, int | None, int | None]
     injured: tuple[int | None, int | None, int | None]
+    sentence_key: int | None = None  # hash of the folded words of the evidence sentence
 
     @property
-    def report(self) -> tuple[str, int]:
-        """The independent report this mention belongs to: its article's story (else the article)."""
+    def story(self) -> tuple[str, int]:
+        """Its article's story (else the article itself)."""
         return ("s", self.story_id) if self.story_id is not None else ("a", self.article_id)
 
     @property
@@ -181,6 +189,16 @@ def places_compatible(a: PlaceRef | None, b: PlaceRef | None, cfg: EventConfig) 
     return distance <= cfg.max_km[coarse]
 
 
+def anchored(m: Mention, e: Summary, cfg: EventConfig) -> bool:
+    """Positive evidence that a compatible mention reports this event (compatibility alone lets unknowns
+    and whole countries agree): places that agree below the country level, or the same named actor or
+    recipient."""
+    if m.place and e.place and max(m.place.precision, e.place.precision) <= 3 and places_compatible(m.place, e.place, cfg):
+        return True
+    return any(mine and theirs and mine.key == theirs.key and not mine.key.startswith("generic:")
+               for mine, theirs in ((m.actor, e.actor), (m.recipient, e.recipient)))
+
+
 def compatible(m: Mention, e: Summary, cfg: EventConfig) -> bool:
     if m.event_type != e.event_type or not modes_compatible(m.mode, e.mode, cfg):
         return False
@@ -191,7 +209,7 @@ def compatible(m: Mention, e: Summary, cfg: EventConfig) -> bool:
     if hi < e_lo or e_hi < lo:
         return False
     return (actors_compatible(m.actor, e.actor) and actors_compatible(m.recipient, e.recipient)
-            and places_compatible(m.place, e.place, cfg))
+            and places_compatible(m.place, e.place, cfg) and anchored(m, e, cfg))
 
 
 def score(m: Mention, e: Summary, cfg: EventConfig) -> float:
@@ -215,14 +233,34 @@ def score(m: Mention, e: Summary, cfg: EventConfig) -> float:
 
 # ------------------------------------------------------------------------------------------ summary
 
-def _by_reports(members: list[Mention], value) -> Counter:
-    """How many independent reports (stories) give each value."""
+def reports(members: list[Mention]) -> dict[int, tuple]:
+    """Mention id -> its independent report: mentions of one story, or with the same evidence sentence,
+    are one report (connected: a sentence shared by two stories makes them one report here)."""
+    parent: dict = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+    for m in members:
+        if m.sentence_key is None:
+            continue
+        a, b = find(m.story), find(("t", m.sentence_key))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {m.mention_id: find(m.story) for m in members}
+
+
+def _by_reports(members: list[Mention], value, report: dict[int, tuple]) -> Counter:
+    """How many independent reports give each value."""
     seen: dict = defaultdict(set)
     for m in members:
         v = value(m)
         if v is not None:
-            seen[v].add(m.report)
-    return Counter({v: len(reports) for v, reports in seen.items()})
+            seen[v].add(report[m.mention_id])
+    return Counter({v: len(r) for v, r in seen.items()})
 
 
 def _most_reported(counts: Counter, tiebreak) -> object | None:
@@ -231,7 +269,7 @@ def _most_reported(counts: Counter, tiebreak) -> object | None:
     return min(counts, key=lambda v: (-counts[v], tiebreak(v)))
 
 
-def _toll(members: list[Mention], attr: str) -> tuple[int | None, int | None, int | None]:
+def _toll(members: list[Mention], attr: str, report: dict[int, tuple]) -> tuple[int | None, int | None, int | None]:
     """low / best / high over the independent reports: each report (story) contributes the highest numbers
     its mentions give (later rewrites raise a toll); best is the median of the reports (the lower middle
     one), low the smallest low, high the largest high."""
@@ -241,7 +279,7 @@ def _toll(members: list[Mention], attr: str) -> tuple[int | None, int | None, in
         if best is None and low is None and high is None:
             continue
         best = best if best is not None else (low if low is not None else high)
-        slot = per_report[m.report]
+        slot = per_report[report[m.mention_id]]
         for i, v in enumerate((low if low is not None else best, best, high if high is not None else best)):
             slot[i] = v if slot[i] is None else max(slot[i], v)
     if not per_report:
@@ -254,12 +292,14 @@ def summarize(event_type: str, members: list[Mention], cfg: EventConfig) -> Summ
     if not members:
         raise ValueError("an event needs at least one mention")
     generic = set(cfg.generic_modes)
-    modes = _by_reports(members, lambda m: m.mode if (m.mode or "") not in generic else None)
+    report = reports(members)
+    modes = _by_reports(members, lambda m: m.mode if (m.mode or "") not in generic else None, report)
     mode = _most_reported(modes, lambda v: (cfg.mode_rank(v), v))
     if mode is None:
         mode = "kill" if any(m.mode == "kill" for m in members) and "kill" in generic else None
 
-    text_days = _by_reports(members, lambda m: m.event_date if m.date_source == "text" and m.date_precision in (None, "day") else None)
+    text_days = _by_reports(members, lambda m: m.event_date if m.date_source == "text" and m.date_precision in (None, "day")
+                            else None, report)
     if text_days:
         best_date, precision, source = _most_reported(text_days, lambda d: d), "day", "text"
     else:
@@ -271,7 +311,7 @@ def summarize(event_type: str, members: list[Mention], cfg: EventConfig) -> Summ
         refs = [getattr(m, role) for m in members if getattr(m, role) is not None]
         if not refs:
             return None
-        keys = _by_reports(members, lambda m: getattr(m, role).key if getattr(m, role) else None)
+        keys = _by_reports(members, lambda m: getattr(m, role).key if getattr(m, role) else None, report)
         by_key = {r.key: r for r in sorted(refs, key=lambda r: (r.country is None, r.sector is None))}
         key = _most_reported(keys, lambda k: (by_key[k].country is None, by_key[k].sector is None, k))
         return by_key[key]
@@ -281,7 +321,7 @@ def summarize(event_type: str, members: list[Mention], cfg: EventConfig) -> Summ
     if places:
         # the most precise place named in the sentence itself; among equals the one most reports, then
         # most mentions, give
-        support = _by_reports(members, lambda m: m.place.identity if m.place else None)
+        support = _by_reports(members, lambda m: m.place.identity if m.place else None, report)
         mentions = Counter(p.identity for p in places)
         place = min(places, key=lambda p: (p.inherited, p.precision, -support[p.identity], -mentions[p.identity],
                                            p.name or "", p.identity))
@@ -290,7 +330,7 @@ def summarize(event_type: str, members: list[Mention], cfg: EventConfig) -> Summ
     return Summary(
         event_type=event_type, mode=mode, event_date=best_date, date_precision=precision, date_source=source,
         actor=best_actor("actor"), recipient=best_actor("recipient"), place=place,
-        fatalities=_toll(members, "fatalities"), injured=_toll(members, "injured"),
+        fatalities=_toll(members, "fatalities", report), injured=_toll(members, "injured", report),
         num_mentions=len(members), num_articles=len({m.article_id for m in members}),
-        num_sources=len({m.source_id for m in members}), num_stories=len({m.report for m in members}),
+        num_sources=len({m.source_id for m in members}), num_stories=len(set(report.values())),
         first_seen=min(seen) if seen else None, last_seen=max(seen) if seen else None)
