@@ -36,7 +36,7 @@ from etl.dedup.config import DedupConfig, current  # noqa: E402
 from etl.dedup.fingerprints import Fingerprinter, article_text, day_number, from_bytes, jaccard, shingles  # noqa: E402
 from etl.load.db import session_scope, upgrade  # noqa: E402
 from etl.load.models import (  # noqa: E402
-    Article, ArticleFingerprint, EventLink, EventMention, EventRow, LshBucket, Story, StoryArticle,
+    Article, ArticleFingerprint, EventLink, EventMention, EventRow, LshBucket, StoryArticle,
 )
 
 ANT = ROOT.parent / "shared" / "data" / "ant_multisource" / "middleEast_2018.jsonl.gz"

@@ -17,7 +17,7 @@ from etl.dedup.stories import assign_batch, assign_pending
 from etl.load.db import session_scope
 from etl.load.models import EventLink, EventMention, EventRow, StoryArticle
 from tests.test_dedup_stories import OTHER, OTHER_TITLE, REPRINT_B, WIRE, WIRE_TITLE, chain_texts
-from tests.test_dedup_support import D0, add_article, count, day, event, snapshot, store_mentions
+from tests.test_dedup_support import D0, add_article, day, event, snapshot, store_mentions
 
 CFG = DedupConfig()
 
