@@ -310,6 +310,10 @@ def stats(db: Optional[str] = DbOption) -> None:
         for event_type, mentions, fatalities in report["events_by_type"]:
             events.add_row(event_type, str(mentions), str(fatalities or 0))
         console.print(events)
+    if report["stories"]:
+        console.print(f"deduplicated: [bold]{report['stories']}[/] stories ({report['stories_multi_outlet']} across "
+                      f"outlets); [bold]{report['events']}[/] events ({report['events_multi_source']} reported by "
+                      "several outlets)")
     if report["rejections_by_reason"]:
         reasons = Table(title="rejections by stage and reason")
         for column in ("stage", "reason", "count"):

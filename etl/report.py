@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from etl.load.db import session_scope
-from etl.load.models import Article, ArticleProcessing, EventMention, FeedFetch, PipelineRun, RejectedItem, Source
+from etl.load.models import (
+    Article, ArticleProcessing, EventMention, EventRow, FeedFetch, PipelineRun, RejectedItem, Source, Story,
+)
 
 
 def database_stats(db_url: str) -> dict:
@@ -42,6 +44,12 @@ def database_stats(db_url: str) -> dict:
             "articles_coded": session.scalar(select(func.count()).select_from(ArticleProcessing)
                                              .where(ArticleProcessing.stage == "extract")),
             "event_mentions": session.scalar(select(func.count()).select_from(EventMention)),
+            "stories": session.scalar(select(func.count()).select_from(Story)),
+            "stories_multi_outlet": session.scalar(select(func.count()).select_from(Story)
+                                                   .where(Story.num_sources > 1)),
+            "events": session.scalar(select(func.count()).select_from(EventRow)),
+            "events_multi_source": session.scalar(select(func.count()).select_from(EventRow)
+                                                  .where(EventRow.num_sources > 1)),
             "events_by_type": session.execute(
                 select(EventMention.event_type, func.count(), func.sum(EventMention.fatalities_best))
                 .where(EventMention.happened.is_(True), EventMention.salience == "main")
