@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, Iterable, TypeVar
 
-from etl.text.tokens import Token, clitic_bases, fold, strip_article, tokenize
+from etl.text.tokens import Token, clitic_bases, fold, original_length, strip_article, tokenize
 
 P = TypeVar("P")
 
@@ -142,20 +142,9 @@ class PhraseIndex(Generic[P]):
             if best is None:
                 i += 1
                 continue
-            best.start = tokens[i].start + _chars_for(tokens[i].text, best.clitic)
+            best.start = tokens[i].start + original_length(tokens[i].text, best.clitic)
             best.end = tokens[best.last - 1].end
             found.append(best)
             i = best.last
         return found
 
-
-def _chars_for(word: str, folded_letters: int) -> int:
-    """How many characters of `word` spell its first `folded_letters` folded letters (diacritics count 0)."""
-    if not folded_letters:
-        return 0
-    consumed = 0
-    for position, char in enumerate(word):
-        consumed += len(fold(char))
-        if consumed >= folded_letters:
-            return position + 1
-    return len(word)

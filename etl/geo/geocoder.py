@@ -26,7 +26,7 @@ from importlib import resources
 import yaml
 
 from etl.geo.gazetteer import ARAB_COUNTRIES, NEIGHBOURS, Gazetteer, Place, haversine_km
-from etl.text.tokens import Token, clitic_bases, fold, name_key, strip_article, tokenize
+from etl.text.tokens import Token, clitic_bases, fold, name_key, original_length, strip_article, tokenize
 
 MAX_NAME_WORDS = 6
 # A single-word town name is taken on its own only above these populations; smaller towns need support
@@ -468,7 +468,7 @@ class Geocoder:
 
     def _facility_mention(self, text: str, tokens: list[Token], span: _Span, anchor: Place | None,
                           inside: bool) -> PlaceMention:
-        start = tokens[span.first].start + _original_length(tokens[span.first].text, span.clitic)
+        start = tokens[span.first].start + original_length(tokens[span.first].text, span.clitic)
         end = tokens[span.last - 1].end  # facility nouns take no article, so the whole proclitic goes
         if anchor is None:
             return PlaceMention(text[start:end], start, end, text[start:end], None, None, None, None, None, None,
@@ -499,7 +499,7 @@ class Geocoder:
     def _mention(self, text: str, tokens: list[Token], span: _Span) -> PlaceMention:
         place = span.best
         first = tokens[span.first]
-        start = first.start + _original_length(first.text, _visible_clitic(first.key, span.clitic))
+        start = first.start + original_length(first.text, _visible_clitic(first.key, span.clitic))
         precision = place.precision
         lat, lon = place.lat, place.lon
         if span.cue is not None and span.cue[1]:
@@ -546,14 +546,3 @@ def _visible_clitic(key: str, clitic: int) -> int:
         return clitic - 2  # للعقبة: the article's lam is fused with the preposition; keep the whole word
     return clitic
 
-
-def _original_length(word: str, folded_chars: int) -> int:
-    """How many characters of `word` make up its first `folded_chars` folded letters (diacritics count 0)."""
-    if not folded_chars:
-        return 0
-    consumed = 0
-    for position, char in enumerate(word):
-        consumed += len(fold(char))
-        if consumed >= folded_chars:
-            return position + 1
-    return len(word)

@@ -85,3 +85,16 @@ def clitic_bases(key: str) -> tuple[tuple[int, str], ...]:
 def name_key(name: str) -> str:
     """Lookup key of a (possibly multi-word) name: folded words without the article, joined."""
     return "".join(strip_article(t.key) for t in tokenize(name))
+
+
+def original_length(word: str, folded_letters: int) -> int:
+    """How many characters of `word` spell its first `folded_letters` folded letters (diacritics count 0):
+    the length in the original text of a proclitic read off a token's key."""
+    if not folded_letters:
+        return 0
+    consumed = 0
+    for position, char in enumerate(word):
+        consumed += len(fold(char))
+        if consumed >= folded_letters:
+            return position + 1
+    return len(word)
