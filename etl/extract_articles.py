@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import String, and_, func, literal, or_, select
 
 from etl.extraction.coder import EventCoder
-from etl.geocode_articles import HASH_CHARS, processing_version
+from etl.geocode_articles import HASH_CHARS, place_rows, processing_version
 from etl.load.db import session_scope
 from etl.load.events import STAGE, replace_article_events
 from etl.load.models import Article, ArticleProcessing, EventMention
@@ -86,12 +86,6 @@ def pending_articles(db_url: str, coder_version: str, gazetteer_version: str, li
         return list(session.scalars(stmt))
 
 
-def _place_rows(field: str, mentions) -> list[dict]:
-    return [{"place_id": m.place_id, "field": field, "mention": m.text, "start_char": m.start, "end_char": m.end,
-             "latitude": m.latitude, "longitude": m.longitude, "precision": m.precision, "confidence": m.confidence}
-            for m in mentions]
-
-
 def process_article(db_url: str, article_id: int, extractor: Extractor) -> dict:
     """Geocode and code one article; one transaction."""
     coder, geocoder = extractor.coder, extractor.geocoder
@@ -104,7 +98,7 @@ def process_article(db_url: str, article_id: int, extractor: Extractor) -> dict:
         body = content or summary or ""
         title_places = geocoder.geocode(title or "")
         body_places = geocoder.geocode(body)
-        places = _place_rows("title", title_places) + _place_rows("content", body_places)
+        places = place_rows("title", title_places) + place_rows("content", body_places)
         version = geocoder.gazetteer.version
         replace_article_places(session, article_id, places, version, processing_version(version, content_hash))
         events = [("title", e.as_dict()) for e in coder.code(title or "", published=published, places=title_places)]

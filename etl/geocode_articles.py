@@ -38,7 +38,8 @@ def pending_articles(db_url: str, version: str, limit: int | None = None) -> lis
         return list(session.scalars(stmt))
 
 
-def _rows(field: str, mentions: list[PlaceMention]) -> list[dict]:
+def place_rows(field: str, mentions: list[PlaceMention]) -> list[dict]:
+    """`article_places` rows of the geocoder's mentions in one field (title | content)."""
     return [{"place_id": m.place_id, "field": field, "mention": m.text, "start_char": m.start, "end_char": m.end,
              "latitude": m.latitude, "longitude": m.longitude, "precision": m.precision, "confidence": m.confidence}
             for m in mentions]
@@ -52,8 +53,8 @@ def geocode_batch(db_url: str, article_ids: list[int], geocoder: Geocoder) -> di
                                           Article.content_hash).where(Article.id.in_(article_ids))).all()
         version = geocoder.gazetteer.version
         for article_id, title, content, summary, content_hash in articles:
-            rows = _rows("title", geocoder.geocode(title or ""))
-            rows += _rows("content", geocoder.geocode(content or summary or ""))
+            rows = place_rows("title", geocoder.geocode(title or ""))
+            rows += place_rows("content", geocoder.geocode(content or summary or ""))
             replace_article_places(session, article_id, rows, version, processing_version(version, content_hash))
             places += len(rows)
     return {"articles": len(articles), "places": places}
