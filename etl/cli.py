@@ -222,22 +222,13 @@ def reextract(
     _extract(url, force=all_articles)
 
 
-@app.command()
-def extract(input: Path = typer.Option(..., "--input", "-i", help='JSONL, one {"id", "text", "title"?, "published"?} per line'),
-            output: Path = typer.Option(..., "--output", "-o", help='JSONL, one {"id", "events": [...]} per line'),
-            db: Optional[str] = DbOption) -> None:
-    """Code the events of each input text (the events database's gazetteer when it has one, else the
-    packaged one)."""
+def _map_jsonl(input: Path, output: Path, handle) -> tuple[int, int]:
+    """Each JSON object line of `input` with a string "text" -> `handle(record)`, written to `output` as a
+    line; a bad line (not JSON, no text, or a ValueError from `handle`) is reported and written as
+    {"line", "error"} so that nothing is dropped silently. Returns (lines done, bad lines)."""
     import json
 
-    from etl.extraction.pipeline import make_coder, parse_published
-
-    if not input.exists():
-        _fail(f"input file {input} does not exist")
-    url = db or config.db_url()
-    with console.status("loading the gazetteer and the dictionaries ..."):
-        coder = make_coder(geocode=True, db_url=url if _has_gazetteer(url) else None)
-    done = errors = events = 0
+    done = errors = 0
     with input.open(encoding="utf-8") as source, output.open("w", encoding="utf-8") as sink:
         for number, line in enumerate(source, 1):
             if not line.strip():
@@ -246,19 +237,42 @@ def extract(input: Path = typer.Option(..., "--input", "-i", help='JSONL, one {"
                 record = json.loads(line)
                 if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                     raise ValueError('each line must be a JSON object with a string "text"')
-                if record.get("title") is not None and not isinstance(record["title"], str):
-                    raise ValueError('"title" must be a string')
-                published = parse_published(record.get("published"))
+                result = handle(record)
             except ValueError as exc:
                 errors += 1
                 console.print(f"[yellow]line {number}:[/] {exc}")
                 sink.write(json.dumps({"line": number, "error": str(exc)}, ensure_ascii=False) + "\n")
                 continue
-            found = [e.as_dict() for e in coder.code(record["text"], title=record.get("title"), published=published)]
-            events += len(found)
-            sink.write(json.dumps({"id": record.get("id"), "events": found, "coder_version": coder.version},
-                                  ensure_ascii=False) + "\n")
+            sink.write(json.dumps(result, ensure_ascii=False) + "\n")
             done += 1
+    return done, errors
+
+
+@app.command()
+def extract(input: Path = typer.Option(..., "--input", "-i", help='JSONL, one {"id", "text", "title"?, "published"?} per line'),
+            output: Path = typer.Option(..., "--output", "-o", help='JSONL, one {"id", "events": [...]} per line'),
+            db: Optional[str] = DbOption) -> None:
+    """Code the events of each input text (the events database's gazetteer when it has one, else the
+    packaged one)."""
+    from etl.extraction.pipeline import make_coder, parse_published
+
+    if not input.exists():
+        _fail(f"input file {input} does not exist")
+    url = db or config.db_url()
+    with console.status("loading the gazetteer and the dictionaries ..."):
+        coder = make_coder(geocode=True, db_url=url if _has_gazetteer(url) else None)
+    events = 0
+
+    def code(record: dict) -> dict:
+        nonlocal events
+        if record.get("title") is not None and not isinstance(record["title"], str):
+            raise ValueError('"title" must be a string')
+        published = parse_published(record.get("published"))
+        found = [e.as_dict() for e in coder.code(record["text"], title=record.get("title"), published=published)]
+        events += len(found)
+        return {"id": record.get("id"), "events": found, "coder_version": coder.version}
+
+    done, errors = _map_jsonl(input, output, code)
     console.print(f"coded {done} texts into {output}: {events} events"
                   + (f"; {errors} bad lines (recorded in the output)" if errors else ""))
     if errors:
@@ -378,8 +392,6 @@ def geocode(input: Path = typer.Option(..., "--input", "-i", help="JSONL, one {\
             output: Path = typer.Option(..., "--output", "-o", help="JSONL, one {\"id\", \"places\"} per line"),
             db: Optional[str] = DbOption) -> None:
     """Find and place the Arabic place names of each input text."""
-    import json
-
     from etl.geo.gazetteer import Gazetteer
     from etl.geo.geocoder import Geocoder
 
@@ -391,23 +403,8 @@ def geocode(input: Path = typer.Option(..., "--input", "-i", help="JSONL, one {\
         geocoder = Geocoder(Gazetteer.from_db(url))
     except LookupError as exc:
         _fail(str(exc))
-    done = errors = 0
-    with input.open(encoding="utf-8") as source, output.open("w", encoding="utf-8") as sink:
-        for number, line in enumerate(source, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                    raise ValueError('each line must be a JSON object with a string "text"')
-            except ValueError as exc:
-                errors += 1
-                console.print(f"[yellow]line {number}:[/] {exc}")
-                sink.write(json.dumps({"line": number, "error": str(exc)}, ensure_ascii=False) + "\n")
-                continue
-            places = [m.as_dict() for m in geocoder.geocode(record["text"])]
-            sink.write(json.dumps({"id": record.get("id"), "places": places}, ensure_ascii=False) + "\n")
-            done += 1
+    done, errors = _map_jsonl(input, output, lambda record: {
+        "id": record.get("id"), "places": [m.as_dict() for m in geocoder.geocode(record["text"])]})
     console.print(f"geocoded {done} texts into {output}" + (f"; {errors} bad lines (recorded in the output)" if errors else ""))
     if errors:
         raise typer.Exit(code=1)
