@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Callable
 
 from etl.extraction.cues import Cues, load_cues
@@ -620,11 +620,9 @@ class EventCoder:
         if not chosen:
             return [dict(c, inherited=True) for c in context_place]
 
-        starts = [t.start for t in tokens]
-
         def rank(p):
             # "جرف النصر شمال بابل جنوب بغداد": the first place of a chain is where; the others locate it
-            i = bisect.bisect_left(starts, p.start)
+            i = _token_at(tokens, p.start)
             anchor = i > 0 and strip_article(tokens[i - 1].key) in _DIRECTIONS and any(
                 o is not p and o.end <= p.start and p.start - o.end <= 12 for o in candidates)
             return (anchor, p.precision >= 4, not self._after_locative(tokens, p.start), p.start)
@@ -632,7 +630,7 @@ class EventCoder:
         return [self._place_dict(p) for p in sorted(candidates, key=rank)]
 
     def _after_locative(self, tokens, start: int) -> bool:
-        i = bisect.bisect_left([t.start for t in tokens], start)
+        i = _token_at(tokens, start)
         if i < len(tokens) and tokens[i].start <= start < tokens[i].end and start > tokens[i].start:
             return True  # بالقائم: the preposition is glued to the name
         if i == 0:
@@ -744,6 +742,11 @@ def fold_plural(word: str) -> bool:
     key = fold(word.split()[-1]) if word.split() else ""
     return key.endswith(("يون", "يين")) or key in ("افغان", "الافغان", "اكراد", "الاكراد", "الاتراك", "الروس", "الصرب",
                                                  "الكرد", "العرب", "عرب", "الامريكان", "الاميركان")
+
+
+def _token_at(tokens: list[Token], start: int) -> int:
+    """Index of the first token starting at or after `start` (no list of starts built per call)."""
+    return bisect.bisect_left(tokens, start, key=lambda t: t.start)
 
 
 def _participle(key: str) -> bool:
