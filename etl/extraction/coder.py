@@ -355,7 +355,7 @@ class EventCoder:
         if len({t.form.trigger.id for t in group}) > 1 and any(not t.form.trigger.weak for t in group[1:] + group[:1]):
             support.append("several-triggers")
         actor = recipient = None
-        main_start = self._main_start(tokens, s)
+        main_start = self._main_start(tokens, s, text, self._first_trigger(tokens, s, all_triggers))
         if main_start > s.lo and min(t.first for t in group) >= main_start:
             actors = [a for a in actors if a.first >= main_start]  # not the reporting source (قالت الشرطة إن …)
         for t in sorted(group, key=lambda t: t.first):  # the earliest trigger is the main predicate
@@ -382,12 +382,14 @@ class EventCoder:
         if modality in HAPPENED and type_ == "ASSAULT" and toll is not None and toll.killed is not None and \
                 (toll.killed.low or toll.killed.best or 0) > MAX_EVENT_TOLL:
             modality = "generic"  # half a million dead since 2011: a war's count, not one event's
-        salience = self._salience(text, tokens, s, min(t.first for t in group))
+        nominal = not any(t.form.verb and t.form.tense != "present" for t in group)
         first = min(t.first for t in group)
+        if modality in HAPPENED and nominal and "toll" not in support and self._listed_crime(tokens, group, all_triggers):
+            modality = "generic"  # القتل والسرقة والاغتصاب: a kind of crime, not a particular event
+        salience = self._salience(text, tokens, s, first, main_start, nominal)
         if any(o.form.trigger.type != type_ and o.form.trigger.type in self.cues.intent_types
                and 0 <= first - o.last <= 1 and o.first >= s.lo for o in all_triggers):
             salience = "background"  # يحمل مسؤولية الهجمات، أدان التفجير: the event is what another is about
-        nominal = not any(t.form.verb and t.form.tense != "present" for t in group)
         if salience == "main" and nominal and (not anchored or (all(_definite(tokens, t) for t in group)
                                                                 and "toll" not in support)):
             salience = "background"  # الاغتيال، التفجيرات، اغتياله: a reference to an event told elsewhere
@@ -531,9 +533,10 @@ class EventCoder:
 
     # ------------------------------------------------------------------------------------------ salience
 
-    def _main_start(self, tokens: list[Token], s: _Sentence, text: str = "") -> int:
+    def _main_start(self, tokens: list[Token], s: _Sentence, text: str = "", first_trigger: int | None = None) -> int:
         """Where the main clause begins: after a dateline or a speech frame's colon (بيشاور ـ «الشرق
-        الأوسط»: …) and after a reporting frame's complementizer (قال المتحدث إن …)."""
+        الأوسط»: …) and after a reporting frame's complementizer (قال المتحدث إن …). A reporting verb after
+        the sentence's first trigger opens a second clause, not a frame: "قتل ثلاثة … وقال الجيش إن …"."""
         cues = self.cues
         if text:
             for i in range(s.lo + 1, min(s.hi, s.lo + 25)):
@@ -543,7 +546,8 @@ class EventCoder:
                     if any(mark in frame for mark in cues.frame_marks):
                         s = _Sentence(s.start, s.end, i, s.hi, s.question)
                     break
-        for i in range(s.lo, min(s.hi, s.lo + 14)):
+        limit = min(s.hi, s.lo + 14, first_trigger if first_trigger is not None else s.hi)
+        for i in range(s.lo, limit):
             if tokens[i].key in cues.reporting or _bases_in(tokens[i], cues.reporting):
                 for j in range(i + 1, min(s.hi, i + 16)):
                     if tokens[j].key in cues.complementizers:
@@ -551,8 +555,38 @@ class EventCoder:
                 return s.lo
         return s.lo
 
-    def _salience(self, text: str, tokens: list[Token], s: _Sentence, first: int) -> str:
-        start = self._main_start(tokens, s, text)
+    def _first_trigger(self, tokens: list[Token], s: _Sentence, triggers: list[TriggerMention]) -> int | None:
+        """The sentence's first trigger that is not itself a reporting word (أعلن، بيان)."""
+        reporting = self.cues.reporting
+        firsts = [t.first for t in triggers if s.lo <= t.first < s.hi and tokens[t.first].key not in reporting
+                  and not _bases_in(tokens[t.first], reporting)]
+        return min(firsts) if firsts else None
+
+    def _is(self, token: Token, words: frozenset[str]) -> bool:
+        """Is the token (with or without its article and proclitics) one of these words?"""
+        return token.key in words or strip_article(token.key) in words or _bases_in(token, words)
+
+    def _listed_crime(self, tokens: list[Token], group: list[TriggerMention], triggers: list[TriggerMention]) -> bool:
+        """Is an event noun of the group listed with another event or crime noun (القتل والاغتصاب، الخطف
+        والقتل، تعذيب … وقتلهم)?"""
+        nouns = [o for o in triggers if not o.form.verb]
+        for t in group:
+            if t.form.verb:
+                continue
+            for i in (t.first - 1, t.last):
+                if not 0 <= i < len(tokens):
+                    continue
+                right = i == t.last
+                linked = tokens[i].key.startswith("و") if right else tokens[t.first].key.startswith("و")
+                if not linked:
+                    continue
+                if self._is(tokens[i], self.cues.crime_nouns) or any(
+                        o is not t and o.first <= i < o.last for o in nouns):
+                    return True
+        return False
+
+    def _salience(self, text: str, tokens: list[Token], s: _Sentence, first: int, start: int,
+                  nominal: bool = False) -> str:
         if first < start:
             return "background"
         if first - start > MAIN_WINDOW:
@@ -566,6 +600,9 @@ class EventCoder:
             keys = {tok.key, strip_article(tok.key)} | {b for c, b in clitic_bases(tok.key) if c}
             if keys & cues.background_prepositions and first - i <= 2:
                 return "background"  # بعد الهجوم، إثر اغتيال
+            if nominal and keys & cues.topic_prepositions and first - i <= 2 and not any(
+                    self._is(tokens[j], cues.result_verbs) for j in range(max(s.lo, i - 3), i)):
+                return "background"  # تحدث التقرير عن عمليات خطف (but: أسفر عن مقتل)
             if keys & cues.background_clauses and first - i <= 6 and not _punctuated(text, tokens, i, first):
                 return "background"  # الذي قتل في تفجير
         return "main"
@@ -590,6 +627,8 @@ class EventCoder:
             return "generic"  # يقتلون، تستهدف: without a time or place, habits and commentary, not news
         if any(k in cues.generic for k in window_keys[-2:]):
             return "generic"
+        if any(self._is(tok, cues.habitual) for tok in tokens[s.lo:s.hi]):
+            return "generic"  # عشرون جريمة قتل يوميا: a pattern, not one event
         for other in triggers:
             if other is t or other.form.trigger.type not in cues.intent_types or other.first >= t.first:
                 continue

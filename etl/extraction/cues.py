@@ -13,7 +13,8 @@ from etl.extraction.lexicon import PhraseIndex, phrase_key
 _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", "question_words", "reporting", "claim",
              "claim_objects", "locative", "agent_markers", "patient_markers", "complement_links", "clause_breaks",
              "intent_types", "complementizers", "background_prepositions", "background_clauses",
-             "legal_context", "time_anchors", "crowds", "frame_marks"}
+             "legal_context", "time_anchors", "crowds", "frame_marks", "habitual", "topic_prepositions",
+             "result_verbs", "crime_nouns"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ class Cues:
     time_anchors: frozenset[str]  # أمس، فجر اليوم …: the sentence ties its event to a particular time
     crowds: frozenset[str]  # الآلاف، المتظاهرون …: who takes part in a protest
     frame_marks: frozenset[str]  # marks of a dateline or speech frame before a colon
+    habitual: frozenset[str]  # يوميا، عادة …: a habit or a trend, not one event
+    topic_prepositions: frozenset[str]  # عن، حول: the event noun after them is what is spoken of
+    result_verbs: frozenset[str]  # أسفر، أدى: … عن مقتل is the toll of the event, not a topic
+    crime_nouns: frozenset[str]  # السرقة، النهب: listed with an event noun, a kind of crime in general
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
@@ -61,10 +66,7 @@ def load_cues() -> Cues:
 
     for verb in raw["negation_verbs"]:
         negation |= frozenset(verb_forms(verb))
-    return Cues(negation, _keys(raw, "future"), _keys(raw, "hypothetical"), _keys(raw, "generic"), _keys(raw, "question_words"),
-                _keys(raw, "reporting"), _keys(raw, "claim"), _keys(raw, "claim_objects"), _keys(raw, "locative"),
-                agents, _keys(raw, "patient_markers"), _keys(raw, "complement_links"), _keys(raw, "clause_breaks"),
-                frozenset(raw["intent_types"]), _keys(raw, "complementizers"), _keys(raw, "background_prepositions"),
-                _keys(raw, "background_clauses"),
-                _keys(raw, "legal_context"), _keys(raw, "time_anchors"), _keys(raw, "crowds"),
-                frozenset(str(w) for w in raw["frame_marks"]))
+    special = {"negation": negation, "agent_markers": agents, "intent_types": frozenset(raw["intent_types"]),
+               "frame_marks": frozenset(str(w) for w in raw["frame_marks"])}
+    return Cues(**{name: special[name] if name in special else _keys(raw, name)
+                   for name in Cues.__dataclass_fields__})
