@@ -23,11 +23,13 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Callable
 
 from etl.extraction.cues import Cues, load_cues
 from etl.extraction.dictionaries import AGENT_SECTORS, Actor, ActorForm, Dictionaries, TriggerForm, load_dictionaries, person_on
 from etl.extraction.lexicon import Match
+from etl.text.numbers import parse_number
 from etl.text.tokens import Token, clitic_bases, strip_article, tokenize
 
 HAPPENED = frozenset({"asserted", "reported", "claimed"})
@@ -236,6 +238,8 @@ class EventCoder:
 
     def _fits(self, form: TriggerForm, tokens: list[Token], m: Match) -> bool:
         t = form.trigger
+        if form.verb and m.first > 0 and _numeral(tokens[m.first - 1].text):
+            return False  # ثلاثين طالبا: after a number the word is a noun (students), not a verb (demanded)
         following = [strip_article(tok.key) for tok in tokens[m.last:m.last + 3]]
         if t.after_not and following and (following[0] in t.after_not or tokens[m.last].key in t.after_not):
             return False
@@ -566,6 +570,19 @@ class EventCoder:
         """Is the token (with or without its article and proclitics) one of these words?"""
         return token.key in words or strip_article(token.key) in words or _bases_in(token, words)
 
+    def _purpose(self, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
+        """Is the event noun the purpose of something (لاحتجاز، لتنفيذ هجوم، من أجل قتل) rather than an event
+        someone was subjected to (تعرض لهجوم)?"""
+        cues = self.cues
+        at = t.first
+        key = tokens[at].key
+        if not key.startswith(("ل", "ول")):
+            if at - 1 < s.lo or not self._is(tokens[at - 1], cues.purpose_verbs):
+                return False
+            at -= 1  # لتنفيذ هجوم
+        before = tokens[at - 1] if at - 1 >= s.lo else None
+        return before is None or not self._is(before, cues.exposure_verbs)
+
     def _listed_crime(self, tokens: list[Token], group: list[TriggerMention], triggers: list[TriggerMention]) -> bool:
         """Is an event noun of the group listed with another event or crime noun (القتل والاغتصاب، الخطف
         والقتل، تعذيب … وقتلهم)?"""
@@ -634,10 +651,20 @@ class EventCoder:
                 continue
             if other.first < s.lo or t.first - other.last > 6:
                 continue
+            # هدد بقصف، دعا إلى وقف; حذر من خطورة تنفيذ عمليات اختطاف: the link opens the complement
             clitic_link = any(tokens[t.first].key.startswith(p) for p in ("ب", "ل", "وب", "ول"))
             previous = strip_article(tokens[t.first - 1].key) if t.first > s.lo else ""
-            if clitic_link or previous in cues.complement_links:
+            opening = other.last < t.first and strip_article(tokens[other.last].key) in cues.complement_links
+            if clitic_link or previous in cues.complement_links or opening:
                 return "intended"
+        if not t.form.verb and self._purpose(tokens, s, t):
+            return "intended"  # حاوية تستخدم لاحتجاز رهائن، تدربوا لتنفيذ هجوم: for a purpose, not done
+        if t.first - 2 >= s.lo and tokens[t.first - 2].key in cues.subjunctive_links and \
+                self._is(tokens[t.first - 1], cues.subjunctive_verbs):
+            return "hypothetical"  # أن يتم قصفها: a possibility, not a fact
+        if t.first - 1 >= s.lo and tokens[t.first - 1].key in cues.subjunctive_links and \
+                t.form.verb and t.form.tense == "present":
+            return "hypothetical"  # أن تقتل
         sentence_keys = {strip_article(tok.key) for tok in tokens[s.lo:s.hi]}
         if sentence_keys & cues.claim and sentence_keys & cues.claim_objects:
             return "claimed"
@@ -821,6 +848,15 @@ def _token_spans(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
             if tok.end > start:
                 out.add(i)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _numeral(word: str) -> bool:
+    """A cardinal of three or more (a counted noun follows it); واحد is an adjective (شهر واحد)."""
+    if word.isdigit():
+        return True
+    value = parse_number(word)
+    return value is not None and value >= 3
 
 
 def _in_toll(toll, mention) -> bool:

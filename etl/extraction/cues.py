@@ -14,7 +14,8 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "claim_objects", "locative", "agent_markers", "patient_markers", "complement_links", "clause_breaks",
              "intent_types", "complementizers", "background_prepositions", "background_clauses",
              "legal_context", "time_anchors", "crowds", "frame_marks", "habitual", "topic_prepositions",
-             "result_verbs", "crime_nouns"}
+             "result_verbs", "crime_nouns",
+             "subjunctive_links", "subjunctive_verbs", "purpose_verbs", "exposure_verbs"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,10 @@ class Cues:
     topic_prepositions: frozenset[str]  # عن، حول: the event noun after them is what is spoken of
     result_verbs: frozenset[str]  # أسفر، أدى: … عن مقتل is the toll of the event, not a topic
     crime_nouns: frozenset[str]  # السرقة، النهب: listed with an event noun, a kind of crime in general
+    subjunctive_links: frozenset[str]  # أن before a verb in the subjunctive: a possibility, not a fact
+    subjunctive_verbs: frozenset[str]  # يتم، يكون between أن and an event noun (أن يتم قصفها)
+    purpose_verbs: frozenset[str]  # لتنفيذ، للقيام ب before an event noun: its purpose
+    exposure_verbs: frozenset[str]  # تعرض لهجوم: an event suffered, not a purpose
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
