@@ -240,6 +240,8 @@ class EventCoder:
         t = form.trigger
         if form.verb and m.first > 0 and _numeral(tokens[m.first - 1].text):
             return False  # ثلاثين طالبا: after a number the word is a noun (students), not a verb (demanded)
+        if form.verb and tokens[m.first].key[:m.clitic].endswith("ال"):
+            return False  # الاسرة (the family) is no أسره (captured him): verbs take no article
         following = [strip_article(tok.key) for tok in tokens[m.last:m.last + 3]]
         if t.after_not and following and (following[0] in t.after_not or tokens[m.last].key in t.after_not):
             return False
