@@ -358,8 +358,8 @@ class EventCoder:
             support.append("trigger")
         if any(not t.form.verb and any(m.last <= t.first and t.first - m.last <= 2 for m in light) for t in group):
             support.append("light-verb")  # شن هجوما، نفذ عملية: the noun is an action someone carried out
-        if len({t.form.trigger.id for t in group}) > 1 and any(not t.form.trigger.weak for t in group[1:] + group[:1]):
-            support.append("several-triggers")
+        if len({t.form.trigger.id for t in group}) > 1 and any(not t.form.trigger.weak or t.form.verb for t in group):
+            support.append("several-triggers")  # سيارة مفخخة فجرت حافلة: a device and a verb of attack
         actor = recipient = None
         main_start = self._main_start(tokens, s, text, self._first_trigger(tokens, s, all_triggers))
         if main_start > s.lo and min(t.first for t in group) >= main_start:

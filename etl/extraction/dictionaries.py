@@ -19,7 +19,7 @@ from importlib import resources
 
 import yaml
 
-from etl.extraction.lexicon import PhraseIndex, phrase_key, verb_forms, verb_tenses
+from etl.extraction.lexicon import PhraseIndex, phrase_key, possessive_forms, verb_forms, verb_tenses
 
 # Bump when the coder's rules change in a way that changes results for the same dictionaries.
 CODER_RULES = "2026.11.1"
@@ -174,6 +174,8 @@ def parse_triggers(raw, modes: dict[tuple[str, str], Mode]) -> TriggerLexicon:
             noun_form, verb_phrase = TriggerForm(trigger, False), TriggerForm(trigger, True)
             for noun in _words(entry.get("nouns"), f"{where} nouns"):
                 lexicon.index.add(noun, noun_form)
+                for form in possessive_forms(noun):  # اغتيالها، غارته
+                    lexicon.index.add(form, noun_form)
             for form in _words(entry.get("forms"), f"{where} forms"):  # verbs written out: أطلقوا النار
                 lexicon.index.add(form, verb_phrase)
     light = raw.get("light_verbs") or {}
@@ -190,6 +192,8 @@ def parse_triggers(raw, modes: dict[tuple[str, str], Mode]) -> TriggerLexicon:
             raise DictionaryError(f"triggers.yaml: instruments: {mode!r} is not an ASSAULT mode")
         for word in _words(words, f"triggers.yaml: instruments.{mode}"):
             lexicon.instruments.add(word, mode)
+            for form in possessive_forms(word):  # قنابلهم
+                lexicon.instruments.add(form, mode)
     lexicon.instrument_order = tuple(instruments)
     for word in _words(raw.get("non_violent_causes"), "triggers.yaml: non_violent_causes"):
         lexicon.non_violent.add(word, True)

@@ -63,6 +63,19 @@ def verb_tenses(spec: str) -> dict[str, str]:
     return tenses
 
 
+_POSSESSIVES = ("ه", "ها", "هم", "هما", "هن")
+
+
+def possessive_forms(noun: str) -> list[str]:
+    """A one-word noun with the possessive pronouns news uses on event nouns (اغتيالها، غارته، قنابلهم);
+    teh marbuta becomes teh before them. Phrases and accusative forms (-ا) get none."""
+    noun = noun.strip()
+    if " " in noun or noun.endswith("ا") or len(noun) < 3:
+        return []
+    stem = noun[:-1] + "ت" if noun.endswith("ة") else noun
+    return [stem + pronoun for pronoun in _POSSESSIVES]
+
+
 def phrase_key(phrase: str) -> tuple[str, bool]:
     """(key, definite) of a dictionary phrase: folded words without the article, joined by spaces; and
     whether its first word is written with the article."""
