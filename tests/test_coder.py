@@ -212,3 +212,66 @@ def test_participle_takes_the_main_clause_subject(coder):
     event = one(coder, "أكدت واشنطن أنها لا تسعى إلى التصعيد، داعية الميليشيات العراقية إلى وقف الهجمات", "REQUEST")
     assert event.actor["country"] == "USA"
     assert (event.recipient["country"], event.recipient["sector"]) == ("IRQ", "REB")
+
+
+# ------------------------------------------------------------------------------------------ main event or not
+
+def happened_main(coder, text, type_="ASSAULT"):
+    return [e for e in coder.code(text, published=PUBLISHED) if e.event_type == type_ and e.happened
+            and e.salience == "main"]
+
+
+def test_a_reporting_verb_after_the_event_opens_a_second_clause_not_a_frame(coder):
+    # the strike is told first; "وقال الجيش إن …" only comments on it
+    found = happened_main(coder, "قتل أربعة مسلحين في غارة جوية على بلدة قرب الموصل أمس، وقال الجيش إن القتلى "
+                                 "كانوا يعدون لهجوم")
+    assert found and found[0].trigger["text"] in ("قتل", "غارة جوية")
+
+
+def test_habits_and_kinds_of_crime_are_no_events(coder):
+    assert happened_main(coder, "تحدث السكان عن أكثر من عشر جرائم قتل تقع يوميا في المدينة") == []
+    assert happened_main(coder, "وأصبح القتل والسرقة والنهب جزءا من حياة الناس") == []
+    # the same noun told as one event stays one
+    assert happened_main(coder, "أسفر الهجوم على الحاجز أمس عن مقتل ثلاثة جنود")
+
+
+def test_an_event_spoken_about_is_background(coder):
+    assert happened_main(coder, "وتحدث التقرير الحقوقي عن عمليات اغتيال في عدة مدن") == []
+    assert happened_main(coder, "وعرضت القناة مشاهد من عملية اغتيال القيادي في الحركة") == []
+    assert happened_main(coder, "قال الوزير إن الحركة تقف وراء التفجير الانتحاري في السوق") == []
+    # أسفر عن: the toll of the event the sentence tells
+    assert happened_main(coder, "انفجرت سيارة مفخخة في سوق المدينة مساء أمس ما أسفر عن مقتل سبعة أشخاص")
+
+
+def test_purposes_and_possibilities_did_not_happen(coder):
+    hostage = [e for e in coder.code("عثرت القوات على مخزن يستخدم لاحتجاز رهائن", published=PUBLISHED)
+               if e.event_type == "ASSAULT"]
+    assert hostage and all(e.modality == "intended" for e in hostage)
+    suffered = happened_main(coder, "وتعرضت دورية للجيش لهجوم بعبوة ناسفة أمس قرب الحدود")
+    assert suffered  # تعرض لـ: the attack took place
+    may = [e for e in coder.code("ويخشى السكان أن يتم قصف الحي في الأيام القادمة", published=PUBLISHED)
+           if e.event_type == "ASSAULT"]
+    assert may and all(not e.happened for e in may)
+    might = [e for e in coder.code("وحذر المسؤول من أن المسلحين قد يرتكبون مجزرة في القرية", published=PUBLISHED)
+             if e.event_type == "ASSAULT"]
+    assert all(not e.happened for e in might)
+    foiled = [e for e in coder.code("أحبطت الشرطة هجوما على كنيسة في المدينة", published=PUBLISHED)
+              if e.event_type == "ASSAULT"]
+    assert foiled and all(e.modality == "negated" for e in foiled)
+
+
+def test_word_senses_verbs_after_numbers_and_articles(coder):
+    # ثلاثين طالبا: students, not "they demanded"; الاسرة: the family, not أسره (captured him)
+    assert not [e for e in coder.code("اقتحم نحو ثلاثين طالبا مبنى الجامعة", published=PUBLISHED)
+                if e.event_type == "REQUEST"]
+    assert not [e for e in coder.code("وقال إن الاسرة غادرت المنزل", published=PUBLISHED) if e.event_type == "ASSAULT"]
+
+
+def test_possessive_event_nouns_and_launch_with_a_projectile(coder):
+    raped = happened_main(coder, "وقالت الشرطة إن ثلاثة جنود قاموا باغتصابها في قرية قرب الحدود أمس")
+    assert raped and raped[0].mode == "sexual"
+    rocket = happened_main(coder, "أطلقت طائرة مسيرة صاروخا على سيارة قرب الحدود أمس")
+    assert rocket and rocket[0].mode in ("drone", "artillery", "aerial")
+    assert happened_main(coder, "أطلقت السلطات سراح عشرين معتقلا أمس") == []
+    bombed = happened_main(coder, "وقالت الوكالة إن سيارة مفخخة فجرت حافلة للركاب في المدينة")
+    assert bombed and bombed[0].mode == "explosives"

@@ -240,7 +240,7 @@ class EventCoder:
         t = form.trigger
         if form.verb and m.first > 0 and _numeral(tokens[m.first - 1].text):
             return False  # ثلاثين طالبا: after a number the word is a noun (students), not a verb (demanded)
-        if form.verb and tokens[m.first].key[:m.clitic].endswith("ال"):
+        if form.verb and _has_article(tokens[m.first].key, m, self.d.triggers.verb_surfaces):
             return False  # الاسرة (the family) is no أسره (captured him): verbs take no article
         following = [strip_article(tok.key) for tok in tokens[m.last:m.last + 3]]
         if t.after_not and following and (following[0] in t.after_not or tokens[m.last].key in t.after_not):
@@ -397,7 +397,7 @@ class EventCoder:
                and 0 <= first - o.last <= 1 and o.first >= s.lo for o in all_triggers):
             salience = "background"  # يحمل مسؤولية الهجمات، أدان التفجير: the event is what another is about
         if salience == "main" and nominal and (not anchored or (all(_definite(tokens, t) for t in group)
-                                                                and "toll" not in support)):
+                                                                and not {"toll", "light-verb"} & set(support))):
             salience = "background"  # الاغتيال، التفجيرات، اغتياله: a reference to an event told elsewhere
         mode_spec = self.d.modes.get((type_, mode)) or self.d.modes[(type_, "")]
         cameo = trigger.cameo if mode == trigger.mode else mode_spec.cameo
@@ -582,8 +582,8 @@ class EventCoder:
             if at - 1 < s.lo or not self._is(tokens[at - 1], cues.purpose_verbs):
                 return False
             at -= 1  # لتنفيذ هجوم
-        before = tokens[at - 1] if at - 1 >= s.lo else None
-        return before is None or not self._is(before, cues.exposure_verbs)
+        # تعرضت دورية للجيش لهجوم: the verb of suffering may stand a few words before
+        return not any(self._is(tok, cues.exposure_verbs) for tok in tokens[max(s.lo, at - 4):at])
 
     def _listed_crime(self, tokens: list[Token], group: list[TriggerMention], triggers: list[TriggerMention]) -> bool:
         """Is an event noun of the group listed with another event or crime noun (القتل والاغتصاب، الخطف
@@ -850,6 +850,15 @@ def _token_spans(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
             if tok.end > start:
                 out.add(i)
     return out
+
+
+def _has_article(key: str, m: Match, verbs: set[str]) -> bool:
+    """Does the matched word carry the article (القتل، والاسرة) that a verb cannot have? A verb spelled
+    with ال (التقى) is no article."""
+    if key[:m.clitic].endswith(("ال", "لل")):
+        return True
+    word = key[m.clitic:]
+    return word.startswith("ال") and word not in verbs
 
 
 @lru_cache(maxsize=4096)

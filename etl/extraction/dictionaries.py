@@ -117,6 +117,8 @@ class TriggerLexicon:
     instrument_order: tuple[str, ...]
     non_violent: PhraseIndex[bool]
     triggers: dict[str, Trigger] = field(default_factory=dict)
+    # generated verb forms as spelled (التقى keeps its ال): tells a verb from an article + noun (القتل)
+    verb_surfaces: set[str] = field(default_factory=set)
 
 
 _TRIGGER_FIELDS = {"id", "mode", "verbs", "nouns", "forms", "weak", "subject", "cameo", "acled", "needs", "after",
@@ -171,6 +173,7 @@ def parse_triggers(raw, modes: dict[tuple[str, str], Mode]) -> TriggerLexicon:
                     raise DictionaryError(f"{where}: {exc}") from None
                 for surface, tense in tenses.items():
                     lexicon.index.add(surface, past if tense == "past" else present, folded=True)
+                    lexicon.verb_surfaces.add(surface)
             noun_form, verb_phrase = TriggerForm(trigger, False), TriggerForm(trigger, True)
             for noun in _words(entry.get("nouns"), f"{where} nouns"):
                 lexicon.index.add(noun, noun_form)
