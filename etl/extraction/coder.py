@@ -240,6 +240,8 @@ class EventCoder:
         t = form.trigger
         if form.verb and m.first > 0 and _numeral(tokens[m.first - 1].text):
             return False  # ثلاثين طالبا: after a number the word is a noun (students), not a verb (demanded)
+        if form.verb and m.first > 0 and self._is(tokens[m.first - 1], self.cues.construct_heads):
+            return False  # عمليات خطف: a noun in construct
         if form.verb and _has_article(tokens[m.first].key, m, self.d.triggers.verb_surfaces):
             return False  # الاسرة (the family) is no أسره (captured him): verbs take no article
         following = [strip_article(tok.key) for tok in tokens[m.last:m.last + 3]]

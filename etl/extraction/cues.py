@@ -15,7 +15,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "intent_types", "complementizers", "background_prepositions", "background_clauses",
              "legal_context", "time_anchors", "crowds", "frame_marks", "habitual", "topic_prepositions",
              "result_verbs", "crime_nouns",
-             "subjunctive_links", "subjunctive_verbs", "purpose_verbs", "exposure_verbs"}
+             "subjunctive_links", "subjunctive_verbs", "purpose_verbs", "exposure_verbs", "construct_heads"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Cues:
     subjunctive_verbs: frozenset[str]  # يتم، يكون between أن and an event noun (أن يتم قصفها)
     purpose_verbs: frozenset[str]  # لتنفيذ، للقيام ب before an event noun: its purpose
     exposure_verbs: frozenset[str]  # تعرض لهجوم: an event suffered, not a purpose
+    construct_heads: frozenset[str]  # عمليات خطف: the word after them is a noun, not a verb
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
