@@ -275,3 +275,10 @@ def test_possessive_event_nouns_and_launch_with_a_projectile(coder):
     assert happened_main(coder, "أطلقت السلطات سراح عشرين معتقلا أمس") == []
     bombed = happened_main(coder, "وقالت الوكالة إن سيارة مفخخة فجرت حافلة للركاب في المدينة")
     assert bombed and bombed[0].mode == "explosives"
+
+
+def test_a_nisba_on_a_strike_or_weapon_is_that_states_military(coder):
+    strike = happened_main(coder, "قتل ثلاثة مسلحين في غارة أمريكية على قرية شمال بغداد أمس")
+    assert strike and strike[0].actor["country"] == "USA" and strike[0].actor["sector"] == "MIL"
+    tank = happened_main(coder, "قامت دبابة إسرائيلية بقصف منزل في البلدة أمس")  # بقصف: the noun after a light verb
+    assert tank and tank[0].actor["country"] == "ISR" and tank[0].actor["sector"] == "MIL"

@@ -372,6 +372,9 @@ class EventCoder:
                 actor = a
             if recipient is None and r is not None and r is not actor:
                 recipient = r
+        if type_ == "ASSAULT" and actor is not None and actor.kind == "adjective" and actor.actor.sector in (None, "GOV"):
+            # غارة أمريكية، دبابة إسرائيلية: the nisba on a strike or a weapon is that state's armed forces
+            actor = _as_military(actor, self.d.actors.sector_names)
         if actor is not None and (actor.named or actor.actor.sector in AGENT_SECTORS):
             support.append("actor")
         if actor is not None and actor.actor.sector in ARMED_SECTORS:
@@ -805,6 +808,13 @@ def _compose(text: str, mentions: list[ActorMention], sector_names: dict[str, st
     return merged
 
 
+def _as_military(m: ActorMention, sector_names: dict[str, str]) -> ActorMention:
+    country = m.actor.country
+    actor = Actor(f"country:{country}:MIL", m.actor.name_ar, f"{m.actor.name_en} {sector_names['MIL']}", country,
+                  "MIL", None)
+    return ActorMention(m.first, m.last, m.start, m.end, m.text, actor, m.kind, m.locative)
+
+
 def fold_plural(word: str) -> bool:
     """Is this nisba word a plural of persons (الأمريكيون، الإسرائيليين) rather than an adjective?"""
     from etl.text.tokens import fold
@@ -855,10 +865,10 @@ def _token_spans(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
 
 
 def _has_article(key: str, m: Match, verbs: set[str]) -> bool:
-    """Does the matched word carry the article (القتل، والاسرة) that a verb cannot have? A verb spelled
-    with ال (التقى) is no article."""
-    if key[:m.clitic].endswith(("ال", "لل")):
-        return True
+    """Does the matched word carry the article (القتل، والاسرة) or a preposition (بقصف) that a verb cannot
+    have? A verb spelled with ال (التقى) is no article."""
+    if key[:m.clitic].endswith(("ال", "لل")) or any(c in key[:m.clitic] for c in "بك"):
+        return True  # (nor the prepositions ب، ك: بقصف is the noun)
     word = key[m.clitic:]
     return word.startswith("ال") and word not in verbs
 
