@@ -293,7 +293,8 @@ class EventCoder:
         """Triggers of one type in one sentence are one event, unless a background preposition stands
         between them: "جاء القصف الأمريكي بعد أيام على استهداف الميليشيات لقاعدة" tells two attacks."""
         groups = [[triggers[0]]]
-        prepositions = self.cues.background_prepositions
+        # a cause (قتلوا جراء غارة، قتل إثر ضربة جوية) is the same event; a time (بعد، منذ) another one
+        prepositions = self.cues.background_prepositions - self.cues.causal_links
         for t in triggers[1:]:
             between = tokens[groups[-1][-1].last:t.first]
             if any(tok.key in prepositions or strip_article(tok.key) in prepositions for tok in between):

@@ -15,7 +15,8 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "intent_types", "complementizers", "background_prepositions", "background_clauses",
              "legal_context", "time_anchors", "crowds", "frame_marks", "habitual", "topic_prepositions",
              "result_verbs", "crime_nouns",
-             "subjunctive_links", "subjunctive_verbs", "purpose_verbs", "exposure_verbs", "construct_heads"}
+             "subjunctive_links", "subjunctive_verbs", "purpose_verbs", "exposure_verbs", "construct_heads",
+             "causal_links"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Cues:
     purpose_verbs: frozenset[str]  # لتنفيذ، للقيام ب before an event noun: its purpose
     exposure_verbs: frozenset[str]  # تعرض لهجوم: an event suffered, not a purpose
     construct_heads: frozenset[str]  # عمليات خطف: the word after them is a noun, not a verb
+    causal_links: frozenset[str]  # جراء، إثر: between two triggers, the cause of one event, not a second one
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
