@@ -282,3 +282,14 @@ def test_a_nisba_on_a_strike_or_weapon_is_that_states_military(coder):
     assert strike and strike[0].actor["country"] == "USA" and strike[0].actor["sector"] == "MIL"
     tank = happened_main(coder, "قامت دبابة إسرائيلية بقصف منزل في البلدة أمس")  # بقصف: the noun after a light verb
     assert tank and tank[0].actor["country"] == "ISR" and tank[0].actor["sector"] == "MIL"
+
+
+def test_victims_by_word_order_case_and_partitive(coder):
+    passive = happened_main(coder, "وقال مصدر إن ثمانية أشخاص قتلوا جراء غارة أمريكية على القرية أمس")
+    assert passive and passive[0].recipient["sector"] == "CVL" and passive[0].actor["sector"] == "MIL"
+    accusative = happened_main(coder, "قتل جنديا عراقيا في هجوم على حاجز أمس")  # جنديا: the object
+    assert accusative and accusative[0].recipient["sector"] == "MIL" and accusative[0].actor is None
+    partitive = happened_main(coder, "أعلنت مصادر أمنية عراقية مقتل خمسة من رجال الشرطة في هجوم أمس")
+    assert partitive and partitive[0].recipient["sector"] == "COP"
+    # the nisba of the sources is no armed force
+    assert partitive[0].actor is None or partitive[0].actor["sector"] != "MIL"

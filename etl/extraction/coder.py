@@ -147,6 +147,7 @@ class EventCoder:
         self._casualties = casualties
         self._event_date = event_date
         self.version = self.d.version
+        self._generic_keys = frozenset(k for k in self.d.actors.index.keys() if " " not in k)
 
     # ------------------------------------------------------------------------------------------ API
 
@@ -217,6 +218,9 @@ class EventCoder:
         if m.first == 0:
             return False
         previous = strip_article(tokens[m.first - 1].key)
+        if previous == "من" and m.first >= 2 and (_number_word(tokens[m.first - 2].text) or
+                                                 strip_article(tokens[m.first - 2].key) in _PARTITIVE):
+            return False  # خمسة من رجال الشرطة، عدد من الجنود: some of them, not a place
         return previous in _LOCATIVE_BEFORE
 
     def _triggers(self, text: str, tokens: list[Token], actors: list[ActorMention], places) -> list[TriggerMention]:
@@ -373,8 +377,10 @@ class EventCoder:
                 actor = a
             if recipient is None and r is not None and r is not actor:
                 recipient = r
-        if type_ == "ASSAULT" and actor is not None and actor.kind == "adjective" and actor.actor.sector in (None, "GOV"):
+        if type_ == "ASSAULT" and actor is not None and actor.kind == "adjective" and \
+                actor.actor.sector in (None, "GOV") and self._on_weapon(text, tokens, s, actor, all_triggers):
             # غارة أمريكية، دبابة إسرائيلية: the nisba on a strike or a weapon is that state's armed forces
+            # (not on مصادر أمنية عراقية, the sources)
             actor = _as_military(actor, self.d.actors.sector_names)
         if actor is not None and (actor.named or actor.actor.sector in AGENT_SECTORS):
             support.append("actor")
@@ -483,9 +489,9 @@ class EventCoder:
             if t.form.trigger.patient_subject:
                 # قتل ثلاثة مدنيين (passive reading) vs قتل مسلحون ثلاثة مدنيين; a counted noun (4 جنود) or an
                 # agent named later (في هجوم شنه مسلحون) makes the one after the verb the victim
-                counted = first_after is not None and first_after.first > t.last and (
+                counted = first_after is not None and (first_after.first > t.last and (
                     tokens[first_after.first - 1].key.isdigit() or self._skippable(tokens, t.last, first_after.first)
-                    or _in_toll(toll, first_after))
+                    or _in_toll(toll, first_after)) or self._accusative(tokens, first_after))
                 agent_later = bool(self.cues.agent_markers.find(text, tokens, t.last, s.hi))
                 if first_after is not None and first_after.agent_like and actor is None and not counted \
                         and not agent_later:
@@ -499,6 +505,11 @@ class EventCoder:
                     subject = self._subject_before(tokens, t.first, before, s)
                     if subject is not None and subject.agent_like and subject is not recipient:
                         actor = subject
+                if recipient is None:
+                    # ثمانية أشخاص قتلوا في غارة: the subject of the passive reading is the victim
+                    victim = self._subject_before(tokens, t.first, before, s, any_kind=True)
+                    if victim is not None and victim is not actor and not victim.agent_like:
+                        recipient = victim
             else:
                 if actor is None:
                     # verb-subject-object is the default order; subject-verb-object when none follows
@@ -515,12 +526,28 @@ class EventCoder:
             recipient = None
         return actor, recipient
 
+    def _on_weapon(self, text, tokens, s: _Sentence, a: ActorMention, triggers: list[TriggerMention]) -> bool:
+        """Does the nisba qualify a trigger, an instrument or a war machine (غارة أمريكية، صاروخ إسرائيلي)?"""
+        before = a.first - 1
+        if before < s.lo:
+            return False
+        if any(t.first <= before < t.last for t in triggers):
+            return True
+        if self._is(tokens[before], self.cues.war_machines):
+            return True
+        return any(m.first <= before < m.last for m in self.d.triggers.instruments.find(text, tokens, before, a.first))
+
+    def _accusative(self, tokens: list[Token], a: ActorMention) -> bool:
+        """Is a generic noun in the indefinite accusative (قتل جنديا، خطفوا شخصا)? Then it is an object."""
+        key = strip_article(tokens[a.first].key)
+        return a.kind in ("generic", "composite") and key.endswith("ا") and key[:-1] in self._generic_keys
+
     def _skippable(self, tokens, lo: int, hi: int) -> int:
         """Tokens in [lo, hi) that stand between a verb and its subject without counting: time words and
         numbers (قتل أول من أمس 4 جنود)."""
         anchors = self.cues.time_anchors
         return sum(1 for tok in tokens[lo:hi] if tok.key.isdigit() or tok.key in anchors or
-                   strip_article(tok.key) in anchors or tok.key in ("من", "اول", "قبل"))
+                   strip_article(tok.key) in anchors or tok.key in ("من", "اول", "قبل") or _number_word(tok.text))
 
     def _patient_marker(self, tokens, lo, hi) -> int | None:
         for i in range(lo, hi):
@@ -530,15 +557,15 @@ class EventCoder:
         return None
 
     def _subject_before(self, tokens, at: int, before: list[ActorMention], s: _Sentence,
-                        nouns: bool = False) -> ActorMention | None:
-        """The nearest actor before token `at` in its clause (SVO subject)."""
+                        nouns: bool = False, any_kind: bool = False) -> ActorMention | None:
+        """The nearest actor before token `at` in its clause (SVO subject); agent-like ones unless any_kind."""
         for a in reversed(before):
             if at - a.last > SUBJECT_WINDOW:
                 return None
             between = tokens[a.last:at]
             if any(tok.key in self.cues.clause_breaks for tok in between):
                 return None
-            if not a.agent_like:
+            if not a.agent_like and not any_kind:
                 continue
             return a
         return None
@@ -727,6 +754,8 @@ class EventCoder:
 
 # ---------------------------------------------------------------------------------------------- helpers
 
+# Before من: "some of" (عدد من الجنود), not "from".
+_PARTITIVE = frozenset("عدد عديد بعض احد احدي اثنين اثنان عشرات مئات الاف الف كثير مجموعه عناصر افراد".split())
 # A name after one of these is a place, not an agent (في العراق، شمال شرقي بغداد، مدينة البصرة).
 _LOCATIVE_BEFORE = frozenset(
     "في الي داخل من عبر نحو قرب حدود اراضي مدينه محافظه ولايه اقليم منطقه بلده قريه ضاحيه مخيم اطراف ضواحي شمال "
@@ -872,6 +901,11 @@ def _has_article(key: str, m: Match, verbs: set[str]) -> bool:
         return True  # (nor the prepositions ب، ك: بقصف is the noun)
     word = key[m.clitic:]
     return word.startswith("ال") and word not in verbs
+
+
+@lru_cache(maxsize=4096)
+def _number_word(word: str) -> bool:
+    return parse_number(word) is not None
 
 
 @lru_cache(maxsize=4096)

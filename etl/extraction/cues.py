@@ -16,7 +16,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "legal_context", "time_anchors", "crowds", "frame_marks", "habitual", "topic_prepositions",
              "result_verbs", "crime_nouns",
              "subjunctive_links", "subjunctive_verbs", "purpose_verbs", "exposure_verbs", "construct_heads",
-             "causal_links"}
+             "causal_links", "war_machines"}
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,7 @@ class Cues:
     exposure_verbs: frozenset[str]  # تعرض لهجوم: an event suffered, not a purpose
     construct_heads: frozenset[str]  # عمليات خطف: the word after them is a noun, not a verb
     causal_links: frozenset[str]  # جراء، إثر: between two triggers, the cause of one event, not a second one
+    war_machines: frozenset[str]  # دبابة، طائرة: a country's nisba on them makes its military the actor
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
