@@ -293,3 +293,12 @@ def test_victims_by_word_order_case_and_partitive(coder):
     assert partitive and partitive[0].recipient["sector"] == "COP"
     # the nisba of the sources is no armed force
     assert partitive[0].actor is None or partitive[0].actor["sector"] != "MIL"
+
+
+def test_decided_and_announced_protests_are_still_to_come(coder):
+    decided = [e for e in coder.code("قرر الأهالي تسيير مظاهرة إلى مقر المحافظة", published=PUBLISHED)
+               if e.event_type == "PROTEST"]
+    assert decided and all(e.modality == "future" for e in decided)
+    planned = [e for e in coder.code("وتشمل المظاهرات التي ستنظم في العاصمة وقفة أمام البرلمان", published=PUBLISHED)
+               if e.event_type == "PROTEST"]
+    assert planned and not any(e.happened and e.salience == "main" for e in planned)

@@ -671,6 +671,9 @@ class EventCoder:
             return "negated"
         if t.form.verb and first_key.startswith(("سي", "ست", "سن")) or any(k in cues.future for k in window_keys):
             return "future"
+        if t.last + 1 < s.hi and tokens[t.last].key in ("التي", "الذي", "الذين") and \
+                tokens[t.last + 1].key.startswith(("ست", "سي", "سن")) and len(tokens[t.last + 1].key) > 4:
+            return "future"  # المظاهرات التي ستنظم: an event still to come
         earlier = tokens[s.lo:t.first]
         if any(tok.key in cues.question_words for tok in earlier[:3]) or \
                 any(strip_article(tok.key) in cues.hypothetical for tok in earlier) or s.question:
