@@ -302,3 +302,12 @@ def test_decided_and_announced_protests_are_still_to_come(coder):
     planned = [e for e in coder.code("وتشمل المظاهرات التي ستنظم في العاصمة وقفة أمام البرلمان", published=PUBLISHED)
                if e.event_type == "PROTEST"]
     assert planned and not any(e.happened and e.salience == "main" for e in planned)
+
+
+def test_a_place_with_its_preposition_glued_on_is_where_the_event_happened():
+    coder = make_coder(geocode=True)  # the packaged gazetteer
+    # بالموصل: the strike's place, though Baghdad (where the planes came from) is named first
+    glued = happened_main(coder, "قصفت طائرات قادمة من بغداد مواقع بالموصل أمس")
+    assert [place["name_en"] for place in glued[0].locations][:1] == ["Mosul"]
+    spaced = happened_main(coder, "قصفت طائرات قادمة من بغداد مواقع في الموصل أمس")
+    assert [place["name_en"] for place in spaced[0].locations][:1] == ["Mosul"]

@@ -735,8 +735,10 @@ class EventCoder:
 
     def _after_locative(self, tokens, start: int) -> bool:
         i = _token_at(tokens, start)
-        if i < len(tokens) and tokens[i].start <= start < tokens[i].end and start > tokens[i].start:
-            return True  # بالقائم: the preposition is glued to the name
+        inside = i - 1  # the token that holds `start` when the name begins inside it (بالقائم)
+        if inside >= 0 and tokens[inside].start < start < tokens[inside].end:
+            glued = tokens[inside].text[:start - tokens[inside].start]
+            return glued.startswith(("ب", "وب", "فب"))  # the preposition is glued to the name
         if i == 0:
             return False
         return strip_article(tokens[i - 1].key) in self.cues.locative
