@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from etl.cli import app
 from etl.feeds.records import ArticleRecord
 from etl.geo.gazetteer import Gazetteer, haversine_km
-from etl.geocode_articles import geocode_pending, pending_articles
+from etl.extract_articles import Extractor, pending_articles, process_pending
+from etl.extraction.pipeline import make_coder
 from etl.load import store
 from etl.load.db import engine_for, session_scope
 from etl.load.models import Article, ArticlePlace
@@ -138,7 +139,18 @@ def snapshot(url: str) -> dict[str, list]:
                 for t in ("article_places", "article_processing")}
 
 
-def test_geocode_pending_stores_the_places_of_each_article(db_url, registry):
+def geocode_pending(url: str) -> dict:
+    """The extraction step (geocode + code, one transaction per article) with the database's gazetteer."""
+    result = process_pending(url, Extractor(make_coder(geocode=True, db_url=url)))
+    return {"articles": result["articles"], "places": result["places"]}
+
+
+def pending(url: str) -> list[int]:
+    extractor = Extractor(make_coder(geocode=True, db_url=url))
+    return pending_articles(url, extractor.coder.version, extractor.geocoder.gazetteer.version)
+
+
+def test_the_extraction_step_stores_the_places_of_each_article(db_url, registry):
     load_fixture_gazetteer(db_url)
     store_articles(db_url, registry, ARTICLES)
     result = geocode_pending(db_url)
@@ -154,7 +166,8 @@ def test_geocode_pending_stores_the_places_of_each_article(db_url, registry):
         ("2", "content", "الأردن"), ("2", "content", "عمان"), ("2", "content", "الزرقاء"),
     ]
     with session_scope(db_url) as s:
-        processed = s.execute(text("SELECT article_id, stage, items FROM article_processing ORDER BY article_id")).all()
+        processed = s.execute(text("SELECT article_id, stage, items FROM article_processing WHERE stage = 'geocode' "
+                                   "ORDER BY article_id")).all()
     assert [(stage, items) for _, stage, items in processed] == [("geocode", 5), ("geocode", 3), ("geocode", 0)]
 
     before = snapshot(db_url)
@@ -175,9 +188,9 @@ def test_changed_articles_and_a_new_gazetteer_are_geocoded_again(db_url, registr
     load_fixture_gazetteer(db_url, [place("gn:13", "Mosul", ["الموصل"], "PPLA", "IQ", 36.34, 43.13, 1_700_000,
                                           "IQ.15", 13)])
     assert Gazetteer.from_db(db_url).version != version
-    assert len(pending_articles(db_url, Gazetteer.from_db(db_url).version)) == 3
+    assert len(pending(db_url)) == 3
     assert geocode_pending(db_url)["articles"] == 3
-    assert pending_articles(db_url, Gazetteer.from_db(db_url).version) == []
+    assert pending(db_url) == []
 
 
 # ------------------------------------------------------------------------------------------- example article
