@@ -139,7 +139,7 @@ def snapshot(url: str) -> dict[str, list]:
                 for t in ("article_places", "article_processing")}
 
 
-def geocode_pending(url: str) -> dict:
+def extract_places(url: str) -> dict:
     """The extraction step (geocode + code, one transaction per article) with the database's gazetteer."""
     result = process_pending(url, Extractor(make_coder(geocode=True, db_url=url)))
     return {"articles": result["articles"], "places": result["places"]}
@@ -153,7 +153,7 @@ def pending(url: str) -> list[int]:
 def test_the_extraction_step_stores_the_places_of_each_article(db_url, registry):
     load_fixture_gazetteer(db_url)
     store_articles(db_url, registry, ARTICLES)
-    result = geocode_pending(db_url)
+    result = extract_places(db_url)
     assert result["articles"] == 3
     rows = stored_places(db_url)
     assert result["places"] == len(rows)
@@ -171,17 +171,17 @@ def test_the_extraction_step_stores_the_places_of_each_article(db_url, registry)
     assert [(stage, items) for _, stage, items in processed] == [("geocode", 5), ("geocode", 3), ("geocode", 0)]
 
     before = snapshot(db_url)
-    assert geocode_pending(db_url) == {"articles": 0, "places": 0}
+    assert extract_places(db_url) == {"articles": 0, "places": 0}
     assert snapshot(db_url) == before
 
 
 def test_changed_articles_and_a_new_gazetteer_are_geocoded_again(db_url, registry):
     load_fixture_gazetteer(db_url)
     store_articles(db_url, registry, ARTICLES)
-    geocode_pending(db_url)
+    extract_places(db_url)
     # the article's text changes at its source: only that article is geocoded again
     store_articles(db_url, registry, {"https://example.org/3": ("بيان", "قال المتحدث من الفلوجة إن الوضع مستقر.")})
-    assert geocode_pending(db_url) == {"articles": 1, "places": 1}
+    assert extract_places(db_url) == {"articles": 1, "places": 1}
     assert [m for u, _, m, *_ in stored_places(db_url) if u.endswith("/3")] == ["الفلوجة"]
     # a new gazetteer version: every article again
     version = Gazetteer.from_db(db_url).version
@@ -189,7 +189,7 @@ def test_changed_articles_and_a_new_gazetteer_are_geocoded_again(db_url, registr
                                           "IQ.15", 13)])
     assert Gazetteer.from_db(db_url).version != version
     assert len(pending(db_url)) == 3
-    assert geocode_pending(db_url)["articles"] == 3
+    assert extract_places(db_url)["articles"] == 3
     assert pending(db_url) == []
 
 
