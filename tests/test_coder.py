@@ -311,3 +311,16 @@ def test_a_place_with_its_preposition_glued_on_is_where_the_event_happened():
     assert [place["name_en"] for place in glued[0].locations][:1] == ["Mosul"]
     spaced = happened_main(coder, "قصفت طائرات قادمة من بغداد مواقع في الموصل أمس")
     assert [place["name_en"] for place in spaced[0].locations][:1] == ["Mosul"]
+
+
+def test_was_and_at_night_are_no_conditions(coder):
+    # كأن and لئلا fold to كان ("was") and ليلا ("at night"): neither may make an attack hypothetical
+    found = happened_main(coder, "وكان مسلحون قد هاجموا حاجزا للشرطة ليلا في المدينة")
+    assert found and found[0].modality in ("asserted", "reported")
+
+
+def test_an_event_condemned_is_what_the_condemnation_is_about(coder):
+    assert happened_main(coder, "واستنكر رئيس الوزراء في بيان صدر عنه أمس تفجيرات المدينة الدامية") == []
+    condemned = [e for e in coder.code("واستنكر رئيس الوزراء في بيان صدر عنه أمس تفجيرات المدينة الدامية",
+                                       published=PUBLISHED) if e.event_type == "ACCUSE"]
+    assert condemned and condemned[0].happened

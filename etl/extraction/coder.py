@@ -405,6 +405,10 @@ class EventCoder:
         if modality in HAPPENED and nominal and "toll" not in support and self._listed_crime(tokens, group, all_triggers):
             modality = "generic"  # القتل والسرقة والاغتصاب: a kind of crime, not a particular event
         salience = self._salience(text, tokens, s, first, main_start, nominal)
+        if salience == "main" and nominal and any(
+                o.form.verb and o.form.trigger.type in self.cues.intent_types and o.form.trigger.type != type_
+                and max(s.lo, main_start) <= o.first < first and o.form.tense != "present" for o in all_triggers):
+            salience = "background"  # استنكر علاوي في بيان … تفجيرات مدينة الصدر: the condemnation is the news
         if any(o.form.trigger.type != type_ and o.form.trigger.type in self.cues.intent_types
                and 0 <= first - o.last <= 1 and o.first >= s.lo for o in all_triggers):
             salience = "background"  # يحمل مسؤولية الهجمات، أدان التفجير: the event is what another is about
