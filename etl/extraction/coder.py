@@ -244,8 +244,9 @@ class EventCoder:
         t = form.trigger
         if form.verb and m.first > 0 and _numeral(tokens[m.first - 1].text):
             return False  # ثلاثين طالبا: after a number the word is a noun (students), not a verb (demanded)
-        if form.verb and m.first > 0 and self._is(tokens[m.first - 1], self.cues.construct_heads):
-            return False  # عمليات خطف: a noun in construct
+        if form.verb and m.first > 0 and (self._is(tokens[m.first - 1], self.cues.construct_heads) or
+                                          tokens[m.first - 1].key in _PREPOSITIONS):
+            return False  # عمليات خطف، الإعلان عن قتل: a noun in construct or after a preposition
         if form.verb and _has_article(tokens[m.first].key, m, self.d.triggers.verb_surfaces):
             return False  # الاسرة (the family) is no أسره (captured him): verbs take no article
         following = [strip_article(tok.key) for tok in tokens[m.last:m.last + 3]]
@@ -763,6 +764,8 @@ class EventCoder:
 
 # ---------------------------------------------------------------------------------------------- helpers
 
+# After these a verb form is a verbal noun (عن قتل، على اغتيال). Not من or ما: "من قتل" may be "who killed".
+_PREPOSITIONS = frozenset("عن علي في الي حول بعد قبل خلال منذ ضد مع عند لدي اثر عقب بسبب جراء".split())
 # Before من: "some of" (عدد من الجنود), not "from".
 _PARTITIVE = frozenset("عدد عديد بعض احد احدي اثنين اثنان عشرات مئات الاف الف كثير مجموعه عناصر افراد".split())
 # A name after one of these is a place, not an agent (في العراق، شمال شرقي بغداد، مدينة البصرة).
