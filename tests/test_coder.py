@@ -326,3 +326,12 @@ def test_an_event_condemned_is_what_the_condemnation_is_about(coder):
     condemned = [e for e in coder.code("واستنكر رئيس الوزراء في بيان صدر عنه أمس تفجيرات المدينة الدامية",
                                        published=PUBLISHED) if e.event_type == "ACCUSE"]
     assert condemned and condemned[0].happened
+
+
+def test_events_told_earlier_or_days_before_are_background(coder):
+    assert happened_main(coder, "أفرج مسلحون عن سائحتين خطفتا في المدينة في وقت سابق") == [] or all(
+        e.trigger["text"] != "خطفتا" for e in happened_main(coder, "أفرج مسلحون عن سائحتين خطفتا في المدينة في وقت سابق"))
+    assert happened_main(coder, "بعد يومين فقط من محاولة الاغتيال الفاشلة وصل الوزير إلى العاصمة") == []
+    # earlier today is still today's news; خلال is no "after"
+    assert happened_main(coder, "قتل ثلاثة جنود في هجوم على حاجز في وقت سابق اليوم")
+    assert happened_main(coder, "وخلال شهر واحد اغتيل ضابطان في المدينة")

@@ -406,6 +406,8 @@ class EventCoder:
         if modality in HAPPENED and nominal and "toll" not in support and self._listed_crime(tokens, group, all_triggers):
             modality = "generic"  # القتل والسرقة والاغتصاب: a kind of crime, not a particular event
         salience = self._salience(text, tokens, s, first, main_start, nominal)
+        if salience == "main" and self._told_earlier(tokens, s, group):
+            salience = "background"  # اختطفتا في مأرب في وقت سابق: an event reported before
         if salience == "main" and nominal and any(
                 o.form.verb and o.form.trigger.type in self.cues.intent_types and o.form.trigger.type != type_
                 and max(s.lo, main_start) <= o.first < first and o.form.tense != "present" for o in all_triggers):
@@ -610,6 +612,16 @@ class EventCoder:
         """Is the token (with or without its article and proclitics) one of these words?"""
         return token.key in words or strip_article(token.key) in words or _bases_in(token, words)
 
+    def _told_earlier(self, tokens: list[Token], s: _Sentence, group: list[TriggerMention]) -> bool:
+        """Is the event placed "earlier" (في وقت سابق، سابقا) - but not earlier today (في وقت سابق اليوم)?"""
+        last = max(t.last for t in group)
+        window = tokens[last:min(s.hi, last + 6)]
+        for k, tok in enumerate(window):
+            if strip_article(tok.key) in ("سابق", "سابقا") and not any(
+                    self._is(w, self.cues.time_anchors) for w in window[k + 1:k + 4]):
+                return True
+        return False
+
     def _purpose(self, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
         """Is the event noun the purpose of something (لاحتجاز، لتنفيذ هجوم، من أجل قتل) rather than an event
         someone was subjected to (تعرض لهجوم)?"""
@@ -655,8 +667,10 @@ class EventCoder:
         for i in range(start, first):
             tok = tokens[i]
             keys = {tok.key, strip_article(tok.key)} | {b for c, b in clitic_bases(tok.key) if c}
-            if keys & cues.background_prepositions and first - i <= 2:
-                return "background"  # بعد الهجوم، إثر اغتيال
+            if keys & cues.background_prepositions and (first - i <= 2 or keys & cues.time_prepositions and all(
+                    self._is(tok, cues.time_units) or _number_word(tok.text) or tok.key.isdigit()
+                    for tok in tokens[i + 1:first]) and first - i <= 6):
+                return "background"  # بعد الهجوم، إثر اغتيال، بعد يومين فقط من محاولة الاغتيال
             if nominal and keys & cues.topic_prepositions and first - i <= 2 and not any(
                     self._is(tokens[j], cues.result_verbs) for j in range(max(s.lo, i - 3), i)):
                 return "background"  # تحدث التقرير عن عمليات خطف (but: أسفر عن مقتل)

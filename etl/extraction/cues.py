@@ -16,7 +16,8 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "legal_context", "time_anchors", "crowds", "frame_marks", "habitual", "topic_prepositions",
              "result_verbs", "crime_nouns",
              "subjunctive_links", "subjunctive_verbs", "purpose_verbs", "exposure_verbs", "construct_heads",
-             "causal_links", "war_machines"}
+             "causal_links", "war_machines", "time_units",
+             "time_prepositions"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class Cues:
     construct_heads: frozenset[str]  # عمليات خطف: the word after them is a noun, not a verb
     causal_links: frozenset[str]  # جراء، إثر: between two triggers, the cause of one event, not a second one
     war_machines: frozenset[str]  # دبابة، طائرة: a country's nisba on them makes its military the actor
+    time_units: frozenset[str]  # يومين، ساعات: "بعد يومين من الهجوم" still puts the attack in the background
+    time_prepositions: frozenset[str]  # بعد، قبل: the background prepositions that take a time span before the event
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
