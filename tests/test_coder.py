@@ -335,3 +335,12 @@ def test_events_told_earlier_or_days_before_are_background(coder):
     # earlier today is still today's news; خلال is no "after"
     assert happened_main(coder, "قتل ثلاثة جنود في هجوم على حاجز في وقت سابق اليوم")
     assert happened_main(coder, "وخلال شهر واحد اغتيل ضابطان في المدينة")
+
+
+def test_lists_of_crimes_purposes_and_victims_before_a_toll_noun(coder):
+    assert happened_main(coder, "وقال إن ما يروج عن إبادة جماعية وتطهير عرقي واغتصاب في الإقليم كذب") == []
+    ordered = [e for e in coder.code("أصدر القائد أوامر بإطلاق النار لقتل المتظاهرين في الساحة", published=PUBLISHED)
+               if e.event_type == "ASSAULT" and e.trigger["text"] == "قتل"]
+    assert ordered and ordered[0].modality == "intended"
+    died = happened_main(coder, "ولقي ثلاثة جنود مصرعهم في هجوم على حاجز أمس")
+    assert died and died[0].recipient["sector"] == "MIL" and died[0].actor is None

@@ -489,7 +489,13 @@ class EventCoder:
                 elif recipient is None:
                     recipient = nxt
             if actor is None:
-                actor = self._subject_before(tokens, t.first, before, s, nouns=True)
+                subject = self._subject_before(tokens, t.first, before, s, nouns=True)
+                if subject is not None and t.form.trigger.patient_subject and lv is None and (
+                        _in_toll(toll, subject) or (subject.first > s.lo and _number_word(tokens[subject.first - 1].text))):
+                    if recipient is None:
+                        recipient = subject  # لقي ثلاثة جنود مصرعهم: those the event happened to
+                else:
+                    actor = subject
         else:
             first_after = next((a for a in after if a.first - t.last - self._skippable(tokens, t.last, a.first) <= 3
                                 and a is not recipient), None)
@@ -639,19 +645,22 @@ class EventCoder:
         """Is an event noun of the group listed with another event or crime noun (القتل والاغتصاب، الخطف
         والقتل، تعذيب … وقتلهم)?"""
         nouns = [o for o in triggers if not o.form.verb]
+
+        def crime(i: int, t: TriggerMention) -> bool:
+            return self._is(tokens[i], self.cues.crime_nouns) or any(
+                o is not t and o.first <= i < o.last for o in nouns)
+
         for t in group:
             if t.form.verb:
                 continue
-            for i in (t.first - 1, t.last):
-                if not 0 <= i < len(tokens):
-                    continue
-                right = i == t.last
-                linked = tokens[i].key.startswith("و") if right else tokens[t.first].key.startswith("و")
-                if not linked:
-                    continue
-                if self._is(tokens[i], self.cues.crime_nouns) or any(
-                        o is not t and o.first <= i < o.last for o in nouns):
+            # the next item of the list carries و; one adjective may stand between (إبادة جماعية وتطهير عرقي واغتصاب)
+            for i in (t.last, t.last + 1):
+                if i < len(tokens) and tokens[i].key.startswith("و") and crime(i, t):
                     return True
+            if tokens[t.first].key.startswith("و"):
+                for i in (t.first - 1, t.first - 2):
+                    if i >= 0 and crime(i, t):
+                        return True
         return False
 
     def _salience(self, text: str, tokens: list[Token], s: _Sentence, first: int, start: int,
@@ -716,6 +725,9 @@ class EventCoder:
                 return "intended"
         if not t.form.verb and self._purpose(tokens, s, t):
             return "intended"  # حاوية تستخدم لاحتجاز رهائن، تدربوا لتنفيذ هجوم: for a purpose, not done
+        if t.form.verb and "ل" in tokens[t.first].text[:t.start - tokens[t.first].start] and \
+                self._purpose(tokens, s, t):
+            return "intended"  # أوامر بإطلاق النار لقتل …، ليقتل: so as to kill
         if t.first - 2 >= s.lo and tokens[t.first - 2].key in cues.subjunctive_links and \
                 self._is(tokens[t.first - 1], cues.subjunctive_verbs):
             return "hypothetical"  # أن يتم قصفها: a possibility, not a fact
