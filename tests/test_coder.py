@@ -344,3 +344,13 @@ def test_lists_of_crimes_purposes_and_victims_before_a_toll_noun(coder):
     assert ordered and ordered[0].modality == "intended"
     died = happened_main(coder, "ولقي ثلاثة جنود مصرعهم في هجوم على حاجز أمس")
     assert died and died[0].recipient["sector"] == "MIL" and died[0].actor is None
+
+
+def test_participants_do_not_make_the_sentence_about_the_event(coder):
+    # الرهينة names a person of an earlier abduction; the sentence is about what he told
+    told = happened_main(coder, "وروى الرهينة الألماني السابق للصحافيين في العاصمة أن الخاطفين الذين قتل اثنان "
+                                "منهم في اشتباك عاملوه جيدا")
+    assert told == []
+    # a year before a verb is no count: فجر stays a verb
+    bombed = happened_main(coder, "وفي العاشر من أبريل 2007 فجر 3 انتحاريين أنفسهم في المدينة")
+    assert bombed and bombed[0].mode == "suicide"

@@ -402,7 +402,9 @@ class EventCoder:
                 (toll.killed.low or toll.killed.best or 0) > MAX_EVENT_TOLL:
             modality = "generic"  # half a million dead since 2011: a war's count, not one event's
         nominal = not any(t.form.verb and t.form.tense != "present" for t in group)
-        first = min(t.first for t in group)
+        # رهائن، انتحاري name people of the event: the act's own word, when there is one, is where it stands
+        acts = [t for t in group if not t.form.trigger.participant] or group
+        first = min(t.first for t in acts)
         if modality in HAPPENED and nominal and "toll" not in support and self._listed_crime(tokens, group, all_triggers):
             modality = "generic"  # القتل والسرقة والاغتصاب: a kind of crime, not a particular event
         salience = self._salience(text, tokens, s, first, main_start, nominal)
@@ -950,7 +952,7 @@ def _number_word(word: str) -> bool:
 def _numeral(word: str) -> bool:
     """A cardinal of three or more (a counted noun follows it); واحد is an adjective (شهر واحد)."""
     if word.isdigit():
-        return True
+        return 3 <= int(word) < 1000  # (not a year: "2007 فجر ثلاثة انتحاريين")
     value = parse_number(word)
     return value is not None and value >= 3
 

@@ -100,6 +100,7 @@ class Trigger:
     needs: frozenset[str] = frozenset()
     after: frozenset[str] = frozenset()
     after_not: frozenset[str] = frozenset()
+    participant: bool = False  # names someone taking part (رهائن، انتحاري), not the act itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +122,15 @@ class TriggerLexicon:
     verb_surfaces: set[str] = field(default_factory=set)
 
 
-_TRIGGER_FIELDS = {"id", "mode", "verbs", "nouns", "forms", "weak", "subject", "cameo", "acled", "needs", "after",
+_TRIGGER_FIELDS = {"id", "mode", "verbs", "nouns", "forms", "weak", "participant", "subject", "cameo", "acled", "needs", "after",
                    "after_not"}
+
+
+def _flag(entry: dict, name: str, where: str) -> bool:
+    value = entry.get(name, False)
+    if not isinstance(value, bool):
+        raise DictionaryError(f"{where}: {name} must be true or false")
+    return value
 
 
 def _keys(words: list[str]) -> frozenset[str]:
@@ -159,7 +167,8 @@ def parse_triggers(raw, modes: dict[tuple[str, str], Mode]) -> TriggerLexicon:
                               entry.get("subject") == "patient",
                               _keys(_words(entry.get("needs"), f"{where} needs")),
                               _keys(_words(entry.get("after"), f"{where} after")),
-                              _keys(_words(entry.get("after_not"), f"{where} after_not")))
+                              _keys(_words(entry.get("after_not"), f"{where} after_not")),
+                              _flag(entry, "participant", where))
             lexicon.triggers[trigger_id] = trigger
             verbs = _words(entry.get("verbs"), f"{where} verbs")
             nouns = _words(entry.get("nouns"), f"{where} nouns") + _words(entry.get("forms"), f"{where} forms")
