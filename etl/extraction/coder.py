@@ -706,7 +706,7 @@ class EventCoder:
             return "future"  # المظاهرات التي ستنظم: an event still to come
         earlier = tokens[s.lo:t.first]
         if any(tok.key in cues.question_words for tok in earlier[:3]) or \
-                any(strip_article(tok.key) in cues.hypothetical for tok in earlier) or s.question:
+                any(self._is(tok, cues.hypothetical) for tok in earlier) or s.question:
             return "hypothetical"
         if t.form.tense == "present" and not anchored:
             return "generic"  # يقتلون، تستهدف: without a time or place, habits and commentary, not news
