@@ -275,3 +275,12 @@ def test_real_articles_offsets_and_no_crash():
             alone = extract_casualties(s.text)
             assert alone is not None and alone.start + s.start == found.start
     assert reported > 50
+
+
+def test_a_negation_with_its_conjunction_reports_none():
+    from etl.extraction.casualties import extract_casualties
+
+    assert extract_casualties("ولم يقتل أحد في الهجوم").killed.best == 0
+    assert extract_casualties("ولم يسفر الهجوم عن سقوط قتلى").killed.best == 0
+    toll = extract_casualties("وقتل ثلاثة ولم يصب أحد")
+    assert (toll.killed.best, toll.injured.best) == (3, 0)

@@ -354,3 +354,15 @@ def test_participants_do_not_make_the_sentence_about_the_event(coder):
     # a year before a verb is no count: فجر stays a verb
     bombed = happened_main(coder, "وفي العاشر من أبريل 2007 فجر 3 انتحاريين أنفسهم في المدينة")
     assert bombed and bombed[0].mode == "suicide"
+
+
+def test_negation_and_future_with_a_conjunction_and_denied_results(coder):
+    # ولم، وسوف: the particles with و
+    assert [e.modality for e in coder.code("ولم تقصف الطائرات المدينة أمس") if e.event_type == "ASSAULT"] == ["negated"]
+    assert [e.modality for e in coder.code("وسوف تقصف الطائرات المواقع") if e.event_type == "ASSAULT"] == ["future"]
+    # the attack took place; what is denied is its toll
+    for sentence, field in (("ولم يقتل أحد في الهجوم الذي استهدف الحاجز أمس", "fatalities"),
+                            ("لم تسفر الغارة على القرية أمس عن إصابات", "injured")):
+        attack = [e for e in coder.code(sentence, published=PUBLISHED) if e.event_type == "ASSAULT"]
+        assert attack and attack[0].happened, sentence
+        assert getattr(attack[0], field)["best"] == 0, sentence

@@ -389,8 +389,13 @@ def _in_other_context(s: _Sentence, i: int) -> bool:
 
 
 def _negated(s: _Sentence, i: int) -> bool:
+    roles = s.lex.roles
     for k in range(max(0, i - 5), i):
-        if s.role_of(k, "negator") and not s.gap_stops(k, i) and not s.role_of(k + 1, "still"):
+        key = s.toks[k].key
+        # ولم، فلا: the short particles keep their و / ف (clitic reading leaves them whole)
+        negator = s.role_of(k, "negator") or (
+            key[:1] in "وف" and getattr(roles.get(key[1:]), "role", None) == "negator")
+        if negator and not s.gap_stops(k, i) and not s.role_of(k + 1, "still"):
             return True
     return False
 

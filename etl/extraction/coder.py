@@ -398,6 +398,11 @@ class EventCoder:
             return None
         anchored = self._anchored(tokens, s, support, places)
         modality = self._modality(tokens, s, primary, all_triggers, anchored)
+        if modality == "negated" and primary.form.trigger.id in _TOLL_TRIGGERS:
+            # ولم يقتل أحد في الهجوم: no one died, but the attack took place
+            others = [t for t in group if t.form.trigger.id not in _TOLL_TRIGGERS]
+            if others:
+                modality = self._modality(tokens, s, others[0], all_triggers, anchored)
         if modality in HAPPENED and type_ == "ASSAULT" and toll is not None and toll.killed is not None and \
                 (toll.killed.low or toll.killed.best or 0) > MAX_EVENT_TOLL:
             modality = "generic"  # half a million dead since 2011: a war's count, not one event's
@@ -695,11 +700,16 @@ class EventCoder:
                   anchored: bool = False) -> str:
         cues = self.cues
         window = tokens[max(s.lo, t.first - 4):t.first]
-        window_keys = [strip_article(tok.key) for tok in window]
+        # particles and verbs may carry و / ف: ولم يقتل، وسوف تقصف
+        window_keys = [_conjunction_off(strip_article(tok.key)) for tok in window]
+        window_keys += [strip_article(tok.key) for tok in window]
         first_key = tokens[t.first].key
-        if any(k in cues.negation for k in window_keys[-3:]):
-            return "negated"
-        if t.form.verb and first_key.startswith(("سي", "ست", "سن")) or any(k in cues.future for k in window_keys):
+        n = len(window)
+        if any(k in cues.negation for k in window_keys[n - 3:n] + window_keys[-3:]) and not any(
+                self._is(tok, cues.result_verbs) for tok in window[-2:]):
+            return "negated"  # (لم تسفر الغارة عن إصابات: the result is denied, not the strike)
+        if t.form.verb and _conjunction_off(first_key).startswith(("سي", "ست", "سن")) or \
+                any(k in cues.future for k in window_keys):
             return "future"
         if t.last + 1 < s.hi and tokens[t.last].key in ("التي", "الذي", "الذين") and \
                 tokens[t.last + 1].key.startswith(("ست", "سي", "سن")) and len(tokens[t.last + 1].key) > 4:
@@ -932,6 +942,14 @@ def _token_spans(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
             if tok.end > start:
                 out.add(i)
     return out
+
+
+_TOLL_TRIGGERS = frozenset({"ASSAULT.kill", "ASSAULT.casualties", "ASSAULT.wound"})
+
+
+def _conjunction_off(key: str) -> str:
+    """The word without a leading و / ف (ولم → لم، وسوف → سوف) when two letters or more remain."""
+    return key[1:] if len(key) >= 3 and key[0] in "وف" else key
 
 
 def _has_article(key: str, m: Match, verbs: set[str]) -> bool:
