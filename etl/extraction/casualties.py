@@ -388,8 +388,19 @@ def _in_other_context(s: _Sentence, i: int) -> bool:
     return any(s.role_of(k, "context") and not s.gap_stops(k, i) for k in range(max(0, i - 2), i))
 
 
+# After a negator, a verb of result carries the negation to its complement, however long the subject
+# between them is (لم تسفر الغارة على القرية أمس عن إصابات).
+_RESULT_VERBS = frozenset("يسفر تسفر اسفر اسفرت يسفرا تسفرا يؤد تؤد يؤدي تؤدي يخلف تخلف يوقع".split())
+
+
 def _negated(s: _Sentence, i: int) -> bool:
     roles = s.lex.roles
+    for k in range(max(0, i - 9), i - 5):
+        key = s.toks[k].key
+        negator = s.role_of(k, "negator") or (
+            key[:1] in "وف" and getattr(roles.get(key[1:]), "role", None) == "negator")
+        if negator and k + 1 < i and s.toks[k + 1].key in _RESULT_VERBS and not s.gap_stops(k, i):
+            return True
     for k in range(max(0, i - 5), i):
         key = s.toks[k].key
         # ولم، فلا: the short particles keep their و / ف (clitic reading leaves them whole)
