@@ -700,16 +700,16 @@ class EventCoder:
                   anchored: bool = False) -> str:
         cues = self.cues
         window = tokens[max(s.lo, t.first - 4):t.first]
-        # particles and verbs may carry و / ف: ولم يقتل، وسوف تقصف
-        window_keys = [_conjunction_off(strip_article(tok.key)) for tok in window]
-        window_keys += [strip_article(tok.key) for tok in window]
+        # particles and verbs may carry و / ف: ولم يقتل، وسوف تقصف، وكل
+        window_keys = [{strip_article(tok.key), _conjunction_off(strip_article(tok.key))} for tok in window]
+
+        def near(words: frozenset[str], last: int) -> bool:
+            return any(keys & words for keys in window_keys[-last:])
+
         first_key = tokens[t.first].key
-        n = len(window)
-        if any(k in cues.negation for k in window_keys[n - 3:n] + window_keys[-3:]) and not any(
-                self._is(tok, cues.result_verbs) for tok in window[-2:]):
+        if near(cues.negation, 3) and not any(self._is(tok, cues.result_verbs) for tok in window[-2:]):
             return "negated"  # (لم تسفر الغارة عن إصابات: the result is denied, not the strike)
-        if t.form.verb and _conjunction_off(first_key).startswith(("سي", "ست", "سن")) or \
-                any(k in cues.future for k in window_keys):
+        if t.form.verb and _conjunction_off(first_key).startswith(("سي", "ست", "سن")) or near(cues.future, 4):
             return "future"
         if t.last + 1 < s.hi and tokens[t.last].key in ("التي", "الذي", "الذين") and \
                 tokens[t.last + 1].key.startswith(("ست", "سي", "سن")) and len(tokens[t.last + 1].key) > 4:
@@ -720,7 +720,7 @@ class EventCoder:
             return "hypothetical"
         if t.form.tense == "present" and not anchored:
             return "generic"  # يقتلون، تستهدف: without a time or place, habits and commentary, not news
-        if any(k in cues.generic for k in window_keys[-2:]):
+        if near(cues.generic, 2):
             return "generic"
         if any(self._is(tok, cues.habitual) for tok in tokens[s.lo:s.hi]):
             return "generic"  # عشرون جريمة قتل يوميا: a pattern, not one event
