@@ -715,7 +715,8 @@ class EventCoder:
                 tokens[t.last + 1].key.startswith(("ست", "سي", "سن")) and len(tokens[t.last + 1].key) > 4:
             return "future"  # المظاهرات التي ستنظم: an event still to come
         earlier = tokens[s.lo:t.first]
-        if any(tok.key in cues.question_words for tok in earlier[:3]) or \
+        if any(_conjunction_off(tok.key) in cues.question_words or tok.key in cues.question_words
+               for tok in earlier[:3]) or \
                 any(self._is(tok, cues.hypothetical) for tok in earlier) or s.question:
             return "hypothetical"
         if t.form.tense == "present" and not anchored:
