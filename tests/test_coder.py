@@ -366,3 +366,11 @@ def test_negation_and_future_with_a_conjunction_and_denied_results(coder):
         attack = [e for e in coder.code(sentence, published=PUBLISHED) if e.event_type == "ASSAULT"]
         assert attack and attack[0].happened, sentence
         assert getattr(attack[0], field)["best"] == 0, sentence
+
+
+def test_protests_carried_out_or_dispersed_took_place(coder):
+    done = happened_main(coder, "قام متظاهرون في ضواحي المدينة بالاحتجاج على قرار الحكومة", "PROTEST")
+    assert done
+    dispersed = happened_main(coder, "فرقت الشرطة مستخدمة الغاز المسيل للدموع مظاهرة نظمها حزب معارض في السودان",
+                              "PROTEST")
+    assert dispersed

@@ -314,7 +314,7 @@ class EventCoder:
 
     def _anchored(self, tokens: list[Token], s: _Sentence, support: list[str], places: list) -> bool:
         """Does the sentence tie its event to a time, a place, a toll or an instrument?"""
-        if {"toll", "instrument"} & set(support):
+        if {"toll", "instrument", "repressed"} & set(support):
             return True
         if any(p.feature_code not in ("PCLI",) for p in places if getattr(p, "latitude", None) is not None):
             return True
@@ -364,8 +364,15 @@ class EventCoder:
                 return None
         if strong:
             support.append("trigger")
-        if any(not t.form.verb and any(m.last <= t.first and t.first - m.last <= 2 for m in light) for t in group):
-            support.append("light-verb")  # شن هجوما، نفذ عملية: the noun is an action someone carried out
+        if any(not t.form.verb and any(m.last <= t.first and (t.first - m.last <= 2 or t.first - m.last <= 6 and
+                                                                tokens[t.first].key.startswith("ب")) for m in light)
+               for t in group):
+            # شن هجوما، نفذ عملية، قام متظاهرون في المدينة بالاحتجاج: the noun is an action someone carried out
+            support.append("light-verb")
+        if type_ == "PROTEST" and any(o.form.trigger.type == "COERCE" and o.form.trigger.mode == "repress" and
+                                      o.form.verb and 0 < min(t.first for t in group) - o.last <= 8
+                                      for o in all_triggers):
+            support.append("repressed")  # فرقت الشرطة مظاهرة: a protest dispersed took place
         if len({t.form.trigger.id for t in group}) > 1 and any(not t.form.trigger.weak or t.form.verb for t in group):
             support.append("several-triggers")  # سيارة مفخخة فجرت حافلة: a device and a verb of attack
         actor = recipient = None
