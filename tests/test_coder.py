@@ -369,7 +369,7 @@ def test_negation_and_future_with_a_conjunction_and_denied_results(coder):
 
 
 def test_protests_carried_out_or_dispersed_took_place(coder):
-    done = happened_main(coder, "قام متظاهرون في ضواحي المدينة بالاحتجاج على قرار الحكومة", "PROTEST")
+    done = happened_main(coder, "قام متظاهرون في ضواحي المدينة أمس بالاحتجاج على قرار الحكومة", "PROTEST")
     assert done
     dispersed = happened_main(coder, "فرقت الشرطة مستخدمة الغاز المسيل للدموع مظاهرة نظمها حزب معارض في السودان",
                               "PROTEST")
