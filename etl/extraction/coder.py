@@ -132,6 +132,7 @@ class _Sentence:
     lo: int  # token range [lo, hi)
     hi: int
     question: bool = False  # the sentence asks (؟)
+    bases: frozenset[str] | None = None  # every token's keys and clitic readings, built when first asked for
 
 
 class EventCoder:
@@ -309,8 +310,7 @@ class EventCoder:
         return groups
 
     def _crowd(self, tokens: list[Token], s: _Sentence) -> bool:
-        crowds = self.cues.crowds
-        return any(tok.key in crowds or _bases_in(tok, crowds) for tok in tokens[s.lo:s.hi])
+        return bool(_sentence_bases(tokens, s) & self.cues.crowds)
 
     def _anchored(self, tokens: list[Token], s: _Sentence, support: list[str], places: list) -> bool:
         """Does the sentence tie its event to a time, a place, a toll or an instrument?"""
@@ -318,9 +318,7 @@ class EventCoder:
             return True
         if any(p.feature_code not in ("PCLI",) for p in places if getattr(p, "latitude", None) is not None):
             return True
-        anchors = self.cues.time_anchors
-        return any(tok.key in anchors or strip_article(tok.key) in anchors or _bases_in(tok, anchors)
-                   for tok in tokens[s.lo:s.hi])
+        return bool(_sentence_bases(tokens, s) & self.cues.time_anchors)
 
     @staticmethod
     def _weak_supported(type_: str, support: list[str]) -> bool:
@@ -730,7 +728,7 @@ class EventCoder:
             return "generic"  # يقتلون، تستهدف: without a time or place, habits and commentary, not news
         if near(cues.generic, 2):
             return "generic"
-        if any(self._is(tok, cues.habitual) for tok in tokens[s.lo:s.hi]):
+        if _sentence_bases(tokens, s) & cues.habitual:
             return "generic"  # عشرون جريمة قتل يوميا: a pattern, not one event
         for other in triggers:
             if other is t or other.form.trigger.type not in cues.intent_types or other.first >= t.first:
@@ -953,6 +951,18 @@ def _token_spans(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
 
 
 _TOLL_TRIGGERS = frozenset({"ASSAULT.kill", "ASSAULT.casualties", "ASSAULT.wound"})
+
+
+def _sentence_bases(tokens: list[Token], s: _Sentence) -> frozenset[str]:
+    """The keys of a sentence's tokens with and without article and proclitics (what _is matches), once."""
+    if s.bases is None:
+        keys = set()
+        for tok in tokens[s.lo:s.hi]:
+            keys.add(tok.key)
+            keys.add(strip_article(tok.key))
+            keys.update(b for _, b in clitic_bases(tok.key))
+        s.bases = frozenset(keys)
+    return s.bases
 
 
 def _conjunction_off(key: str) -> str:
