@@ -374,3 +374,10 @@ def test_protests_carried_out_or_dispersed_took_place(coder):
     dispersed = happened_main(coder, "فرقت الشرطة مستخدمة الغاز المسيل للدموع مظاهرة نظمها حزب معارض في السودان",
                               "PROTEST")
     assert dispersed
+
+
+def test_protesters_named_in_a_relative_clause_are_not_the_news(coder):
+    # the arrests are the news; the gathering is told in a relative clause
+    arrested = "واعتقلت الشرطة ستة من عشرات المتظاهرين الذين تجمعوا قرب محطة الحافلات أمس"
+    assert happened_main(coder, arrested, "PROTEST") == []
+    assert happened_main(coder, arrested, "COERCE")
