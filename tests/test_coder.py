@@ -381,3 +381,10 @@ def test_protesters_named_in_a_relative_clause_are_not_the_news(coder):
     arrested = "واعتقلت الشرطة ستة من عشرات المتظاهرين الذين تجمعوا قرب محطة الحافلات أمس"
     assert happened_main(coder, arrested, "PROTEST") == []
     assert happened_main(coder, arrested, "COERCE")
+
+
+def test_the_dead_named_in_another_statement_do_not_make_it_an_attack_report(coder):
+    called = "وأجرى رئيس الوزراء أمس اتصالات هاتفية بأهالي شهداء الجيش الذين سقطوا في تفجير طرابلس"
+    assert happened_main(coder, called) == []
+    # the toll noun alone still tells an attack that happened
+    assert happened_main(coder, "سقط خمسة قتلى في قصف على القرية أمس")

@@ -357,7 +357,8 @@ class EventCoder:
             mode = next(m for m in ASSAULT_MODE_PRIORITY if m in modes or m == "")
             if near:
                 support.append("instrument")
-            victim_only = all(t.form.trigger.id in ("ASSAULT.casualties", "ASSAULT.wound") for t in group)
+            victim_only = all(t.form.trigger.id in ("ASSAULT.casualties", "ASSAULT.victims", "ASSAULT.wound")
+                              for t in group)
             if victim_only and non_violent and not near:
                 return None
         if strong:
@@ -950,7 +951,7 @@ def _token_spans(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
     return out
 
 
-_TOLL_TRIGGERS = frozenset({"ASSAULT.kill", "ASSAULT.casualties", "ASSAULT.wound"})
+_TOLL_TRIGGERS = frozenset({"ASSAULT.kill", "ASSAULT.casualties", "ASSAULT.victims", "ASSAULT.wound"})
 
 
 def _sentence_bases(tokens: list[Token], s: _Sentence) -> frozenset[str]:
