@@ -388,3 +388,19 @@ def test_the_dead_named_in_another_statement_do_not_make_it_an_attack_report(cod
     assert happened_main(coder, called) == []
     # the toll noun alone still tells an attack that happened
     assert happened_main(coder, "سقط خمسة قتلى في قصف على القرية أمس")
+
+
+def test_prevented_attacks_counts_over_a_period_and_responses(coder):
+    prevented = [e for e in coder.code("لدى الجيش تعليمات بمنع المقاتلين الأجانب من شن هجمات على تركيا عبر الحدود",
+                                       published=PUBLISHED) if e.event_type == "ASSAULT"]
+    assert prevented and all(e.modality == "negated" for e in prevented)
+    stopped = [e for e in coder.code("وأوقف الاتفاق بين تركيا وروسيا شن هجوم على المدينة", published=PUBLISHED)
+               if e.event_type in ("ASSAULT", "AGREE")]
+    # the agreement is the one that stopped it: it is not itself prevented
+    assert {e.event_type: e.modality for e in stopped} == {"AGREE": "asserted", "ASSAULT": "negated"}
+    total = [e for e in coder.code("وقتل نحو 123 شخصا على أيدي القوات منذ بدء الاحتجاجات في المدينة",
+                                   published=PUBLISHED) if e.event_type == "ASSAULT"]
+    assert total and all(e.modality == "generic" for e in total)
+    assert happened_main(coder, "وجاءت الضربات ردا على هجوم كيميائي في المدينة السبت الماضي") == [] or all(
+        e.trigger["text"] != "هجوم كيميائي"
+        for e in happened_main(coder, "وجاءت الضربات ردا على هجوم كيميائي في المدينة السبت الماضي"))

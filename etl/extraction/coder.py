@@ -631,6 +631,24 @@ class EventCoder:
         """Is the token (with or without its article and proclitics) one of these words?"""
         return token.key in words or strip_article(token.key) in words or _bases_in(token, words)
 
+    def _prevented(self, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
+        lo = max(s.lo, t.first - 8)
+        verbs = [i for i in range(lo, t.first) if self._is(tokens[i], self.cues.prevention_verbs)]
+        if not verbs:
+            return False
+        # the prevented act follows من (منع X من شن هجمات) or is named by a verbal noun of doing (أوقف
+        # الاتفاق شن هجوم); what stands right after the verb is its subject (أوقف الاتفاق …)
+        between = tokens[verbs[-1] + 2:t.first]
+        return any(tok.key == "من" for tok in between) or (
+            t.first - 1 > verbs[-1] + 1 and _conjunction_off(tokens[t.first - 1].key) in _DOING)
+
+    def _over_a_period(self, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
+        for i in range(t.last, min(s.hi, t.last + 14)):
+            if _conjunction_off(tokens[i].key) == "منذ" and any(
+                    self._is(tok, self.cues.period_starts) for tok in tokens[i + 1:i + 3]):
+                return True
+        return False
+
     def _told_earlier(self, tokens: list[Token], s: _Sentence, group: list[TriggerMention]) -> bool:
         """Is the event placed "earlier" (في وقت سابق، سابقا) - but not earlier today (في وقت سابق اليوم)?"""
         last = max(t.last for t in group)
@@ -715,6 +733,8 @@ class EventCoder:
         first_key = tokens[t.first].key
         if near(cues.negation, 3) and not any(self._is(tok, cues.result_verbs) for tok in window[-2:]):
             return "negated"  # (لم تسفر الغارة عن إصابات: the result is denied, not the strike)
+        if self._prevented(tokens, s, t):
+            return "negated"  # منع المقاتلين من شن هجمات، أوقف الاتفاق شن هجوم
         if t.form.verb and _conjunction_off(first_key).startswith(("سي", "ست", "سن")) or near(cues.future, 4):
             return "future"
         if t.last + 1 < s.hi and tokens[t.last].key in ("التي", "الذي", "الذين") and \
@@ -729,7 +749,7 @@ class EventCoder:
             return "generic"  # يقتلون، تستهدف: without a time or place, habits and commentary, not news
         if near(cues.generic, 2):
             return "generic"
-        if _sentence_bases(tokens, s) & cues.habitual:
+        if _sentence_bases(tokens, s) & cues.habitual or self._over_a_period(tokens, s, t):
             return "generic"  # عشرون جريمة قتل يوميا: a pattern, not one event
         for other in triggers:
             if other is t or other.form.trigger.type not in cues.intent_types or other.first >= t.first:
@@ -811,6 +831,8 @@ class EventCoder:
 
 # After these a verb form is a verbal noun (عن قتل، على اغتيال). Not من or ما: "من قتل" may be "who killed".
 _PREPOSITIONS = frozenset("عن علي في الي حول بعد قبل خلال منذ ضد مع عند لدي اثر عقب بسبب جراء".split())
+# Verbal nouns of doing before an event noun: شن هجوم، تنفيذ عملية.
+_DOING = frozenset("شن تنفيذ القيام ارتكاب".split())
 # Before من: "some of" (عدد من الجنود), not "from".
 _PARTITIVE = frozenset("عدد عديد بعض احد احدي اثنين اثنان عشرات مئات الاف الف كثير مجموعه عناصر افراد".split())
 # A name after one of these is a place, not an agent (في العراق، شمال شرقي بغداد، مدينة البصرة).

@@ -17,7 +17,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "result_verbs", "crime_nouns",
              "subjunctive_links", "subjunctive_verbs", "purpose_verbs", "exposure_verbs", "construct_heads",
              "causal_links", "war_machines", "time_units",
-             "time_prepositions"}
+             "time_prepositions", "prevention_verbs", "period_starts"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,8 @@ class Cues:
     war_machines: frozenset[str]  # دبابة، طائرة: a country's nisba on them makes its military the actor
     time_units: frozenset[str]  # يومين، ساعات: "بعد يومين من الهجوم" still puts the attack in the background
     time_prepositions: frozenset[str]  # بعد، قبل: the background prepositions that take a time span before the event
+    prevention_verbs: frozenset[str]  # منع، أوقف (all inflections): "منع … من شن هجمات" - the event was stopped
+    period_starts: frozenset[str]  # بدء، اندلاع after منذ: a count over a period, not one event's
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
@@ -78,7 +80,8 @@ def load_cues() -> Cues:
 
     for verb in raw["negation_verbs"]:
         negation |= frozenset(verb_forms(verb))
-    special = {"negation": negation, "agent_markers": agents, "intent_types": frozenset(raw["intent_types"]),
+    prevention = frozenset(form for verb in raw["prevention_verbs"] for form in verb_forms(verb))
+    special = {"prevention_verbs": prevention, "negation": negation, "agent_markers": agents, "intent_types": frozenset(raw["intent_types"]),
                "frame_marks": frozenset(str(w) for w in raw["frame_marks"])}
     return Cues(**{name: special[name] if name in special else _keys(raw, name)
                    for name in Cues.__dataclass_fields__})
