@@ -404,3 +404,10 @@ def test_prevented_attacks_counts_over_a_period_and_responses(coder):
     assert happened_main(coder, "وجاءت الضربات ردا على هجوم كيميائي في المدينة السبت الماضي") == [] or all(
         e.trigger["text"] != "هجوم كيميائي"
         for e in happened_main(coder, "وجاءت الضربات ردا على هجوم كيميائي في المدينة السبت الماضي"))
+
+
+def test_possible_strikes_did_not_happen(coder):
+    for sentence in ("وقد تستهدف الطائرات قاعدة جوية في شمال البلاد خلال أيام",
+                     "وتحدث المسؤولون أمس عن الهجوم المرتقب على المدينة"):
+        found = [e for e in coder.code(sentence, published=PUBLISHED) if e.event_type == "ASSAULT"]
+        assert found and not any(e.happened for e in found), sentence

@@ -737,6 +737,8 @@ class EventCoder:
             return "negated"  # منع المقاتلين من شن هجمات، أوقف الاتفاق شن هجوم
         if t.form.verb and _conjunction_off(first_key).startswith(("سي", "ست", "سن")) or near(cues.future, 4):
             return "future"
+        if t.last < s.hi and strip_article(tokens[t.last].key) in cues.future:
+            return "future"  # ضربات محتملة، الهجوم المرتقب: one that may come
         if t.last + 1 < s.hi and tokens[t.last].key in ("التي", "الذي", "الذين") and \
                 tokens[t.last + 1].key.startswith(("ست", "سي", "سن")) and len(tokens[t.last + 1].key) > 4:
             return "future"  # المظاهرات التي ستنظم: an event still to come
@@ -767,10 +769,10 @@ class EventCoder:
         if t.form.verb and "ل" in tokens[t.first].text[:t.start - tokens[t.first].start] and \
                 self._purpose(tokens, s, t):
             return "intended"  # أوامر بإطلاق النار لقتل …، ليقتل: so as to kill
-        if t.first - 2 >= s.lo and tokens[t.first - 2].key in cues.subjunctive_links and \
+        if t.first - 2 >= s.lo and _conjunction_off(tokens[t.first - 2].key) in cues.subjunctive_links and \
                 self._is(tokens[t.first - 1], cues.subjunctive_verbs):
             return "hypothetical"  # أن يتم قصفها: a possibility, not a fact
-        if t.first - 1 >= s.lo and tokens[t.first - 1].key in cues.subjunctive_links and \
+        if t.first - 1 >= s.lo and _conjunction_off(tokens[t.first - 1].key) in cues.subjunctive_links and \
                 t.form.verb and t.form.tense == "present":
             return "hypothetical"  # أن تقتل
         sentence_keys = {strip_article(tok.key) for tok in tokens[s.lo:s.hi]}
