@@ -411,3 +411,14 @@ def test_possible_strikes_did_not_happen(coder):
                      "ويترقب سكان المدينة الغارة المحتملة على الحي"):
         found = [e for e in coder.code(sentence, published=PUBLISHED) if e.event_type == "ASSAULT"]
         assert found and not any(e.happened for e in found), sentence
+
+
+def test_owners_of_targets_victims_of_toll_nouns_and_metaphors(coder):
+    raids = happened_main(coder, "وأسفرت الغارات أمس عن تدمير مواقع المتمردين في شرق المدينة")
+    assert raids and raids[0].actor is None and raids[0].recipient["sector"] == "REB"
+    fallen = happened_main(coder, "سقط عدد من مسلحي الحوثيين بين قتيل وجريح في غارات لمقاتلات التحالف أمس")
+    assert fallen and fallen[0].recipient["id"] == "org:houthis" and fallen[0].actor["id"] != "org:houthis"
+    police = happened_main(coder, "وأطلق شرطيون النار على شاب قرب باب المدينة أمس")
+    assert police and police[0].actor["sector"] == "COP"
+    # طعنة بالظهر is a figure of speech; folded, طعنه (his stabbing) would read the same
+    assert happened_main(coder, "اعتبر الرئيس العقوبات طعنة بالظهر لبلاده أمس") == []

@@ -504,7 +504,10 @@ class EventCoder:
             if actor is None:
                 subject = self._subject_before(tokens, t.first, before, s, nouns=True)
                 if subject is not None and t.form.trigger.patient_subject and lv is None and (
-                        _in_toll(toll, subject) or (subject.first > s.lo and _number_word(tokens[subject.first - 1].text))):
+                        _in_toll(toll, subject) or (subject.first > s.lo and _number_word(tokens[subject.first - 1].text))
+                        or subject.kind != "adjective" and not any(
+                            tok.key == "عن" or self._is(tok, self.cues.result_verbs)
+                            for tok in tokens[subject.last:t.first])):
                     if recipient is None:
                         recipient = subject  # لقي ثلاثة جنود مصرعهم: those the event happened to
                 else:
@@ -548,9 +551,17 @@ class EventCoder:
                     rest = [a for a in after if a is not actor and a.first - t.last <= 8]
                     if rest:
                         recipient = rest[0]
+        if actor is not None and t.form.trigger.type == "ASSAULT" and self._owns_target(tokens, actor):
+            # مواقع المتمردين، مقر الحزب: the owner of a target is hit, it does not strike
+            if recipient is None:
+                recipient = actor
+            actor = None
         if recipient is actor:
             recipient = None
         return actor, recipient
+
+    def _owns_target(self, tokens: list[Token], a: ActorMention) -> bool:
+        return a.first > 0 and self._is(tokens[a.first - 1], self.cues.targets)
 
     def _on_weapon(self, text, tokens, s: _Sentence, a: ActorMention, triggers: list[TriggerMention]) -> bool:
         """Does the nisba qualify a trigger, an instrument or a war machine (غارة أمريكية، صاروخ إسرائيلي)?"""

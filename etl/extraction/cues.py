@@ -17,7 +17,8 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "result_verbs", "crime_nouns",
              "subjunctive_links", "subjunctive_verbs", "purpose_verbs", "exposure_verbs", "construct_heads",
              "causal_links", "war_machines", "time_units",
-             "time_prepositions", "prevention_verbs", "period_starts"}
+             "time_prepositions", "prevention_verbs", "period_starts",
+             "targets"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Cues:
     time_prepositions: frozenset[str]  # بعد، قبل: the background prepositions that take a time span before the event
     prevention_verbs: frozenset[str]  # منع، أوقف (all inflections): "منع … من شن هجمات" - the event was stopped
     period_starts: frozenset[str]  # بدء، اندلاع after منذ: a count over a period, not one event's
+    targets: frozenset[str]  # مواقع، مقر: the actor named after them owns the target (the recipient)
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:

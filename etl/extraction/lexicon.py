@@ -63,12 +63,14 @@ def verb_tenses(spec: str) -> dict[str, str]:
     return tenses
 
 
-_POSSESSIVES = ("ه", "ها", "هم", "هما", "هن")
+# Not ـه: folded, طعنه (his stabbing) is طعنة (a stab, also "a stab in the back"); the dictionaries list
+# the ـه forms they want (قتله، اغتياله).
+_POSSESSIVES = ("ها", "هم", "هما", "هن")
 
 
 def possessive_forms(noun: str) -> list[str]:
-    """A one-word noun with the possessive pronouns news uses on event nouns (اغتيالها، غارته، قنابلهم);
-    teh marbuta becomes teh before them. Phrases and accusative forms (-ا) get none."""
+    """A one-word noun with the possessive pronouns news uses on event nouns (اغتيالها، قنابلهم); teh
+    marbuta becomes teh before them (غارتها). Phrases and accusative forms (-ا) get none."""
     noun = noun.strip()
     if " " in noun or noun.endswith("ا") or len(noun) < 3:
         return []
