@@ -422,3 +422,9 @@ def test_owners_of_targets_victims_of_toll_nouns_and_metaphors(coder):
     assert police and police[0].actor["sector"] == "COP"
     # طعنة بالظهر is a figure of speech; folded, طعنه (his stabbing) would read the same
     assert happened_main(coder, "اعتبر الرئيس العقوبات طعنة بالظهر لبلاده أمس") == []
+
+
+def test_passive_and_resort_auxiliaries_carry_out_the_event(coder):
+    for sentence in ("وقال الجنرال إن عددا من مخابئ المتمردين في الولاية تم تدميرها خلال العملية",
+                     "وقال شهود إن أشخاصا مختبئين خلف الأشجار عمدوا إلى إلقاء المتفجرات"):
+        assert happened_main(coder, sentence), sentence
