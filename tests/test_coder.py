@@ -428,3 +428,9 @@ def test_passive_and_resort_auxiliaries_carry_out_the_event(coder):
     for sentence in ("وقال الجنرال إن عددا من مخابئ المتمردين في الولاية تم تدميرها خلال العملية",
                      "وقال شهود إن أشخاصا مختبئين خلف الأشجار عمدوا إلى إلقاء المتفجرات"):
         assert happened_main(coder, sentence), sentence
+
+
+def test_counted_victims_before_a_passive_with_the_agent_after(coder):
+    found = happened_main(coder, 'وقالت الوكالة إن 7 فلسطينيين قتلوا، الجمعة، بـ"رصاص القوات الإسرائيلية قرب السياج"')
+    assert found and found[0].actor["country"] == "ISR" and found[0].actor["sector"] == "MIL"
+    assert found[0].recipient["country"] == "PSE" and found[0].recipient["sector"] == "CVL"

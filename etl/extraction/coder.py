@@ -528,12 +528,16 @@ class EventCoder:
                     rest = [a for a in after if a.first >= first_after.last and a is not actor]
                     if recipient is None and rest and rest[0].first - first_after.last <= 4:
                         recipient = rest[0]
-                elif first_after is not None and recipient is None:
+                elif first_after is not None and recipient is None and first_after is not actor:
                     recipient = first_after
-                if actor is None:
-                    subject = self._subject_before(tokens, t.first, before, s)
-                    if subject is not None and subject.agent_like and subject is not recipient:
-                        actor = subject
+                subject = self._subject_before(tokens, t.first, before, s)
+                counted_subject = subject is not None and (_in_toll(toll, subject) or subject.first > s.lo and (
+                    tokens[subject.first - 1].key.isdigit() or _number_word(tokens[subject.first - 1].text)))
+                if counted_subject and recipient is None and subject is not actor:
+                    recipient = subject  # 7 فلسطينيين قتلوا: a counted subject of the passive is the victims
+                elif actor is None and subject is not None and subject.agent_like and subject is not recipient \
+                        and not counted_subject:
+                    actor = subject
                 if recipient is None:
                     # ثمانية أشخاص قتلوا في غارة: the subject of the passive reading is the victim
                     victim = self._subject_before(tokens, t.first, before, s, any_kind=True)
