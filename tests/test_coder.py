@@ -434,3 +434,15 @@ def test_counted_victims_before_a_passive_with_the_agent_after(coder):
     found = happened_main(coder, 'وقالت الوكالة إن 7 فلسطينيين قتلوا، الجمعة، بـ"رصاص القوات الإسرائيلية قرب السياج"')
     assert found and found[0].actor["country"] == "ISR" and found[0].actor["sector"] == "MIL"
     assert found[0].recipient["country"] == "PSE" and found[0].recipient["sector"] == "CVL"
+
+
+def test_the_coder_version_covers_every_data_file_it_reads():
+    # a change to any of them must change the version, or `marsad reextract` would not recode
+    from importlib import resources
+
+    from etl.extraction import dictionaries
+
+    covered = {f"data/{name}" for name in dictionaries._FILES} | {name for _, name in dictionaries._ALSO_READ}
+    for package in ("etl.extraction", "etl"):
+        files = {f"data/{p.name}" for p in resources.files(package).joinpath("data").iterdir() if p.name.endswith(".yaml")}
+        assert files <= covered, files - covered

@@ -4,8 +4,9 @@
 * triggers.yaml - words and phrases that announce events, light verbs, instruments, non-violent causes
 * actors.yaml   - countries, organisations, kinds of agents and officials with dated roles
 
-Every coding result records `version`: a hash of these files and of CODER_RULES, so that stored
-events say which dictionaries made them and `marsad reextract` knows what to recode.
+Every coding result records `version`: a hash of these files, of every other data file the coder reads
+(cues.yaml, casualties.yaml, and the text layer's numbers and month names) and of CODER_RULES, so that
+stored events say which dictionaries made them and `marsad reextract` knows what to recode.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ SECTORS = frozenset("GOV MIL COP REB UAF OPP PTY CVL REL EDU HLH MED BUS LAB LEG
 AGENT_SECTORS = frozenset("GOV MIL COP REB UAF CRM SPY".split())
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
 _FILES = ("plover.yaml", "triggers.yaml", "actors.yaml")
+_ALSO_READ = (("etl.extraction", "data/cues.yaml"), ("etl.extraction", "data/casualties.yaml"),
+              ("etl", "data/numbers.yaml"), ("etl", "data/arabic_months.yaml"))
 
 
 class DictionaryError(ValueError):
@@ -394,6 +397,8 @@ def load_dictionaries() -> Dictionaries:
     digest = hashlib.sha256(CODER_RULES.encode())
     for name in _FILES:
         digest.update(name.encode() + b"\0" + raws[name][1])
+    for package, name in _ALSO_READ:  # what else changes the coder's output
+        digest.update(name.encode() + b"\0" + resources.files(package).joinpath(name).read_bytes())
     modes = parse_taxonomy(raws["plover.yaml"][0])
     triggers = parse_triggers(raws["triggers.yaml"][0], modes)
     actors = parse_actors(raws["actors.yaml"][0])
