@@ -446,3 +446,13 @@ def test_the_coder_version_covers_every_data_file_it_reads():
     for package in ("etl.extraction", "etl"):
         files = {f"data/{p.name}" for p in resources.files(package).joinpath("data").iterdir() if p.name.endswith(".yaml")}
         assert files <= covered, files - covered
+
+
+def test_the_owner_of_a_war_machine_acts(coder):
+    drone = happened_main(coder, "وأطلقت طائرة بدون طيار تابعة للقوات الأمريكية صواريخ على منزل في القرية أمس")
+    assert drone and drone[0].actor["country"] == "USA"
+    tank = happened_main(coder, "وقصفت دبابة إسرائيلية منزلا في البلدة أمس")
+    assert tank and (tank[0].actor["country"], tank[0].actor["sector"]) == ("ISR", "MIL")
+    # a place after من is where the machine came from, not who owns it
+    came = happened_main(coder, "وأطلقت طائرة من لبنان صواريخ على القرية أمس")
+    assert not came or came[0].actor is None or came[0].actor["country"] != "LBN"

@@ -546,7 +546,10 @@ class EventCoder:
             else:
                 if actor is None:
                     # verb-subject-object is the default order; subject-verb-object when none follows
-                    if first_after is not None and first_after.agent_like and not _in_toll(toll, first_after) and \
+                    owner = self._machine_owner(tokens, s, t.last, after)
+                    if owner is not None:
+                        actor = owner  # أطلقت طائرة تابعة للقوات الأمريكية صواريخ: the machine's owner acts
+                    elif first_after is not None and first_after.agent_like and not _in_toll(toll, first_after) and \
                             first_after.first - t.last - self._skippable(tokens, t.last, first_after.first) <= 1:
                         actor = first_after
                     else:
@@ -563,6 +566,22 @@ class EventCoder:
         if recipient is actor:
             recipient = None
         return actor, recipient
+
+    def _machine_owner(self, tokens: list[Token], s: _Sentence, at: int, after: list[ActorMention]):
+        """When a war machine is the subject right after a verb (طائرة، دبابة), the one it belongs to: its
+        nisba (طائرة أمريكية, as that state's military) or the name after تابعة لـ / لـ within a few words."""
+        if at >= s.hi or not self._is(tokens[at], self.cues.war_machines):
+            return None
+        for a in after:
+            if a.first - at > 6:
+                return None
+            if a.kind == "adjective":
+                return _as_military(a, self.d.actors.sector_names)
+            before = tokens[a.first - 1].key if a.first > at else ""
+            glued = tokens[a.first].text[:max(0, a.start - tokens[a.first].start)]  # a proclitic: للقوات
+            if a.agent_like and (before in ("تابعه", "تابع", "التابعه") or "ل" in glued):
+                return a
+        return None
 
     def _owns_target(self, tokens: list[Token], a: ActorMention) -> bool:
         return a.first > 0 and self._is(tokens[a.first - 1], self.cues.targets)
