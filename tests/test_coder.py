@@ -456,3 +456,8 @@ def test_the_owner_of_a_war_machine_acts(coder):
     # a place after من is where the machine came from, not who owns it
     came = happened_main(coder, "وأطلقت طائرة من لبنان صواريخ على القرية أمس")
     assert not came or came[0].actor is None or came[0].actor["country"] != "LBN"
+
+
+def test_a_machine_in_a_mention_and_an_owned_target_keep_their_roles(coder):
+    strike = happened_main(coder, "قصفت الطائرات الإسرائيلية مواقع لحزب الله أمس")
+    assert strike and strike[0].actor["country"] == "ISR" and strike[0].recipient["id"] == "org:hezbollah"

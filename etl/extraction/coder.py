@@ -555,7 +555,7 @@ class EventCoder:
                     else:
                         actor = self._subject_before(tokens, t.first, before, s) or first_after
                 if recipient is None:
-                    rest = [a for a in after if a is not actor and a.first - t.last <= 8]
+                    rest = [a for a in after if not _same(a, actor) and a.first - t.last <= 8]
                     if rest:
                         recipient = rest[0]
         if actor is not None and t.form.trigger.type == "ASSAULT" and self._owns_target(tokens, actor):
@@ -563,7 +563,7 @@ class EventCoder:
             if recipient is None:
                 recipient = actor
             actor = None
-        if recipient is actor:
+        if _same(recipient, actor):
             recipient = None
         return actor, recipient
 
@@ -573,11 +573,13 @@ class EventCoder:
         if at >= s.hi or not self._is(tokens[at], self.cues.war_machines):
             return None
         for a in after:
-            if a.first - at > 6:
-                return None
+            if a.first <= at:
+                return None  # the machine is part of a mention already (الطائرات الإسرائيلية → Israel military)
+            if a.first - at > 6 or any(self._is(tok, self.cues.targets) for tok in tokens[at + 1:a.first]):
+                return None  # (مواقع لحزب الله: what is hit, not who owns the machine)
             if a.kind == "adjective":
                 return _as_military(a, self.d.actors.sector_names)
-            before = tokens[a.first - 1].key if a.first > at else ""
+            before = tokens[a.first - 1].key
             glued = tokens[a.first].text[:max(0, a.start - tokens[a.first].start)]  # a proclitic: للقوات
             if a.agent_like and (before in ("تابعه", "تابع", "التابعه") or "ل" in glued):
                 return a
@@ -951,6 +953,11 @@ def _compose(text: str, mentions: list[ActorMention], sector_names: dict[str, st
             continue
         merged.append(m)
     return merged
+
+
+def _same(a: ActorMention | None, b: ActorMention | None) -> bool:
+    """The same words of the text (a mention and its military reading are one)."""
+    return a is not None and b is not None and (a is b or (a.start, a.end) == (b.start, b.end))
 
 
 def _as_military(m: ActorMention, sector_names: dict[str, str]) -> ActorMention:
