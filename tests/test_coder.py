@@ -461,3 +461,8 @@ def test_the_owner_of_a_war_machine_acts(coder):
 def test_a_machine_in_a_mention_and_an_owned_target_keep_their_roles(coder):
     strike = happened_main(coder, "قصفت الطائرات الإسرائيلية مواقع لحزب الله أمس")
     assert strike and strike[0].actor["country"] == "ISR" and strike[0].recipient["id"] == "org:hezbollah"
+
+
+def test_the_protesters_are_the_protests_actor(coder):
+    protest = happened_main(coder, "وتظاهر آلاف المحتجين أمام السفارة الإسرائيلية في العاصمة أمس", "PROTEST")
+    assert protest and protest[0].actor["sector"] == "CVL"

@@ -44,6 +44,7 @@ MAX_EVENT_TOLL = 2000
 # within 12 words of the main clause, against 40 % of the rejected ones.
 MAIN_WINDOW = 12
 ARMED_SECTORS = frozenset("MIL COP REB UAF CRM".split())
+_PROTESTING_SECTORS = frozenset("CVL OPP PTY LAB EDU REL REF".split())  # who takes to the streets
 INSTRUMENT_WINDOW = 8  # tokens around a trigger in which an instrument refines its mode
 SUBJECT_WINDOW = 7  # tokens before a verb in which its subject may stand (SVO)
 _PUNCT_BREAK = frozenset("،,؛;:()[]«»\"“”")
@@ -384,6 +385,12 @@ class EventCoder:
                 actor = a
             if recipient is None and r is not None and r is not actor:
                 recipient = r
+        if type_ == "PROTEST" and (actor is None or actor.actor.sector not in _PROTESTING_SECTORS):
+            # المتظاهرون، الآلاف: those who protest are the actor, not the state their nisba names
+            crowd = next((a for a in actors if a.actor.sector in _PROTESTING_SECTORS and not a.locative
+                          and not _same(a, recipient)), None)
+            if crowd is not None:
+                actor = crowd
         if type_ == "ASSAULT" and actor is not None and actor.kind == "adjective" and \
                 actor.actor.sector in (None, "GOV") and self._on_weapon(text, tokens, s, actor, all_triggers):
             # غارة أمريكية، دبابة إسرائيلية: the nisba on a strike or a weapon is that state's armed forces
