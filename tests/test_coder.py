@@ -464,5 +464,6 @@ def test_a_machine_in_a_mention_and_an_owned_target_keep_their_roles(coder):
 
 
 def test_the_protesters_are_the_protests_actor(coder):
-    protest = happened_main(coder, "وتظاهر آلاف المحتجين أمام السفارة الإسرائيلية في العاصمة أمس", "PROTEST")
+    # (the protest word comes after the protesters' act: without the rule there is no actor)
+    protest = happened_main(coder, "وأغلق محتجون الطريق الرئيسي احتجاجا على قرار الحكومة العراقية أمس", "PROTEST")
     assert protest and protest[0].actor["sector"] == "CVL"
