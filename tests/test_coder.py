@@ -467,3 +467,9 @@ def test_the_protesters_are_the_protests_actor(coder):
     # (the protest word comes after the protesters' act: without the rule there is no actor)
     protest = happened_main(coder, "وأغلق محتجون الطريق الرئيسي احتجاجا على قرار الحكومة العراقية أمس", "PROTEST")
     assert protest and protest[0].actor["sector"] == "CVL"
+
+
+def test_thousands_killed_is_a_count_over_a_war(coder):
+    war = [e for e in coder.code("وقتل الآلاف من المدنيين في هذا النزاع الذي شمل الإقليم", published=PUBLISHED)
+           if e.event_type == "ASSAULT"]
+    assert war and all(e.modality == "generic" for e in war)

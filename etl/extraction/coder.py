@@ -36,8 +36,9 @@ HAPPENED = frozenset({"asserted", "reported", "claimed"})
 # Most specific first: the mode an ASSAULT gets when several triggers and instruments speak.
 ASSAULT_MODE_PRIORITY = ("wmd", "suicide", "drone", "aerial", "artillery", "explosives", "assassinate", "abduct",
                          "sexual", "torture", "firearms", "primitive", "beat", "kill", "")
-# More deaths than this in one sentence's toll is a count over a war or an era, not one event's toll (the
-# deadliest single attacks of the ANT years and of ACLED's Middle East data stay well below it).
+# This many deaths or more in one sentence's toll is a count over a war or an era, not one event's toll (the
+# deadliest single attacks of the ANT years and of ACLED's Middle East data stay well below it); the vague
+# "آلاف" (thousands) reads as at least 2,000, so "قتل الآلاف" is such a count.
 MAX_EVENT_TOLL = 2000
 # The main event of a sentence is told within its first words (after any reporting frame): measured on
 # the gold standard's development split, 88 % of the accepted assault sentences have their first trigger
@@ -417,7 +418,7 @@ class EventCoder:
             if others:
                 modality = self._modality(tokens, s, others[0], all_triggers, anchored)
         if modality in HAPPENED and type_ == "ASSAULT" and toll is not None and toll.killed is not None and \
-                (toll.killed.low or toll.killed.best or 0) > MAX_EVENT_TOLL:
+                (toll.killed.low or toll.killed.best or 0) >= MAX_EVENT_TOLL:
             modality = "generic"  # half a million dead since 2011: a war's count, not one event's
         nominal = not any(t.form.verb and t.form.tense != "present" for t in group)
         # رهائن، انتحاري name people of the event: the act's own word, when there is one, is where it stands
