@@ -284,3 +284,14 @@ def test_a_negation_with_its_conjunction_reports_none():
     assert extract_casualties("ولم يسفر الهجوم عن سقوط قتلى").killed.best == 0
     toll = extract_casualties("وقتل ثلاثة ولم يصب أحد")
     assert (toll.killed.best, toll.injured.best) == (3, 0)
+
+
+def test_a_count_of_other_people_before_a_killing_verb_is_not_its_toll():
+    from etl.extraction.casualties import extract_casualties
+
+    # the thousands are the mourners; the medic is the one killed (no count)
+    toll = extract_casualties("شيع آلاف الفلسطينيين السبت مسعفة قتلت برصاص الجيش")
+    assert toll is None or toll.killed is None or toll.killed.best < 1000
+    # a count, a nisba or a day between the count and its verb still count
+    assert extract_casualties("ستة صحافيين فلسطينيين أصيبوا بجروح").injured.best == 6
+    assert extract_casualties("5 أشخاص أمس قتلوا في الهجوم").killed.best == 5

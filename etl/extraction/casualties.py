@@ -34,7 +34,7 @@ import yaml
 
 from etl.text.dates import month_names
 from etl.text.numbers import Quantity, atoms, find_quantities
-from etl.text.tokens import Token, clitic_bases, tokenize
+from etl.text.tokens import Token, clitic_bases, strip_article, tokenize
 
 CATEGORIES = ("killed", "injured", "abducted", "arrested")
 
@@ -267,7 +267,9 @@ _DOTTED_THOUSANDS = re.compile(r"[0-9٠-٩۰-۹]{1,3}\.[0-9٠-٩۰-۹]{3}")
 _HUNDRED = frozenset({"ميه", "مايه"})  # المئة / المائة, folded
 _NISBA = re.compile(r"^[^\W\d_]{3,}(?:يا|يين|يون)$")
 _PERCENT = re.compile(r"\s*[%٪]")
-_BREAKING_BLOCKS = frozenset({"قبل", "بعد", "حتي"})  # listed as blocks (قبل 3 أيام) and clause breaks
+_BREAKING_BLOCKS = frozenset({"قبل", "بعد", "حتي"})
+# Between a count and its verb (5 أشخاص أمس قتلوا): days and times, folded, without the article.
+_TIME_WORDS = frozenset("امس اليوم يوم احد اثنين ثلاثاء اربعاء خميس جمعه سبت صباح مساء فجر ليل ليله ظهر عصر".split())  # listed as blocks (قبل 3 أيام) and clause breaks
 _NOUN_WINDOW = 3  # tokens between a verbal noun and its count (مقتل ما لا يقل عن 20 is one quantity)
 _VERB_WINDOW = 6  # room for an agent: قتلت القوات الحكومية السورية أمس 3 مسلحين
 _IDIOM_WINDOW = 9
@@ -621,6 +623,9 @@ def _backward(s: _Sentence, i: int, category: str, consumed: set[int]) -> list[_
         if k is None or k in s.used or s.gap_stops(k, i):
             continue
         ok, after = _counts_people(s, k)
+        if ok and not all(_NISBA.match(strip_article(s.toks[g].key)) or strip_article(s.toks[g].key) in _TIME_WORDS
+                          for g in range(after, i)):
+            continue  # شيع آلاف الفلسطينيين السبت مسعفة قتلت: another noun stands between; it is the subject
         if ok and (after > s.q_end[k] or s.q_at[k].kind == "dual"):  # with its noun, or a dual (رجلين أصيبا)
             f, _ = _figure_from(s, category, k, s.toks[k].start)
             consumed.update(range(k, i + 1))
