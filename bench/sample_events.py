@@ -14,20 +14,12 @@ import gzip
 import json
 import random
 import sys
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ant_multisource" / "middleEast_2018.jsonl.gz"
-
-
-def published(value: str | None):
-    try:
-        return parsedate_to_datetime(value) if value else None
-    except (TypeError, ValueError):
-        return None
 
 
 def main() -> None:
@@ -41,6 +33,7 @@ def main() -> None:
     if not args.data.exists():
         sys.exit(f"{args.data} not found (../shared/data must be beside the project)")
     from etl.extraction.pipeline import make_coder
+    from etl.text.dates import parse_date
 
     coder = make_coder(geocode=True)
     with gzip.open(args.data, "rt", encoding="utf-8") as f:
@@ -49,7 +42,7 @@ def main() -> None:
     events = []
     for article in articles[:args.articles]:
         for event in coder.code(article.get("text") or "", title=article.get("title"),
-                                published=published(article.get("time"))):
+                                published=parse_date(article.get("time"))):
             if event.event_type == args.type and event.happened and event.salience == "main":
                 events.append((article["docno"], event))
     print(f"coder {coder.version}: {len(events)} main {args.type} events that happened in {args.articles} "
