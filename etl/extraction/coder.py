@@ -359,8 +359,7 @@ class EventCoder:
             mode = next(m for m in ASSAULT_MODE_PRIORITY if m in modes or m == "")
             if near:
                 support.append("instrument")
-            victim_only = all(t.form.trigger.id in ("ASSAULT.casualties", "ASSAULT.victims", "ASSAULT.wound")
-                              for t in group)
+            victim_only = all(t.form.trigger.id in _VICTIM_TRIGGERS for t in group)
             if victim_only and non_violent and not near:
                 return None
         if strong:
@@ -512,8 +511,7 @@ class EventCoder:
             if actor is None:
                 subject = self._subject_before(tokens, t.first, before, s, nouns=True)
                 if subject is not None and t.form.trigger.patient_subject and lv is None and (
-                        _in_toll(toll, subject) or (subject.first > s.lo and _number_word(tokens[subject.first - 1].text))
-                        or subject.kind != "adjective" and not any(
+                        _counted(tokens, s, subject, toll) or subject.kind != "adjective" and not any(
                             tok.key == "عن" or self._is(tok, self.cues.result_verbs)
                             for tok in tokens[subject.last:t.first])):
                     if recipient is None:
@@ -539,8 +537,7 @@ class EventCoder:
                 elif first_after is not None and recipient is None and first_after is not actor:
                     recipient = first_after
                 subject = self._subject_before(tokens, t.first, before, s)
-                counted_subject = subject is not None and (_in_toll(toll, subject) or subject.first > s.lo and (
-                    tokens[subject.first - 1].key.isdigit() or _number_word(tokens[subject.first - 1].text)))
+                counted_subject = subject is not None and _counted(tokens, s, subject, toll)
                 if counted_subject and recipient is None and subject is not actor:
                     recipient = subject  # 7 فلسطينيين قتلوا: a counted subject of the passive is the victims
                 elif actor is None and subject is not None and subject.agent_like and subject is not recipient \
@@ -1024,7 +1021,9 @@ def _token_spans(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
     return out
 
 
-_TOLL_TRIGGERS = frozenset({"ASSAULT.kill", "ASSAULT.casualties", "ASSAULT.victims", "ASSAULT.wound"})
+# Triggers that name only the harm done (مقتل، قتلى، أصيب), and those plus the killing verb: the words of a toll.
+_VICTIM_TRIGGERS = frozenset({"ASSAULT.casualties", "ASSAULT.victims", "ASSAULT.wound"})
+_TOLL_TRIGGERS = _VICTIM_TRIGGERS | {"ASSAULT.kill"}
 
 
 def _sentence_bases(tokens: list[Token], s: _Sentence) -> frozenset[str]:
@@ -1065,6 +1064,12 @@ def _numeral(word: str) -> bool:
         return 3 <= int(word) < 1000  # (not a year: "2007 فجر ثلاثة انتحاريين")
     value = parse_number(word)
     return value is not None and value >= 3
+
+
+def _counted(tokens: list[Token], s: _Sentence, a: ActorMention, toll) -> bool:
+    """Is the mention a counted group (in the toll, or right after a number: 7 فلسطينيين، ثلاثة جنود)?"""
+    return _in_toll(toll, a) or a.first > s.lo and (tokens[a.first - 1].key.isdigit()
+                                                   or _number_word(tokens[a.first - 1].text))
 
 
 def _in_toll(toll, mention) -> bool:
