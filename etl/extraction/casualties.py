@@ -395,20 +395,19 @@ def _in_other_context(s: _Sentence, i: int) -> bool:
 _RESULT_VERBS = frozenset("يسفر تسفر اسفر اسفرت يسفرا تسفرا يؤد تؤد يؤدي تؤدي يخلف تخلف يوقع".split())
 
 
+def _negator_at(s: _Sentence, k: int) -> bool:
+    """Is token k a negator - also ولم، فلا, short particles that the clitic reading leaves whole?"""
+    key = s.toks[k].key
+    return bool(s.role_of(k, "negator")) or (
+        key[:1] in "وف" and getattr(s.lex.roles.get(key[1:]), "role", None) == "negator")
+
+
 def _negated(s: _Sentence, i: int) -> bool:
-    roles = s.lex.roles
     for k in range(max(0, i - 9), i - 5):
-        key = s.toks[k].key
-        negator = s.role_of(k, "negator") or (
-            key[:1] in "وف" and getattr(roles.get(key[1:]), "role", None) == "negator")
-        if negator and k + 1 < i and s.toks[k + 1].key in _RESULT_VERBS and not s.gap_stops(k, i):
+        if _negator_at(s, k) and k + 1 < i and s.toks[k + 1].key in _RESULT_VERBS and not s.gap_stops(k, i):
             return True
     for k in range(max(0, i - 5), i):
-        key = s.toks[k].key
-        # ولم، فلا: the short particles keep their و / ف (clitic reading leaves them whole)
-        negator = s.role_of(k, "negator") or (
-            key[:1] in "وف" and getattr(roles.get(key[1:]), "role", None) == "negator")
-        if negator and not s.gap_stops(k, i) and not s.role_of(k + 1, "still"):
+        if _negator_at(s, k) and not s.gap_stops(k, i) and not s.role_of(k + 1, "still"):
             return True
     return False
 
