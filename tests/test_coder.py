@@ -473,3 +473,37 @@ def test_thousands_killed_is_a_count_over_a_war(coder):
     war = [e for e in coder.code("وقتل الآلاف من المدنيين في هذا النزاع الذي شمل الإقليم", published=PUBLISHED)
            if e.event_type == "ASSAULT"]
     assert war and all(e.modality == "generic" for e in war)
+
+
+def test_dual_event_nouns_are_generated(coder):
+    from etl.extraction.lexicon import dual_forms
+
+    assert dual_forms("غارة جوية") == ["غارتين جويتين", "غارتان جويتان"]
+    assert dual_forms("انفجار عبوة ناسفة") == ["انفجار عبوتين ناسفتين", "انفجار عبوتان ناسفتان"]
+    assert dual_forms("عملية طعن") == [] and dual_forms("غارات") == [] and dual_forms("هجوما") == []
+    # "we lost five of our soldiers in two bombings": only the dual nouns say what happened
+    lost = happened_main(coder, "فقدنا امس خمسة من جنودنا في انفجار عبوتين ناسفتين في هجومين منفصلين")
+    assert lost and lost[0].mode == "explosives"
+    assert happened_main(coder, "شنت الطائرات غارتين جويتين على مواقع المسلحين أمس")
+
+
+def test_a_verb_in_a_relative_clause_is_no_predicate(coder):
+    # the definite noun refers to attacks told before; the verb after اللذين only describes them
+    claimed = "أعلن التنظيم في بيان تبنيه الاعتداءين الفاشلين اللذين استهدفا منشآت نفطية في اليمن"
+    assert happened_main(coder, claimed) == []
+    assert happened_main(coder, "استهدف هجومان منشآت نفطية في اليمن أمس")
+
+
+def test_involvement_in_an_event_is_its_legal_context(coder):
+    assert happened_main(coder, "وقالت الصحيفة إن ضابطا كان مسؤولا عن الوحدة في لبنان، ومتورطا في خطف الطيار الذي فقد هناك") == []
+    assert happened_main(coder, "وقالت الصحيفة إن مسلحين خطفوا الطيار في لبنان أمس")
+
+
+def test_a_time_phrase_opening_the_sentence_ends_at_its_comma(coder):
+    # the first shelling is the time of the second, which is the news
+    shelled = "وبعد ساعات على قصف منزل في البلدة، قامت دبابة بقصف منزل آخر مما أدى الى مقتل ثلاثة مواطنين"
+    found = [e for e in coder.code(shelled, published=PUBLISHED) if e.event_type == "ASSAULT"]
+    assert [e.salience for e in found] == ["background", "main"]
+    # an anniversary named later in a sentence keeps its apposition with it
+    remembered = "أحيا الآلاف أمس الذكرى العاشرة لمذبحة المدينة، أكبر مجزرة عرفتها البلاد"
+    assert happened_main(coder, remembered) == []

@@ -283,7 +283,7 @@ class EventCoder:
             by_type.setdefault(t.form.trigger.type, []).append(t)
         events = []
         for type_, triggers_of_type in by_type.items():
-            groups = self._segments(tokens, s, sorted(triggers_of_type, key=lambda t: t.first))
+            groups = self._segments(text, tokens, s, sorted(triggers_of_type, key=lambda t: t.first))
             for k, group in enumerate(groups):
                 lo = group[0].first
                 hi = groups[k + 1][0].first if k + 1 < len(groups) else s.hi
@@ -297,15 +297,23 @@ class EventCoder:
                     events.append(event)
         return events
 
-    def _segments(self, tokens: list[Token], s: _Sentence, triggers: list[TriggerMention]) -> list[list[TriggerMention]]:
+    def _segments(self, text: str, tokens: list[Token], s: _Sentence,
+                  triggers: list[TriggerMention]) -> list[list[TriggerMention]]:
         """Triggers of one type in one sentence are one event, unless a background preposition stands
         between them: "جاء القصف الأمريكي بعد أيام على استهداف الميليشيات لقاعدة" tells two attacks."""
         groups = [[triggers[0]]]
         # a cause (قتلوا جراء غارة، قتل إثر ضربة جوية) is the same event; a time (بعد، منذ) another one
         prepositions = self.cues.background_prepositions - self.cues.causal_links
+
+        def fronted(group: list[TriggerMention]) -> bool:
+            # وبعد ساعات على قصف منزل، قامت دبابة بقصف …: a time phrase opening the sentence ends at its comma
+            first = group[0].first
+            return first - s.lo <= 6 and any(self._is(tok, prepositions) for tok in tokens[s.lo:min(first, s.lo + 2)])
+
         for t in triggers[1:]:
             between = tokens[groups[-1][-1].last:t.first]
-            if any(tok.key in prepositions or strip_article(tok.key) in prepositions for tok in between):
+            if any(tok.key in prepositions or strip_article(tok.key) in prepositions for tok in between) or (
+                    _punctuated(text, tokens, groups[-1][-1].last - 1, t.first) and fronted(groups[-1])):
                 groups.append([t])
             else:
                 groups[-1].append(t)
@@ -346,7 +354,9 @@ class EventCoder:
                published, context_place, all_triggers) -> Event | None:
         support: list[str] = []
         strong = [t for t in group if not t.form.trigger.weak]
-        verbs = [t for t in group if t.form.verb]
+        # a verb right after a relative pronoun (الاعتداءين اللذين استهدفا) describes a noun: not the predicate
+        verbs = [t for t in group if t.form.verb and not self._relative(tokens, t)]
+        heads = [t for t in group if not (t.form.verb and self._relative(tokens, t))]
         primary = min(verbs or strong or group, key=lambda t: t.first)
         trigger = primary.form.trigger
         mode = trigger.mode
@@ -419,7 +429,7 @@ class EventCoder:
         if modality in HAPPENED and type_ == "ASSAULT" and toll is not None and toll.killed is not None and \
                 (toll.killed.low or toll.killed.best or 0) >= MAX_EVENT_TOLL:
             modality = "generic"  # half a million dead since 2011: a war's count, not one event's
-        nominal = not any(t.form.verb and t.form.tense != "present" for t in group)
+        nominal = not any(t.form.verb and t.form.tense != "present" for t in verbs)
         # رهائن، انتحاري name people of the event: the act's own word, when there is one, is where it stands
         acts = [t for t in group if not t.form.trigger.participant] or group
         first = min(t.first for t in acts)
@@ -435,7 +445,7 @@ class EventCoder:
         if any(o.form.trigger.type != type_ and o.form.trigger.type in self.cues.intent_types
                and 0 <= first - o.last <= 1 and o.first >= s.lo for o in all_triggers):
             salience = "background"  # يحمل مسؤولية الهجمات، أدان التفجير: the event is what another is about
-        if salience == "main" and nominal and (not anchored or (all(_definite(tokens, t) for t in group)
+        if salience == "main" and nominal and (not anchored or (all(_definite(tokens, t) for t in heads)
                                                                 and not {"toll", "light-verb"} & set(support))):
             salience = "background"  # الاغتيال، التفجيرات، اغتياله: a reference to an event told elsewhere
         mode_spec = self.d.modes.get((type_, mode)) or self.d.modes[(type_, "")]
@@ -668,6 +678,9 @@ class EventCoder:
                   and not _bases_in(tokens[t.first], reporting)]
         return min(firsts) if firsts else None
 
+    def _relative(self, tokens: list[Token], t: TriggerMention) -> bool:
+        return t.first > 0 and self._is(tokens[t.first - 1], self.cues.relative_pronouns)
+
     def _is(self, token: Token, words: frozenset[str]) -> bool:
         """Is the token (with or without its article and proclitics) one of these words?"""
         return token.key in words or strip_article(token.key) in words or _bases_in(token, words)
@@ -742,7 +755,7 @@ class EventCoder:
         if first - start > MAIN_WINDOW:
             return "background"  # news states its event first (verb-subject-object); later ones elaborate
         legal = self.cues.legal_context
-        if any(strip_article(tok.key) in legal or tok.key in legal for tok in tokens[s.lo:first]):
+        if any(self._is(tok, legal) for tok in tokens[s.lo:first]):
             return "background"
         cues = self.cues
         for i in range(start, first):

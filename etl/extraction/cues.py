@@ -18,7 +18,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "subjunctive_links", "subjunctive_verbs", "purpose_verbs", "exposure_verbs", "construct_heads",
              "causal_links", "war_machines", "time_units",
              "time_prepositions", "prevention_verbs", "period_starts",
-             "targets"}
+             "targets", "relative_pronouns"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,7 @@ class Cues:
     prevention_verbs: frozenset[str]  # منع، أوقف (all inflections): "منع … من شن هجمات" - the event was stopped
     period_starts: frozenset[str]  # بدء، اندلاع after منذ: a count over a period, not one event's
     targets: frozenset[str]  # مواقع، مقر: the actor named after them owns the target (the recipient)
+    relative_pronouns: frozenset[str]  # الذي، اللذين: a verb right after one describes a noun, it is no predicate
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:

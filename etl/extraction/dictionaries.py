@@ -20,10 +20,10 @@ from importlib import resources
 
 import yaml
 
-from etl.extraction.lexicon import PhraseIndex, phrase_key, possessive_forms, verb_forms, verb_tenses
+from etl.extraction.lexicon import PhraseIndex, dual_forms, phrase_key, possessive_forms, verb_forms, verb_tenses
 
 # Bump when the coder's rules change in a way that changes results for the same dictionaries.
-CODER_RULES = "2026.11.2"
+CODER_RULES = "2026.11.3"
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -144,6 +144,8 @@ def parse_triggers(raw, modes: dict[tuple[str, str], Mode]) -> TriggerLexicon:
     if not isinstance(raw, dict):
         raise DictionaryError("triggers.yaml: expected a mapping")
     lexicon = TriggerLexicon(PhraseIndex(), PhraseIndex(), PhraseIndex(), (), PhraseIndex())
+    # generated duals (هجومين، عبوتين ناسفتين) are added last, and only where no listed word has that spelling
+    duals: list[tuple[PhraseIndex, str, object]] = []
     for type_ in PLOVER_TYPES:
         entries = raw.get(type_)
         if not isinstance(entries, list) or not entries:
@@ -191,6 +193,7 @@ def parse_triggers(raw, modes: dict[tuple[str, str], Mode]) -> TriggerLexicon:
                 lexicon.index.add(noun, noun_form)
                 for form in possessive_forms(noun):  # اغتيالها، غارته
                     lexicon.index.add(form, noun_form)
+                duals += [(lexicon.index, form, noun_form) for form in dual_forms(noun)]
             for form in _words(entry.get("forms"), f"{where} forms"):  # verbs written out: أطلقوا النار
                 lexicon.index.add(form, verb_phrase)
     light = raw.get("light_verbs") or {}
@@ -209,7 +212,11 @@ def parse_triggers(raw, modes: dict[tuple[str, str], Mode]) -> TriggerLexicon:
             lexicon.instruments.add(word, mode)
             for form in possessive_forms(word):  # قنابلهم
                 lexicon.instruments.add(form, mode)
+            duals += [(lexicon.instruments, form, mode) for form in dual_forms(word)]
     lexicon.instrument_order = tuple(instruments)
+    for index, form, payload in duals:
+        if not index.has(form):
+            index.add(form, payload)
     for word in _words(raw.get("non_violent_causes"), "triggers.yaml: non_violent_causes"):
         lexicon.non_violent.add(word, True)
     return lexicon

@@ -78,6 +78,40 @@ def possessive_forms(noun: str) -> list[str]:
     return [stem + pronoun for pronoun in _POSSESSIVES]
 
 
+def _dual(word: str, ending: str) -> str:
+    return (word[:-1] + "ت" if word.endswith("ة") else word) + ending
+
+
+def _agrees(noun: str, adjective: str) -> bool:
+    """Is `adjective` an adjective agreeing with `noun` (عبوة ناسفة، هجوم انتحاري، قصف مدفعي) rather
+    than a noun in construct (عملية طعن، أعمال عنف)? Read from the endings only: a feminine noun takes a
+    feminine adjective; a masculine one a nisba (-ي) or a participle (م-)."""
+    if adjective.startswith(("ب", "ل", "ال")) or len(adjective) < 3:
+        return False
+    if noun.endswith("ة"):
+        return adjective.endswith("ة")
+    return not adjective.endswith("ة") and (adjective.endswith("ي") or adjective.startswith("م"))
+
+
+def dual_forms(noun: str) -> list[str]:
+    """The dual of a singular, indefinite event noun, in both cases: هجوم -> هجومين / هجومان, غارة ->
+    غارتين / غارتان; in a phrase ending with noun + adjective, both agree (انفجار عبوتين ناسفتين، هجومين
+    انتحاريين). Plurals (-ات, -ون, -ين), accusatives (-ا), definite words and phrases ending otherwise get none."""
+    words = noun.split()
+    if not words or any(w.startswith("ال") for w in words[-2:]):
+        return []
+
+    def singular(w: str) -> bool:
+        return len(w) >= 3 and not w.endswith(("ا", "ى", "ات", "ون", "ين", "ان"))
+
+    if len(words) == 1:
+        return [_dual(words[0], e) for e in ("ين", "ان")] if singular(words[0]) else []
+    head, adjective = words[-2], words[-1]
+    if not (singular(head) and singular(adjective) and _agrees(head, adjective)):
+        return []
+    return [" ".join(words[:-2] + [_dual(head, e), _dual(adjective, e)]) for e in ("ين", "ان")]
+
+
 def phrase_key(phrase: str) -> tuple[str, bool]:
     """(key, definite) of a dictionary phrase: folded words without the article, joined by spaces; and
     whether its first word is written with the article."""
@@ -128,6 +162,10 @@ class PhraseIndex(Generic[P]):
 
     def keys(self) -> Iterable[str]:
         return self._index.keys()
+
+    def has(self, phrase: str) -> bool:
+        """Is the phrase (written as in a dictionary) already stored, with any payload?"""
+        return phrase_key(phrase)[0] in self._index
 
     def find(self, text: str, tokens: list[Token], lo: int = 0, hi: int | None = None) -> list[Match[P]]:
         """Non-overlapping longest matches in tokens[lo:hi], left to right."""
