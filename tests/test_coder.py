@@ -507,3 +507,17 @@ def test_a_time_phrase_opening_the_sentence_ends_at_its_comma(coder):
     # an anniversary named later in a sentence keeps its apposition with it
     remembered = "أحيا الآلاف أمس الذكرى العاشرة لمذبحة المدينة، أكبر مجزرة عرفتها البلاد"
     assert happened_main(coder, remembered) == []
+
+
+def test_counts_since_a_war_or_a_year_and_scenes_on_video(coder):
+    assert happened_main(coder, "وقتل 40 صحافيا منذ الغزو الذي شهدته البلاد") == []
+    assert happened_main(coder, "وقتل 40 صحافيا في البلاد منذ عام 2004") == []
+    assert happened_main(coder, "وقتل أربعة صحافيين في البلاد أمس")
+    assert happened_main(coder, "ويشاهدون أشرطة فيديو تتضمن تعذيب الأسرى وقتلهم") == []
+    assert happened_main(coder, "وقالت الحركة إنها عثرت، في غمرة مواجهات مسلحة مع خصومها، على أنفاق") == []
+
+
+def test_a_headline_before_the_dateline_gives_no_legal_context(coder):
+    marched = "مسيرة في المدينة قبل قرار المحكمة في قضية الوزير * القاهرة ـ رويترز: خرج الآلاف في مسيرة بوسط القاهرة أمس"
+    assert happened_main(coder, marched, "PROTEST")
+    assert happened_main(coder, "وقالت المحكمة إن المتهم خرج مع الآلاف في مسيرة بوسط القاهرة أمس", "PROTEST") == []

@@ -655,13 +655,7 @@ class EventCoder:
         the sentence's first trigger opens a second clause, not a frame: "قتل ثلاثة … وقال الجيش إن …"."""
         cues = self.cues
         if text:
-            for i in range(s.lo + 1, min(s.hi, s.lo + 25)):
-                between = text[tokens[i - 1].end:tokens[i].start]
-                if ":" in between:
-                    frame = text[tokens[s.lo].start:tokens[i - 1].end]
-                    if any(mark in frame for mark in cues.frame_marks):
-                        s = _Sentence(s.start, s.end, i, s.hi, s.question)
-                    break
+            s = _Sentence(s.start, s.end, self._after_dateline(tokens, s, text), s.hi, s.question)
         limit = min(s.hi, s.lo + 14, first_trigger if first_trigger is not None else s.hi)
         for i in range(s.lo, limit):
             if tokens[i].key in cues.reporting or _bases_in(tokens[i], cues.reporting):
@@ -669,6 +663,14 @@ class EventCoder:
                     if tokens[j].key in cues.complementizers:
                         return j + 1
                 return s.lo
+        return s.lo
+
+    def _after_dateline(self, tokens: list[Token], s: _Sentence, text: str) -> int:
+        """The first token after a dateline's or speech frame's colon early in the sentence, else s.lo."""
+        for i in range(s.lo + 1, min(s.hi, s.lo + 25)):
+            if ":" in text[tokens[i - 1].end:tokens[i].start]:
+                frame = text[tokens[s.lo].start:tokens[i - 1].end]
+                return i if any(mark in frame for mark in self.cues.frame_marks) else s.lo
         return s.lo
 
     def _first_trigger(self, tokens: list[Token], s: _Sentence, triggers: list[TriggerMention]) -> int | None:
@@ -699,7 +701,7 @@ class EventCoder:
     def _over_a_period(self, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
         for i in range(t.last, min(s.hi, t.last + 14)):
             if _conjunction_off(tokens[i].key) == "منذ" and any(
-                    self._is(tok, self.cues.period_starts) for tok in tokens[i + 1:i + 3]):
+                    self._is(tok, self.cues.period_starts) or _year(tok.key) for tok in tokens[i + 1:i + 3]):
                 return True
         return False
 
@@ -755,7 +757,8 @@ class EventCoder:
         if first - start > MAIN_WINDOW:
             return "background"  # news states its event first (verb-subject-object); later ones elaborate
         legal = self.cues.legal_context
-        if any(self._is(tok, legal) for tok in tokens[s.lo:first]):
+        # a headline before the dateline (… قبل قرار المحكمة * بانكوك ـ رويترز: خرج الآلاف) is not the context
+        if any(self._is(tok, legal) for tok in tokens[self._after_dateline(tokens, s, text):first]):
             return "background"
         cues = self.cues
         for i in range(start, first):
@@ -1071,6 +1074,10 @@ def _number_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _year(key: str) -> bool:
+    return len(key) == 4 and key.isdigit() and key[:2] in ("19", "20")
+
+
 def _numeral(word: str) -> bool:
     """A cardinal of three or more (a counted noun follows it); واحد is an adjective (شهر واحد)."""
     if word.isdigit():
