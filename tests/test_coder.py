@@ -521,3 +521,28 @@ def test_a_headline_before_the_dateline_gives_no_legal_context(coder):
     marched = "مسيرة في المدينة قبل قرار المحكمة في قضية الوزير * القاهرة ـ رويترز: خرج الآلاف في مسيرة بوسط القاهرة أمس"
     assert happened_main(coder, marched, "PROTEST")
     assert happened_main(coder, "وقالت المحكمة إن المتهم خرج مع الآلاف في مسيرة بوسط القاهرة أمس", "PROTEST") == []
+
+
+def test_own_forces_are_the_forces_of_the_actor_named_before(coder):
+    own = happened_main(coder, "وقال الجيش الأمريكي إن جنوده قتلوا خمسة مسلحين أمس خلال غارة شمال بغداد")
+    assert own and own[0].actor["country"] == "USA" and own[0].actor["sector"] == "MIL"
+    assert own[0].actor["text"] == "جنوده"
+    # the state's own soldiers are the army's (a ministry named before them is not the one hit)
+    lost = happened_main(coder, "أعلنت وزارة الدفاع الأمريكية مقتل اثنين من جنودها في هجوم انتحاري أمس")
+    assert lost and lost[0].recipient["country"] == "USA" and lost[0].recipient["sector"] == "MIL"
+
+
+def test_who_announces_deaths_is_not_who_struck(coder):
+    told = happened_main(coder, "أعلنت حركة حماس مقتل اثنين من مقاتليها في غارة إسرائيلية على رفح أمس")
+    assert told and told[0].actor["country"] == "ISR" and told[0].recipient["text"] == "مقاتليها"
+    # but an army announcing that it killed, or that it carried out a strike, is the actor
+    killed = happened_main(coder, "أعلن الجيش قتل خمسة مسلحين في غارة على رفح أمس")
+    assert killed and killed[0].actor["text"] == "الجيش"
+    struck = happened_main(coder, "أعلنت القوات الأمريكية شن غارة على رفح أمس")
+    assert struck and struck[0].actor["country"] == "USA"
+
+
+def test_a_word_in_teh_marbuta_is_no_verb_with_a_pronoun(coder):
+    # واصابة (and the injury of) folds like وأصابه (and hit him): the noun is no predicate with a subject
+    hurt = happened_main(coder, "وكان الجيش قد أعلن أمس مقتل جندي واصابة اثنين في هجوم انتحاري قرب بغداد")
+    assert hurt and hurt[0].trigger["text"] != "اصابة" and (hurt[0].actor is None or hurt[0].actor["text"] != "الجيش")

@@ -30,7 +30,7 @@ from etl.extraction.cues import Cues, load_cues
 from etl.extraction.dictionaries import AGENT_SECTORS, Actor, ActorForm, Dictionaries, TriggerForm, load_dictionaries, person_on
 from etl.extraction.lexicon import Match
 from etl.text.numbers import parse_number
-from etl.text.tokens import Token, clitic_bases, strip_article, tokenize
+from etl.text.tokens import Token, clitic_bases, original_length, strip_article, tokenize
 
 HAPPENED = frozenset({"asserted", "reported", "claimed"})
 # Most specific first: the mode an ASSAULT gets when several triggers and instruments speak.
@@ -48,6 +48,7 @@ ARMED_SECTORS = frozenset("MIL COP REB UAF CRM".split())
 _PROTESTING_SECTORS = frozenset("CVL OPP PTY LAB EDU REL REF".split())  # who takes to the streets
 INSTRUMENT_WINDOW = 8  # tokens around a trigger in which an instrument refines its mode
 SUBJECT_WINDOW = 7  # tokens before a verb in which its subject may stand (SVO)
+_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"  # diacritics and tatweel
 _PUNCT_BREAK = frozenset("،,؛;:()[]«»\"“”")
 
 
@@ -212,7 +213,42 @@ class EventCoder:
                 actor = form.actor
             mentions.append(ActorMention(m.first, m.last, m.start, m.end, text[m.start:m.end], actor, form.kind,
                                          self._locative(tokens, m)))
-        return _compose(text, mentions, self.d.actors.sector_names)
+        return self._own_forces(text, tokens, _compose(text, mentions, self.d.actors.sector_names))
+
+    def _own_forces(self, text: str, tokens: list[Token], mentions: list[ActorMention]) -> list[ActorMention]:
+        """جنوده، قواتها، مقاتليه: the forces of the organisation or state named before them in the sentence
+        ("قال الجيش الأمريكي إن جنوده قتلوا …"), added as mentions of that actor."""
+        taken = {i for m in mentions for i in range(m.first, m.last)}
+        added = []
+        for i, tok in enumerate(tokens):
+            if i in taken:
+                continue
+            own = clitic = None
+            for length, base in clitic_bases(tok.key):
+                for pronoun in ("ه", "ها", "هم", "هما"):
+                    stem = base[:-len(pronoun)]
+                    if own is None and base.endswith(pronoun) and (stem in self.cues.own_forces or stem.endswith("ت")
+                                                                   and stem[:-1] + "ه" in self.cues.own_forces):
+                        own, clitic = stem, length
+            if own is None:
+                continue
+            antecedent = None
+            for m in reversed(mentions):
+                if m.last > i:
+                    continue
+                if any(ch in ".!?؟" for ch in text[m.end:tok.start]) or i - m.last > 25:
+                    break
+                if m.named and not m.locative and m.kind not in ("adjective", "people"):
+                    antecedent = m
+                    break
+            if antecedent is None:
+                continue
+            start = tok.start + original_length(tok.text, clitic)
+            mention = ActorMention(i, i + 1, start, tok.end, text[start:tok.end], antecedent.actor, antecedent.kind)
+            if antecedent.actor.sector in (None, "GOV") and own not in ("انصار",):
+                mention = _as_military(mention, self.d.actors.sector_names)
+            added.append(mention)
+        return sorted(mentions + added, key=lambda m: m.first) if added else mentions
 
     def _locative(self, tokens: list[Token], m: Match) -> bool:
         clitic = tokens[m.first].key[:m.clitic]
@@ -252,6 +288,8 @@ class EventCoder:
             return False  # عمليات خطف، الإعلان عن قتل: a noun in construct or after a preposition
         if form.verb and _has_article(tokens[m.first].key, m, self.d.triggers.verb_surfaces):
             return False  # الاسرة (the family) is no أسره (captured him): verbs take no article
+        if form.verb and m.key in self.d.triggers.verb_surfaces and tokens[m.last - 1].text.rstrip(_MARKS).endswith("ة"):
+            return False  # إصابة (an injury) folds like أصابه (hit him); no conjugated verb ends in teh marbuta
         following = [strip_article(tok.key) for tok in tokens[m.last:m.last + 3]]
         if t.after_not and following and (following[0] in t.after_not or tokens[m.last].key in t.after_not):
             return False
@@ -500,7 +538,9 @@ class EventCoder:
             return actor, direct or recipient
         if not verb:
             # a light verb shortly before a noun trigger: its subject acts (شنت الولايات المتحدة ضربات)
-            lv = next((m for m in reversed(light) if m.last <= t.first and t.first - m.last <= 6), None)
+            # (not أعلن before an attack: the army that announces deaths reports them, أعلن الجيش مقتل جنديين)
+            lv = next((m for m in reversed(light) if m.last <= t.first and t.first - m.last <= 6 and not (
+                t.form.trigger.type == "ASSAULT" and self._is(tokens[m.first], self.cues.reporting))), None)
             if actor is None and lv is not None:
                 inside = [a for a in candidates if lv.last <= a.first < t.first and a.agent_like]
                 if inside:
@@ -520,6 +560,9 @@ class EventCoder:
                     recipient = nxt
             if actor is None:
                 subject = self._subject_before(tokens, t.first, before, s, nouns=True)
+                if subject is not None and lv is None and t.form.trigger.id != "ASSAULT.kill" and \
+                        self._reports(tokens, s, subject):
+                    subject = None  # أعلنت حماس مقتل اثنين من مقاتليها في غارة: who tells is not who strikes
                 if subject is not None and t.form.trigger.patient_subject and lv is None and (
                         _counted(tokens, s, subject, toll) or subject.kind != "adjective" and not any(
                             tok.key == "عن" or self._is(tok, self.cues.result_verbs)
@@ -632,6 +675,11 @@ class EventCoder:
                     tokens[i].key in self.cues.patient_markers:
                 return i
         return None
+
+    def _reports(self, tokens: list[Token], s: _Sentence, a: ActorMention) -> bool:
+        """Is the mention the subject of a reporting verb (أعلنت حماس، وكان الجيش قد أعلن)?"""
+        near = tokens[max(s.lo, a.first - 2):a.first] + tokens[a.last:min(s.hi, a.last + 3)]
+        return any(self._is(tok, self.cues.reporting) for tok in near)
 
     def _subject_before(self, tokens, at: int, before: list[ActorMention], s: _Sentence,
                         nouns: bool = False, any_kind: bool = False) -> ActorMention | None:
