@@ -546,3 +546,16 @@ def test_a_word_in_teh_marbuta_is_no_verb_with_a_pronoun(coder):
     # واصابة (and the injury of) folds like وأصابه (and hit him): the noun is no predicate with a subject
     hurt = happened_main(coder, "وكان الجيش قد أعلن أمس مقتل جندي واصابة اثنين في هجوم انتحاري قرب بغداد")
     assert hurt and hurt[0].trigger["text"] != "اصابة" and (hurt[0].actor is None or hurt[0].actor["text"] != "الجيش")
+
+
+def test_a_unit_in_construct_belongs_to_its_institution_and_places_with_a_proclitic(coder):
+    patrol = happened_main(coder, "قتل عشرة في هجوم انتحاري استهدف دورية للجيش العراقي شرق بغداد أمس")
+    assert patrol and (patrol[0].recipient["country"], patrol[0].recipient["sector"]) == ("IRQ", "MIL")
+    members = happened_main(coder, "أسفر الانفجار عن إصابة ثلاثة من عناصر الجيش بجروح أمس")
+    assert members and members[0].recipient["sector"] == "MIL"
+    # a nunated plural is no construct: the armed men attacked the police
+    attacked = happened_main(coder, "هاجم مسلحون الشرطة في بغداد أمس")
+    assert attacked and attacked[0].actor["text"] == "مسلحون" and attacked[0].recipient["sector"] == "COP"
+    # بشمال الصومال is where, not whom
+    taken = happened_main(coder, "خطف مجهولون مصورا فرنسيا في بلدة بشمال الصومال أمس")
+    assert taken and taken[0].recipient["country"] == "FRA"

@@ -260,7 +260,8 @@ class EventCoder:
         if previous == "من" and m.first >= 2 and (_number_word(tokens[m.first - 2].text) or
                                                  strip_article(tokens[m.first - 2].key) in _PARTITIVE):
             return False  # خمسة من رجال الشرطة، عدد من الجنود: some of them, not a place
-        return previous in _LOCATIVE_BEFORE
+        # بشمال الصومال، وفي العراق: the word before may carry a proclitic
+        return previous in _LOCATIVE_BEFORE or any(b in _LOCATIVE_BEFORE for c, b in clitic_bases(tokens[m.first - 1].key) if c)
 
     def _triggers(self, text: str, tokens: list[Token], actors: list[ActorMention], places) -> list[TriggerMention]:
         blocked = set()
@@ -1021,7 +1022,30 @@ def _compose(text: str, mentions: list[ActorMention], sector_names: dict[str, st
                                        "person", prev.locative))
             continue
         merged.append(m)
-    return merged
+    # عناصر الجيش، دورية للجيش العراقي: a unit of an institution, in construct, is that institution's
+    owned: list[ActorMention] = []
+    for m in merged:
+        prev = owned[-1] if owned else None
+        if prev is not None and prev.kind == "generic" and m.first == prev.last and m.kind in ("generic", "composite") \
+                and (m.actor.sector != prev.actor.sector or m.actor.country) and _construct(prev.text) and _genitive(text, m):
+            owned[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], m.actor, m.kind,
+                                     prev.locative)
+            continue
+        owned.append(m)
+    return owned
+
+
+def _construct(words: str) -> bool:
+    """Can the (last) word stand first in a construct (عناصر، دورية، جنود)? Not with the nunation of a
+    sound plural or a dual (مسلحون الشرطة is subject and object), nor in the accusative (-ا)."""
+    last = "".join(ch for ch in words.split()[-1] if ch.isalpha()) if words.split() else ""
+    return bool(last) and not last.endswith(("ون", "ين", "ان", "ا")) and not last.startswith("ال")
+
+
+def _genitive(text: str, m: ActorMention) -> bool:
+    """Is the mention definite or glued to ل (الجيش، للجيش العراقي): an owner after a construct?"""
+    glued = text[text.rfind(" ", 0, m.start) + 1:m.start]
+    return m.text.startswith("ال") or glued.endswith(("ل", "لل"))
 
 
 def _same(a: ActorMention | None, b: ActorMention | None) -> bool:
