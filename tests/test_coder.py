@@ -559,3 +559,10 @@ def test_a_unit_in_construct_belongs_to_its_institution_and_places_with_a_procli
     # بشمال الصومال is where, not whom
     taken = happened_main(coder, "خطف مجهولون مصورا فرنسيا في بلدة بشمال الصومال أمس")
     assert taken and taken[0].recipient["country"] == "FRA"
+
+
+def test_who_claims_the_attack_is_its_actor(coder):
+    claimed = happened_main(coder, "قتل ستة مدنيين وجرح جنود أمريكيون في هجوم انتحاري قرب مطار كابل أمس تبنته حركة طالبان")
+    assert claimed and claimed[0].actor["id"] == "org:taliban"
+    stated = happened_main(coder, "قتل ستة مدنيين في هجوم انتحاري بغرب البلاد أمس، وأعلنت حركة طالبان مسؤوليتها عنه")
+    assert stated and stated[0].actor["id"] == "org:taliban"

@@ -434,6 +434,12 @@ class EventCoder:
                 actor = a
             if recipient is None and r is not None and r is not actor:
                 recipient = r
+        if type_ == "ASSAULT":
+            claimer = self._claimer(tokens, s, max(t.last for t in group), actors)
+            if claimer is not None:
+                actor = claimer  # … في هجوم انتحاري تبنته حركة طالبان: who claims the attack made it
+                if _same(recipient, actor):
+                    recipient = None
         if type_ == "PROTEST" and (actor is None or actor.actor.sector not in _PROTESTING_SECTORS):
             # المتظاهرون، الآلاف: those who protest are the actor, not the state their nisba names
             crowd = next((a for a in actors if a.actor.sector in _PROTESTING_SECTORS and not a.locative
@@ -675,6 +681,18 @@ class EventCoder:
             if any(b in self.cues.patient_markers for _, b in clitic_bases(tokens[i].key)) or \
                     tokens[i].key in self.cues.patient_markers:
                 return i
+        return None
+
+    def _claimer(self, tokens: list[Token], s: _Sentence, after: int, actors: list[ActorMention]):
+        """The actor named beside a claim of responsibility after the event (تبنته حركة طالبان، وأعلنت حركة
+        طالبان مسؤوليتها): right after the claim word, or a few words before مسؤوليته."""
+        for i in range(after, s.hi):
+            if not self._is(tokens[i], self.cues.claimers):
+                continue
+            named = [a for a in actors if a.named and a.agent_like and not a.locative]
+            following = next((a for a in named if 0 <= a.first - i - 1 <= 1), None)
+            preceding = next((a for a in reversed(named) if a.last <= i and i - a.last <= 1 and a.first >= after), None)
+            return following or preceding
         return None
 
     def _reports(self, tokens: list[Token], s: _Sentence, a: ActorMention) -> bool:
