@@ -566,3 +566,10 @@ def test_who_claims_the_attack_is_its_actor(coder):
     assert claimed and claimed[0].actor["id"] == "org:taliban"
     stated = happened_main(coder, "قتل ستة مدنيين في هجوم انتحاري بغرب البلاد أمس، وأعلنت حركة طالبان مسؤوليتها عنه")
     assert stated and stated[0].actor["id"] == "org:taliban"
+
+
+def test_scare_quotes_months_after_since_and_comments(coder):
+    assert happened_main(coder, "لكن الشرطة «خطفته» من إحدى النوافذ أمس") == []
+    assert happened_main(coder, "لكن الشرطة خطفته من إحدى النوافذ أمس")
+    assert happened_main(coder, "وتعرضت البلاد إلى 44 تفجيرا منذ شهر مايو، بحسب السلطات") == []
+    assert happened_main(coder, "وكتبت الصحيفة في صفحتها الاولى، معلقة على مقتل الزعيم مساء الخميس في هجوم انتحاري، أن البلاد في خطر") == []

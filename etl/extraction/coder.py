@@ -471,6 +471,8 @@ class EventCoder:
             others = [t for t in group if t.form.trigger.id not in _TOLL_TRIGGERS]
             if others:
                 modality = self._modality(tokens, s, others[0], all_triggers, anchored)
+        if modality in HAPPENED and all(_scare_quoted(text, t) for t in group):
+            modality = "generic"  # لكن الشرطة «خطفته»، «قمع» حماس: a word in quotes is used figuratively
         if modality in HAPPENED and type_ == "ASSAULT" and toll is not None and toll.killed is not None and \
                 (toll.killed.low or toll.killed.best or 0) >= MAX_EVENT_TOLL:
             modality = "generic"  # half a million dead since 2011: a war's count, not one event's
@@ -768,18 +770,19 @@ class EventCoder:
     def _over_a_period(self, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
         for i in range(t.last, min(s.hi, t.last + 14)):
             if _conjunction_off(tokens[i].key) == "منذ" and any(
-                    self._is(tok, self.cues.period_starts) or _year(tok.key) for tok in tokens[i + 1:i + 3]):
+                    self._is(tok, self.cues.period_starts) or _year(tok.key) or tok.key in _month_words()
+                    for tok in tokens[i + 1:i + 3]):
                 return True
         return False
 
     def _told_earlier(self, tokens: list[Token], s: _Sentence, group: list[TriggerMention]) -> bool:
         """Is the event placed "earlier" (في وقت سابق، سابقا) - but not earlier today (في وقت سابق اليوم)?"""
-        last = max(t.last for t in group)
-        window = tokens[last:min(s.hi, last + 6)]
-        for k, tok in enumerate(window):
-            if strip_article(tok.key) in ("سابق", "سابقا") and not any(
-                    self._is(w, self.cues.time_anchors) for w in window[k + 1:k + 4]):
-                return True
+        for t in group:
+            window = tokens[t.last:min(s.hi, t.last + 6)]
+            for k, tok in enumerate(window):
+                if strip_article(tok.key) in ("سابق", "سابقا") and not any(
+                        self._is(w, self.cues.time_anchors) for w in window[k + 1:k + 4]):
+                    return True
         return False
 
     def _purpose(self, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
@@ -1164,6 +1167,20 @@ def _number_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    """The first words of the month names (مايو، أيار، كانون), as token keys: "منذ مايو" opens a period."""
+    from etl.text.dates import month_names
+
+    return frozenset(tokenize(name)[0].key for name in month_names())
+
+
+def _scare_quoted(text: str, t: TriggerMention) -> bool:
+    """Does the trigger stand alone between quotation marks («خطفته»)?"""
+    before = text[max(0, t.start - 4):t.start].rstrip()
+    return bool(before) and before[-1] in "«\"“" and text[t.end:t.end + 2].lstrip()[:1] in ("»", "\"", "”")
+
+
 def _year(key: str) -> bool:
     return len(key) == 4 and key.isdigit() and key[:2] in ("19", "20")
 
