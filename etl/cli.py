@@ -319,10 +319,10 @@ def stats(db: Optional[str] = DbOption) -> None:
         console.print(f"[bold]{report['articles_coded']}[/] articles coded: [bold]{report['event_mentions']}[/] "
                       "event mentions")
         events = Table(title="events reported (happened, main event of their sentence), by PLOVER type")
-        for column in ("type", "mentions", "fatalities (sum of best)"):
+        for column in ("type", "mentions", "deduplicated events", "fatalities (events, sum of best)"):
             events.add_column(column, justify="left" if column == "type" else "right")
-        for event_type, mentions, fatalities in report["events_by_type"]:
-            events.add_row(event_type, str(mentions), str(fatalities or 0))
+        for event_type, mentions, deduplicated, fatalities in report["events_by_type"]:
+            events.add_row(event_type, str(mentions), str(deduplicated), str(fatalities or 0))
         console.print(events)
     if report["stories"]:
         console.print(f"deduplicated: [bold]{report['stories']}[/] stories ({report['stories_multi_outlet']} across "

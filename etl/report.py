@@ -50,11 +50,23 @@ def database_stats(db_url: str) -> dict:
             "events": session.scalar(select(func.count()).select_from(EventRow)),
             "events_multi_source": session.scalar(select(func.count()).select_from(EventRow)
                                                   .where(EventRow.num_sources > 1)),
-            "events_by_type": session.execute(
-                select(EventMention.event_type, func.count(), func.sum(EventMention.fatalities_best))
-                .where(EventMention.happened.is_(True), EventMention.salience == "main")
-                .group_by(EventMention.event_type).order_by(func.count().desc())).all(),
+            "events_by_type": _events_by_type(session),
         }
+
+
+def _events_by_type(session) -> list[tuple[str, int, int, int | None]]:
+    """(type, mentions that happened and are their sentence's news, deduplicated events, their fatalities).
+
+    The toll is summed over deduplicated events (each the median of its independent reports), not over
+    mentions: a toll restated by article after article, or a running total, would be counted again."""
+    mentions = dict(session.execute(
+        select(EventMention.event_type, func.count())
+        .where(EventMention.happened.is_(True), EventMention.salience == "main")
+        .group_by(EventMention.event_type)).all())
+    events = {row[0]: (row[1], row[2]) for row in session.execute(
+        select(EventRow.event_type, func.count(), func.sum(EventRow.fatalities_best)).group_by(EventRow.event_type))}
+    rows = [(t, n, *events.get(t, (0, None))) for t, n in mentions.items()]
+    return sorted(rows, key=lambda row: (-row[1], row[0]))
 
 
 def _day(value) -> str | None:

@@ -237,3 +237,13 @@ def test_events_use_story_membership_even_before_stories_run(db_url):
     with session_scope(db_url) as s:
         assert s.scalar(select(func.count()).select_from(StoryArticle)) == 3
     check_consistency(db_url)
+
+
+def test_stats_count_the_toll_of_deduplicated_events_not_of_every_report(db_url):
+    from etl.report import database_stats
+
+    karrada_bombing(db_url)
+    run_dedup(db_url, CFG)
+    [(event_type, mentions, deduplicated, fatalities)] = database_stats(db_url)["events_by_type"]
+    # four reports (5, 5, 5 and 7 killed) of one bombing: one event with the median toll, not 22 dead
+    assert (event_type, mentions, deduplicated, fatalities) == ("ASSAULT", 4, 1, 5)
