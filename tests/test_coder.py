@@ -573,3 +573,36 @@ def test_scare_quotes_months_after_since_and_comments(coder):
     assert happened_main(coder, "لكن الشرطة خطفته من إحدى النوافذ أمس")
     assert happened_main(coder, "وتعرضت البلاد إلى 44 تفجيرا منذ شهر مايو، بحسب السلطات") == []
     assert happened_main(coder, "وكتبت الصحيفة في صفحتها الاولى، معلقة على مقتل الزعيم مساء الخميس في هجوم انتحاري، أن البلاد في خطر") == []
+
+
+def test_fire_dawn_prepositions_and_suffered_attacks(coder):
+    # أطلق + النار is shooting; أطلق + صاروخ a rocket; فجرا is "at dawn"
+    shot = happened_main(coder, "أطلق شرطيون إسرائيليون النار على فلسطيني قرب باب المجلس أمس")
+    assert shot and shot[0].mode == "firearms" and shot[0].recipient["country"] == "PSE"
+    rocket = happened_main(coder, "وكانت الوزارة قد أعلنت أن الجيش الفرنسي أطلق 12 صاروخا على سوريا أمس")
+    assert rocket and rocket[0].mode == "artillery" and rocket[0].actor["country"] == "FRA"
+    dawn = happened_main(coder, "وقال مصدر إن طائرات الاحتلال شنت فجرا غارات جوية على مواقع للمقاومة")
+    assert dawn and dawn[0].mode == "aerial"
+    # a name after ل is no subject: the stronghold's owner did not kill
+    owner = happened_main(coder, "وفي نينوى، التي كانت معقلا لتنظيم داعش، قتل 7 أشخاص في هجوم مسلح أمس")
+    assert owner and owner[0].actor is None
+    # the one who suffers an attack is hit; من after the event names who did it
+    suffered = happened_main(coder, "وقالت الشرطة إن دورية للجيش تعرضت لهجوم أمس")
+    assert suffered and suffered[0].actor is None and suffered[0].recipient["sector"] == "MIL"
+    shelled = happened_main(coder, "تتعرض البلدة لقصف مكثف من القوات الحكومية منذ صباح أمس")
+    assert shelled and shelled[0].actor["sector"] == "MIL" and shelled[0].trigger["text"] == "قصف"
+
+
+def test_an_excluded_verb_form_must_be_a_generated_one():
+    from etl.extraction.dictionaries import DictionaryError, parse_taxonomy, parse_triggers
+    import yaml
+    from importlib import resources
+
+    modes = parse_taxonomy(yaml.safe_load(resources.files("etl.extraction").joinpath("data/plover.yaml").read_text("utf-8")))
+    raw = yaml.safe_load(resources.files("etl.extraction").joinpath("data/triggers.yaml").read_text("utf-8"))
+    detonate = next(e for e in raw["ASSAULT"] if e["id"] == "detonate")
+    lexicon = parse_triggers(raw, modes)
+    assert "فجرا" not in lexicon.verb_surfaces and "فجروا" in lexicon.verb_surfaces
+    detonate["exclude"] = ["قتلوا"]
+    with pytest.raises(DictionaryError, match="not generated forms"):
+        parse_triggers(raw, modes)

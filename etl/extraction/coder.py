@@ -289,6 +289,9 @@ class EventCoder:
             return False  # عمليات خطف، الإعلان عن قتل: a noun in construct or after a preposition
         if form.verb and _has_article(tokens[m.first].key, m, self.d.triggers.verb_surfaces):
             return False  # الاسرة (the family) is no أسره (captured him): verbs take no article
+        glued = tokens[m.first].key[:m.clitic].lstrip("وف")
+        if form.verb and (glued.startswith(("ب", "ك")) or glued.startswith("ل") and form.tense == "past"):
+            return False  # لقصف، بقصف: a preposition takes the noun (ل + imperfect is a verb: ليقصف)
         if form.verb and m.key in self.d.triggers.verb_surfaces and tokens[m.last - 1].text.rstrip(_MARKS).endswith("ة"):
             return False  # إصابة (an injury) folds like أصابه (hit him); no conjugated verb ends in teh marbuta
         following = [strip_article(tok.key) for tok in tokens[m.last:m.last + 3]]
@@ -310,7 +313,14 @@ class EventCoder:
             return []
         actors = [a for a in all_actors if s.lo <= a.first < s.hi]
         keys = {tok.key for tok in tokens[s.lo:s.hi]} | {strip_article(tok.key) for tok in tokens[s.lo:s.hi]}
-        triggers = [t for t in triggers if not t.form.trigger.needs or self._needs_met(t, keys, tokens, s)]
+        # a word may stand for several entries (أطلق: rockets or fire); keep the readings whose sense words occur
+        kept = []
+        for t in triggers:
+            forms = [f for f in t.forms if not f.trigger.needs or self._needs_met(f.trigger.needs, keys, tokens, s)]
+            if forms:
+                kept.append(t if len(forms) == len(t.forms) else
+                            TriggerMention(t.first, t.last, t.start, t.end, t.text, forms))
+        triggers = kept
         if not triggers:
             return []
         instruments = [(m.first, m.payloads[0]) for m in self.d.triggers.instruments.find(text, tokens, s.lo, s.hi)]
@@ -383,8 +393,7 @@ class EventCoder:
             return bool(found & {"protesters", "several-triggers"})
         return bool(found)
 
-    def _needs_met(self, t: TriggerMention, keys: set[str], tokens: list[Token], s: _Sentence) -> bool:
-        needs = t.form.trigger.needs
+    def _needs_met(self, needs: frozenset[str], keys: set[str], tokens: list[Token], s: _Sentence) -> bool:
         if keys & needs:
             return True
         return any(_bases_in(tok, needs) for tok in tokens[s.lo:s.hi])
@@ -533,6 +542,16 @@ class EventCoder:
             if agent is not None:
                 actor = agent
                 break
+        exposed = None if t.form.verb else next((j for j in range(t.first - 1, max(s.lo, t.first - 5) - 1, -1)
+                                                 if self._is(tokens[j], self.cues.exposure_verbs)), None)
+        if exposed is not None:
+            # تعرضت دورية للجيش لهجوم من مسلحين: the subject of the verb of suffering is hit, and after the
+            # event من names who did it (a place-like من that the candidates leave out)
+            at = next((j for j in range(t.last, min(s.hi, t.last + 3)) if tokens[j].key == "من"), None)
+            if at is not None and actor is None:
+                actor = next((a for a in actors if a.first == at + 1 and a.agent_like), None)
+            recipient = next((a for a in candidates if exposed < a.first < t.first), None) or \
+                self._subject_before(tokens, exposed, before, s, any_kind=True)
         patient_marker_at = self._patient_marker(tokens, t.last, min(s.hi, t.last + 8))
         if patient_marker_at is not None:
             recipient = next((a for a in after if a.first > patient_marker_at and a.first - patient_marker_at <= 3
@@ -548,8 +567,10 @@ class EventCoder:
         if not verb:
             # a light verb shortly before a noun trigger: its subject acts (شنت الولايات المتحدة ضربات)
             # (not أعلن before an attack: the army that announces deaths reports them, أعلن الجيش مقتل جنديين)
+            # (nor تعرض: who suffers the attack does not make it)
             lv = next((m for m in reversed(light) if m.last <= t.first and t.first - m.last <= 6 and not (
-                t.form.trigger.type == "ASSAULT" and self._is(tokens[m.first], self.cues.reporting))), None)
+                t.form.trigger.type == "ASSAULT" and self._is(tokens[m.first], self.cues.reporting))
+                and m.first != exposed), None)
             if actor is None and lv is not None:
                 inside = [a for a in candidates if lv.last <= a.first < t.first and a.agent_like]
                 if inside:
@@ -567,7 +588,7 @@ class EventCoder:
                         actor = nxt
                 elif recipient is None:
                     recipient = nxt
-            if actor is None:
+            if actor is None and exposed is None:
                 subject = self._subject_before(tokens, t.first, before, s, nouns=True)
                 if subject is not None and lv is None and t.form.trigger.id != "ASSAULT.kill" and \
                         self._reports(tokens, s, subject):
@@ -713,6 +734,8 @@ class EventCoder:
                 return None
             if not a.agent_like and not any_kind:
                 continue
+            if _proclitic(tokens, a).lstrip("وف").startswith(("ل", "ب", "ك")):
+                continue  # معقلا لتنظيم داعش: a noun after a preposition is no subject
             return a
         return None
 
@@ -833,6 +856,8 @@ class EventCoder:
         cues = self.cues
         for i in range(start, first):
             tok = tokens[i]
+            if tok.key in cues.time_anchors:
+                continue  # فجرا is "at dawn", not ف + جراء
             keys = {tok.key, strip_article(tok.key)} | {b for c, b in clitic_bases(tok.key) if c}
             if keys & cues.background_prepositions and (first - i <= 2 or keys & cues.time_prepositions and all(
                     self._is(tok, cues.time_units) or _number_word(tok.text) or tok.key.isdigit()
@@ -1054,6 +1079,12 @@ def _compose(text: str, mentions: list[ActorMention], sector_names: dict[str, st
             continue
         owned.append(m)
     return owned
+
+
+def _proclitic(tokens: list[Token], a: ActorMention) -> str:
+    """The letters glued before the mention in its first word (و، ل، لل، بال …)."""
+    tok = tokens[a.first]
+    return tok.text[:max(0, a.start - tok.start)]
 
 
 def _construct(words: str) -> bool:

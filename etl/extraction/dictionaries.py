@@ -126,7 +126,7 @@ class TriggerLexicon:
 
 
 _TRIGGER_FIELDS = {"id", "mode", "verbs", "nouns", "forms", "weak", "participant", "subject", "cameo", "acled", "needs", "after",
-                   "after_not"}
+                   "after_not", "exclude"}
 
 
 def _flag(entry: dict, name: str, where: str) -> bool:
@@ -180,14 +180,19 @@ def parse_triggers(raw, modes: dict[tuple[str, str], Mode]) -> TriggerLexicon:
             if not verbs and not nouns:
                 raise DictionaryError(f"{where}: needs verbs, nouns or forms")
             past, present = TriggerForm(trigger, True, "past"), TriggerForm(trigger, True, "present")
-            for verb in verbs:
-                try:
-                    tenses = verb_tenses(verb)
-                except ValueError as exc:
-                    raise DictionaryError(f"{where}: {exc}") from None
+            try:
+                inflections = [verb_tenses(verb) for verb in verbs]
+            except ValueError as exc:
+                raise DictionaryError(f"{where}: {exc}") from None
+            # exclude: generated forms far more often another word (فجرا "at dawn", not "the two detonated")
+            excluded = _keys(_words(entry.get("exclude"), f"{where} exclude"))
+            if excluded - {surface for tenses in inflections for surface in tenses}:
+                raise DictionaryError(f"{where}: exclude lists words that are not generated forms of its verbs")
+            for tenses in inflections:
                 for surface, tense in tenses.items():
-                    lexicon.index.add(surface, past if tense == "past" else present, folded=True)
-                    lexicon.verb_surfaces.add(surface)
+                    if surface not in excluded:
+                        lexicon.index.add(surface, past if tense == "past" else present, folded=True)
+                        lexicon.verb_surfaces.add(surface)
             noun_form, verb_phrase = TriggerForm(trigger, False), TriggerForm(trigger, True)
             for noun in _words(entry.get("nouns"), f"{where} nouns"):
                 lexicon.index.add(noun, noun_form)
