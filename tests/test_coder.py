@@ -606,3 +606,14 @@ def test_an_excluded_verb_form_must_be_a_generated_one():
     detonate["exclude"] = ["قتلوا"]
     with pytest.raises(DictionaryError, match="not generated forms"):
         parse_triggers(raw, modes)
+
+
+def test_an_epithet_after_a_name_belongs_to_it_and_the_worst_in_a_month_is_dated_today(coder):
+    published = datetime(2018, 10, 10, 9, 0, tzinfo=timezone.utc)
+    [worst] = [e for e in coder.code("ذكر المرصد، الأربعاء، أن تنظيم داعش الإرهابي شن أعنف هجوم منذ شهر ضد قوات سوريا الديمقراطية",
+                                     published=published) if e.event_type == "ASSAULT"]
+    assert worst.actor["id"] == "org:isis" and worst.actor["text"] == "تنظيم داعش الإرهابي"
+    assert worst.date == "2018-10-10"
+    # without the superlative, منذ شهر is "a month ago"
+    [ago] = [e for e in coder.code("قتل جندي منذ شهر في هجوم على حاجز", published=published) if e.event_type == "ASSAULT"]
+    assert ago.date == "2018-09-10"

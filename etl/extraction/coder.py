@@ -213,7 +213,21 @@ class EventCoder:
                 actor = form.actor
             mentions.append(ActorMention(m.first, m.last, m.start, m.end, text[m.start:m.end], actor, form.kind,
                                          self._locative(tokens, m)))
-        return self._own_forces(text, tokens, _compose(text, mentions, self.d.actors.sector_names))
+        return self._own_forces(text, tokens, self._with_epithets(text, tokens, _compose(text, mentions, self.d.actors.sector_names)))
+
+    def _with_epithets(self, text: str, tokens: list[Token], mentions: list[ActorMention]) -> list[ActorMention]:
+        """تنظيم داعش الإرهابي: an epithet right after a name is part of its mention, not a second actor."""
+        out: list[ActorMention] = []
+        for m in mentions:
+            prev = out[-1] if out else None
+            if prev is not None and prev.named and prev.kind != "adjective" and m.kind == "generic" and \
+                    m.first == prev.last and m.last - m.first == 1 and tokens[m.first].key.startswith("ال") and \
+                    strip_article(tokens[m.first].key) in self.cues.epithets:
+                out[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], prev.actor,
+                                       prev.kind, prev.locative)
+                continue
+            out.append(m)
+        return out
 
     def _own_forces(self, text: str, tokens: list[Token], mentions: list[ActorMention]) -> list[ActorMention]:
         """جنوده، قواتها، مقاتليه: the forces of the organisation or state named before them in the sentence

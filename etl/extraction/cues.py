@@ -18,7 +18,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "subjunctive_links", "subjunctive_verbs", "purpose_verbs", "exposure_verbs", "construct_heads",
              "causal_links", "war_machines", "time_units",
              "time_prepositions", "prevention_verbs", "period_starts",
-             "targets", "relative_pronouns", "own_forces", "claimers"}
+             "targets", "relative_pronouns", "own_forces", "claimers", "epithets"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ class Cues:
     relative_pronouns: frozenset[str]  # الذي، اللذين: a verb right after one describes a noun, it is no predicate
     own_forces: frozenset[str]  # جنود، قوات: with a possessive (جنوده، قواتها) the forces of the actor named before
     claimers: frozenset[str]  # تبنته، مسؤوليتها: the one named beside them after an attack claims it, and is its actor
+    epithets: frozenset[str]  # الإرهابي: right after a name (تنظيم داعش الإرهابي) a description of it, not another actor
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
