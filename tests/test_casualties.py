@@ -295,3 +295,10 @@ def test_a_count_of_other_people_before_a_killing_verb_is_not_its_toll():
     # a count, a nisba or a day between the count and its verb still count
     assert extract_casualties("ستة صحافيين فلسطينيين أصيبوا بجروح").injured.best == 6
     assert extract_casualties("5 أشخاص أمس قتلوا في الهجوم").killed.best == 5
+
+
+def test_a_count_before_hedges_and_its_verb():
+    from etl.extraction.casualties import extract_casualties
+
+    toll = extract_casualties("وكان 16 شخصا على الأقل قد قتلوا أمس")
+    assert toll is not None and (toll.killed.low, toll.killed.best) == (16, 16)

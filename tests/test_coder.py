@@ -617,3 +617,15 @@ def test_an_epithet_after_a_name_belongs_to_it_and_the_worst_in_a_month_is_dated
     # without the superlative, منذ شهر is "a month ago"
     [ago] = [e for e in coder.code("قتل جندي منذ شهر في هجوم على حاجز", published=published) if e.event_type == "ASSAULT"]
     assert ago.date == "2018-09-10"
+
+
+def test_nations_killed_hedged_tolls_marches_and_sources(coder):
+    shelled = happened_main(coder, "قتل فلسطينيان اثنان، الأحد، في قصف مدفعي للجيش الإسرائيلي شرقي رفح")
+    assert shelled and shelled[0].actor["country"] == "ISR" and shelled[0].recipient["country"] == "PSE"
+    assert shelled[0].fatalities["best"] == 2
+    hedged = happened_main(coder, "وكان 16 شخصا على الأقل قد قتلوا حين أطلق الجنود النار على حشود قرب الحدود أمس")
+    assert hedged and hedged[0].fatalities["low"] == 16
+    march = happened_main(coder, "قتل أربعة فلسطينيين برصاص الجيش الإسرائيلي خلال مسيرة العودة في قطاع غزة أمس")
+    assert march and march[0].mode == "firearms"
+    told = happened_main(coder, "وحسب التلفزيون السوري، استهدفت صواريخ عدة فجر الإثنين مطارا عسكريا في وسط البلاد")
+    assert told and told[0].actor is None

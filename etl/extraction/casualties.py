@@ -270,6 +270,8 @@ _PERCENT = re.compile(r"\s*[%٪]")
 _BREAKING_BLOCKS = frozenset({"قبل", "بعد", "حتي"})
 # Between a count and its verb (5 أشخاص أمس قتلوا): days and times, folded, without the article.
 _TIME_WORDS = frozenset("امس اليوم يوم احد اثنين ثلاثاء اربعاء خميس جمعه سبت صباح مساء فجر ليل ليله ظهر عصر".split())  # listed as blocks (قبل 3 أيام) and clause breaks
+# Hedges between a count and its verb (16 شخصا على الأقل قد قتلوا), folded, without the article.
+_HEDGES = frozenset("علي اقل قد نحو حوالي".split())
 _NOUN_WINDOW = 3  # tokens between a verbal noun and its count (مقتل ما لا يقل عن 20 is one quantity)
 _VERB_WINDOW = 6  # room for an agent: قتلت القوات الحكومية السورية أمس 3 مسلحين
 _IDIOM_WINDOW = 9
@@ -617,9 +619,12 @@ def _first_count(s: _Sentence, j: int, window: int) -> int | None:
 
 def _backward(s: _Sentence, i: int, category: str, consumed: set[int]) -> list[_Found]:
     """A count before a verb, with its person noun: "5 أشخاص قتلوا", "ستة صحافيين فلسطينيين أصيبوا"."""
+    verb = i
+    while i > 0 and strip_article(s.toks[i - 1].key) in _HEDGES:
+        i -= 1  # 16 شخصا على الأقل قد قتلوا: the count stands before the hedges
     for m in range(i, max(0, i - 3) - 1, -1):
         k = s.q_ending_at.get(m)  # a numeral ending right before token m
-        if k is None or k in s.used or s.gap_stops(k, i):
+        if k is None or k in s.used or s.gap_stops(k, verb):
             continue
         ok, after = _counts_people(s, k)
         if ok and not all(_NISBA.match(strip_article(s.toks[g].key)) or strip_article(s.toks[g].key) in _TIME_WORDS
@@ -627,8 +632,8 @@ def _backward(s: _Sentence, i: int, category: str, consumed: set[int]) -> list[_
             continue  # شيع آلاف الفلسطينيين السبت مسعفة قتلت: another noun stands between; it is the subject
         if ok and (after > s.q_end[k] or s.q_at[k].kind == "dual"):  # with its noun, or a dual (رجلين أصيبا)
             f, _ = _figure_from(s, category, k, s.toks[k].start)
-            consumed.update(range(k, i + 1))
-            return [f._replace(end=s.toks[i].end)]
+            consumed.update(range(k, verb + 1))
+            return [f._replace(end=s.toks[verb].end)]
     return []
 
 

@@ -625,6 +625,9 @@ class EventCoder:
                     tokens[first_after.first - 1].key.isdigit() or self._skippable(tokens, t.last, first_after.first)
                     or _in_toll(toll, first_after)) or self._accusative(tokens, first_after))
                 agent_later = bool(self.cues.agent_markers.find(text, tokens, t.last, s.hi))
+                # قتل فلسطينيون في قصف للجيش: people named by their nation, or civilians, are those killed
+                counted = counted or (first_after is not None and (first_after.kind == "people" or
+                                                                    first_after.actor.sector == "CVL"))
                 if first_after is not None and first_after.agent_like and actor is None and not counted \
                         and not agent_later:
                     actor = first_after
@@ -655,7 +658,10 @@ class EventCoder:
                             first_after.first - t.last - self._skippable(tokens, t.last, first_after.first) <= 1:
                         actor = first_after
                     else:
-                        actor = self._subject_before(tokens, t.first, before, s) or first_after
+                        subject = self._subject_before(tokens, t.first, before, s)
+                        if subject is not None and self._reports(tokens, s, subject):
+                            subject = None  # وحسب التلفزيون السوري، استهدفت صواريخ …: the source did not strike
+                        actor = subject or first_after
                 if recipient is None:
                     rest = [a for a in after if not _same(a, actor) and a.first - t.last <= 8]
                     if rest:
@@ -734,7 +740,9 @@ class EventCoder:
 
     def _reports(self, tokens: list[Token], s: _Sentence, a: ActorMention) -> bool:
         """Is the mention the subject of a reporting verb (أعلنت حماس، وكان الجيش قد أعلن)?"""
-        near = tokens[max(s.lo, a.first - 2):a.first] + tokens[a.last:min(s.hi, a.last + 3)]
+        before = tokens[max(s.lo, a.first - 2):a.first]
+        cut = max((k + 1 for k, tok in enumerate(before) if tok.key in self.cues.complementizers), default=0)
+        near = before[cut:] + tokens[a.last:min(s.hi, a.last + 3)]  # (قال إن الانتحاريين: the subject is after إن)
         return any(self._is(tok, self.cues.reporting) for tok in near)
 
     def _subject_before(self, tokens, at: int, before: list[ActorMention], s: _Sentence,
@@ -1127,11 +1135,11 @@ def _as_military(m: ActorMention, sector_names: dict[str, str]) -> ActorMention:
 
 
 def fold_plural(word: str) -> bool:
-    """Is this nisba word a plural of persons (الأمريكيون، الإسرائيليين) rather than an adjective?"""
+    """Is this nisba word a plural or dual of persons (الأمريكيون، الإسرائيليين، فلسطينيان) rather than an adjective?"""
     from etl.text.tokens import fold
 
     key = fold(word.split()[-1]) if word.split() else ""
-    return key.endswith(("يون", "يين")) or key in ("افغان", "الافغان", "اكراد", "الاكراد", "الاتراك", "الروس", "الصرب",
+    return key.endswith(("يون", "يين", "يان")) or key in ("افغان", "الافغان", "اكراد", "الاكراد", "الاتراك", "الروس", "الصرب",
                                                  "الكرد", "العرب", "عرب", "الامريكان", "الاميركان")
 
 
