@@ -629,3 +629,11 @@ def test_nations_killed_hedged_tolls_marches_and_sources(coder):
     assert march and march[0].mode == "firearms"
     told = happened_main(coder, "وحسب التلفزيون السوري، استهدفت صواريخ عدة فجر الإثنين مطارا عسكريا في وسط البلاد")
     assert told and told[0].actor is None
+
+
+def test_the_dead_named_alone_tell_no_attack(coder):
+    assert happened_main(coder, "حداد في الأراضي الفلسطينية على قتلى يوم الأرض في غزة") == []
+    assert happened_main(coder, "وأعلنت الشرطة اكتشاف جثة محنطة في المدينة أمس") == []
+    # with an instrument, or a killing, they do
+    assert happened_main(coder, "وأعلنت الشرطة العثور على جثة بها آثار طلقات رصاص في المدينة أمس")
+    assert happened_main(coder, "قتل ثلاثة أشخاص في المدينة أمس وسقط عشرات الجرحى")

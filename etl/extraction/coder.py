@@ -434,6 +434,8 @@ class EventCoder:
             victim_only = all(t.form.trigger.id in _VICTIM_TRIGGERS for t in group)
             if victim_only and non_violent and not near:
                 return None
+            if all(t.form.trigger.id == "ASSAULT.victims" for t in group) and not near:
+                return None  # حداد على قتلى، اكتشاف جثة، ضحايا الإرهاب: the dead are named, no attack is told
         if strong:
             support.append("trigger")
         if any(not t.form.verb and any(m.last <= t.first and (t.first - m.last <= 2 or t.first - m.last <= 6 and
