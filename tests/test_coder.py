@@ -637,3 +637,8 @@ def test_the_dead_named_alone_tell_no_attack(coder):
     # with an instrument, or a killing, they do
     assert happened_main(coder, "وأعلنت الشرطة العثور على جثة بها آثار طلقات رصاص في المدينة أمس")
     assert happened_main(coder, "قتل ثلاثة أشخاص في المدينة أمس وسقط عشرات الجرحى")
+
+
+def test_a_nisba_after_an_organisation_describes_it(coder):
+    shelled = happened_main(coder, "وقصفت ميليشيات الحوثي الإيرانية أحياء سكنية في تعز أمس")
+    assert shelled and shelled[0].actor["id"] == "org:houthis" and shelled[0].recipient is None

@@ -216,13 +216,17 @@ class EventCoder:
         return self._own_forces(text, tokens, self._with_epithets(text, tokens, _compose(text, mentions, self.d.actors.sector_names)))
 
     def _with_epithets(self, text: str, tokens: list[Token], mentions: list[ActorMention]) -> list[ActorMention]:
-        """تنظيم داعش الإرهابي: an epithet right after a name is part of its mention, not a second actor."""
+        """تنظيم داعش الإرهابي، ميليشيات الحوثي الإيرانية: an epithet, or a nisba after an organisation, is part
+        of its mention, not a second actor."""
         out: list[ActorMention] = []
         for m in mentions:
             prev = out[-1] if out else None
-            if prev is not None and prev.named and prev.kind != "adjective" and m.kind == "generic" and \
-                    m.first == prev.last and m.last - m.first == 1 and tokens[m.first].key.startswith("ال") and \
-                    strip_article(tokens[m.first].key) in self.cues.epithets:
+            epithet = m.kind == "generic" and m.last - m.first == 1 and tokens[m.first].key.startswith("ال") and \
+                strip_article(tokens[m.first].key) in self.cues.epithets
+            # ميليشيات الحوثي الإيرانية، حزب الله اللبناني: a nisba after an organisation describes it
+            nisba = m.kind == "adjective" and prev is not None and prev.kind == "org"
+            if prev is not None and prev.named and prev.kind != "adjective" and m.first == prev.last and (
+                    epithet or nisba):
                 out[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], prev.actor,
                                        prev.kind, prev.locative)
                 continue
