@@ -642,3 +642,11 @@ def test_the_dead_named_alone_tell_no_attack(coder):
 def test_a_nisba_after_an_organisation_describes_it(coder):
     shelled = happened_main(coder, "وقصفت ميليشيات الحوثي الإيرانية أحياء سكنية في تعز أمس")
     assert shelled and shelled[0].actor["id"] == "org:houthis" and shelled[0].recipient is None
+
+
+def test_forces_cutting_a_road_are_no_protest_and_joining_a_protest_is_intended(coder):
+    assert happened_main(coder, "وتمكنت قوات ألوية العمالقة أمس من قطع الطريق الرابطة بين مديريتي زبيد والتحيتا", "PROTEST") == []
+    blocked = happened_main(coder, "وأقدم عشرات المحتجين على قطع الطريق الدولي بالإطارات المشتعلة أمس", "PROTEST")
+    assert blocked
+    joining = "ويتوجه أنصار التيار من بغداد الى النجف للمشاركة في مظاهرة ضد الاحتلال"
+    assert happened_main(coder, joining, "PROTEST") == []

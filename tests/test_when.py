@@ -218,3 +218,22 @@ def test_real_articles_no_crash_and_dates_near_publication():
             chosen = event_date(text, published, s.start, s.end)
             assert chosen.date is not None
     assert relative > 100
+
+
+def test_for_years_and_the_worst_in_a_month_are_periods_not_dates():
+    assert when("وتظاهر المئات ضد الفساد الذي يحاربه العراقيون منذ سنوات")[0] == date(2018, 4, 18)
+    assert when("شن التنظيم أعنف هجوم منذ شهر ضد القوات")[0] == date(2018, 4, 18)
+    # without them, منذ + a duration is "ago"
+    assert when("قتل جندي منذ أيام في هجوم")[1] == "week"
+    assert when("قتل جندي منذ شهر في هجوم")[0] == date(2018, 3, 19)
+
+
+def test_an_old_date_in_another_clause_does_not_date_the_event():
+    text = "وخرج آلاف الفلسطينيين في مسيرات العودة، وتزامنت المسيرات مع ذكرى مقتل ستة خلال مظاهرات عام 1976"
+    marched = event_date(text, PUBLISHED, anchor=text.index("خرج"))
+    assert (marched.date, marched.source) == (date(2018, 4, 18), "published")
+    killed = event_date(text, PUBLISHED, anchor=text.index("مقتل"))
+    assert killed.date.year == 1976
+    # a chronology entry keeps its date (no clause break between it and the event)
+    entry = "ـ 13 يونيو 2007: اغتيال النائب بانفجار سيارة مفخخة في بيروت"
+    assert event_date(entry, PUBLISHED, anchor=entry.index("اغتيال")).date == date(2007, 6, 13)

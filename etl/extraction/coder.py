@@ -843,6 +843,8 @@ class EventCoder:
         at = t.first
         key = tokens[at].key
         if not key.startswith(("ل", "ول")):
+            if at - 2 >= s.lo and tokens[at - 1].key in ("في", "الي") and self._is(tokens[at - 2], cues.purpose_verbs):
+                at -= 1  # للمشاركة في مظاهرة: to take part in it
             if at - 1 < s.lo or not self._is(tokens[at - 1], cues.purpose_verbs):
                 return False
             at -= 1  # لتنفيذ هجوم

@@ -300,6 +300,9 @@ def find_dates(text: str, published: datetime | None, start: int = 0, end: int |
     return found
 
 
+_CLAUSE_MARKS = ("،", ",", "؛", ";", ".")
+
+
 def event_date(text: str, published: datetime | None, start: int = 0, end: int | None = None, *,
                anchor: int | None = None, tz: tzinfo = DEFAULT_TZ,
                tokens: Sequence[Token] | None = None) -> EventDate:
@@ -308,8 +311,15 @@ def event_date(text: str, published: datetime | None, start: int = 0, end: int |
     ("قال اليوم إن غارة أمس ..."), then the first. With nothing in the text: the publication day,
     `source` "published"; with no publication time either: date None, `source` "none"."""
     candidates = [f for f in find_dates(text, published, start, end, tz=tz, tokens=tokens) if not f.since]
+    today = _local_day(published, tz)
+    if anchor is not None and today is not None:
+        # «خرج آلاف … في مسيرات العودة، وتزامنت المسيرات مع يوم الأرض … خلال مظاهرات عام 1976»: a date over a
+        # year old, in another clause than the event's word, is another event's
+        def other_clause(f: EventDate) -> bool:
+            lo, hi = (f.end, anchor) if f.end <= anchor else (anchor, f.start)
+            return any(mark in text[lo:hi] for mark in _CLAUSE_MARKS)
+        candidates = [f for f in candidates if f.date is None or (today - f.date).days <= 365 or not other_clause(f)]
     if candidates:
-        today = _local_day(published, tz)
 
         def rank(f: EventDate):
             distance = 0 if anchor is None else (0 if f.start <= anchor < f.end else
@@ -632,6 +642,9 @@ def _ago(r: _Reader, i: int):
     start, end = r.toks[i].start, r.toks[after - 1].end
     if days == 0:
         return _found("day", today, today, start, end), after  # قبل ساعات، منذ 24 ساعة
+    if count is None and unit_key in _PLURAL_DURATIONS and r.bare(i) == _SINCE and days >= 30:
+        # منذ سنوات، منذ أشهر: "for years" - a period that goes on, not when the event took place
+        return replace(_found(vague_precision, today, today, start, end), since=True), after
     if count is None and unit_key in _PLURAL_DURATIONS:
         # منذ أيام، قبل أسابيع: a few units ago (2 to 9), a step coarser
         earliest, latest = today - timedelta(days=max(days, 1) * 9), today - timedelta(days=max(days, 1) * 2)
