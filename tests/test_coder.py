@@ -650,3 +650,10 @@ def test_forces_cutting_a_road_are_no_protest_and_joining_a_protest_is_intended(
     assert blocked
     joining = "ويتوجه أنصار التيار من بغداد الى النجف للمشاركة في مظاهرة ضد الاحتلال"
     assert happened_main(coder, joining, "PROTEST") == []
+
+
+def test_shells_that_fell_are_an_attack_and_weapons_named_alone_are_not(coder):
+    fell = happened_main(coder, "وذكر مصدر في الشرطة أن عدة قذائف هاون سقطت على مبان سكنية فجر أمس في المدينة")
+    assert fell and fell[0].mode == "artillery"
+    assert happened_main(coder, "وصلت شحنة قذائف هاون إلى الميناء أمس") == []
+    assert happened_main(coder, "سقطت الحكومة أمس بعد تصويت البرلمان") == []
