@@ -657,3 +657,14 @@ def test_shells_that_fell_are_an_attack_and_weapons_named_alone_are_not(coder):
     assert fell and fell[0].mode == "artillery"
     assert happened_main(coder, "وصلت شحنة قذائف هاون إلى الميناء أمس") == []
     assert happened_main(coder, "سقطت الحكومة أمس بعد تصويت البرلمان") == []
+
+
+def test_acled_types_follow_who_fought_whom(coder):
+    shot = happened_main(coder, "أطلق جنود إسرائيليون النار على مدنيين فلسطينيين قرب الحدود أمس")
+    assert shot and (shot[0].acled_event_type, shot[0].acled_sub_event_type) == ("Violence against civilians", "Attack")
+    clash = happened_main(coder, "هاجم مسلحون من طالبان نقطة للجيش الأفغاني أمس")
+    assert clash and (clash[0].acled_event_type, clash[0].acled_sub_event_type) == ("Battles", "Armed clash")
+    worshippers = happened_main(coder, "هاجم مسلحون المصلين في المسجد أمس")
+    assert worshippers and worshippers[0].acled_event_type == "Violence against civilians"
+    strike = happened_main(coder, "شنت طائرات أمريكية غارة على مواقع المسلحين أمس")
+    assert strike and strike[0].acled_sub_event_type == "Air/drone strike"

@@ -527,6 +527,8 @@ class EventCoder:
         mode_spec = self.d.modes.get((type_, mode)) or self.d.modes[(type_, "")]
         cameo = trigger.cameo if mode == trigger.mode else mode_spec.cameo
         acled = trigger.acled if mode == trigger.mode else mode_spec.acled
+        if type_ == "ASSAULT" and acled:
+            acled = _acled_by_sides(acled, actor, recipient)
         locations = self._locations(tokens, s, places, actor, recipient, context_place)
         event_date, precision, date_source = self._date(text, tokens, s, published, primary.start)
         confidence = 0.45 + 0.2 * bool(strong) + 0.05 * min(len(support), 4)
@@ -1109,6 +1111,21 @@ def _compose(text: str, mentions: list[ActorMention], sector_names: dict[str, st
             continue
         owned.append(m)
     return owned
+
+
+_VIOLENCE_AGAINST_CIVILIANS = ("Violence against civilians", "Attack")
+_ARMED_CLASH = ("Battles", "Armed clash")
+
+
+def _acled_by_sides(acled: tuple, actor: ActorMention | None, recipient: ActorMention | None) -> tuple:
+    """ACLED types by who fought whom: shooting at civilians is violence against civilians, not a battle;
+    an attack by an armed group on another armed group is a battle. Remote violence keeps its type."""
+    if tuple(acled) == _ARMED_CLASH and recipient is not None and recipient.actor.sector == "CVL":
+        return _VIOLENCE_AGAINST_CIVILIANS
+    if tuple(acled) == _VIOLENCE_AGAINST_CIVILIANS and actor is not None and recipient is not None and \
+            actor.actor.sector in ARMED_SECTORS and recipient.actor.sector in ARMED_SECTORS:
+        return _ARMED_CLASH
+    return acled
 
 
 def _proclitic(tokens: list[Token], a: ActorMention) -> str:
