@@ -668,3 +668,15 @@ def test_acled_types_follow_who_fought_whom(coder):
     assert worshippers and worshippers[0].acled_event_type == "Violence against civilians"
     strike = happened_main(coder, "شنت طائرات أمريكية غارة على مواقع المسلحين أمس")
     assert strike and strike[0].acled_sub_event_type == "Air/drone strike"
+
+
+def test_the_place_of_a_dateline_is_not_where_the_event_happened():
+    coder = make_coder(geocode=True)  # the packaged gazetteer
+    filed = happened_main(coder, "دبي، الإمارات العربية المتحدة (CNN) -- قتل فلسطينيان في قصف إسرائيلي، صباح الأحد، على "
+                                 "مواقع وأراض زراعية شرق رفح وخان يونس")
+    assert [place["name_en"] for place in filed[0].locations] == ["Rafaḩ", "Khān Yūnis"]  # not Dubai
+    colon = happened_main(coder, "بغداد ـ «الشرق الأوسط»: قتل ثلاثة أشخاص في انفجار سيارة مفخخة في الموصل أمس")
+    assert [place["name_en"] for place in colon[0].locations] == ["Mosul"]  # not Baghdad
+    # without a dateline, the first place stands
+    plain = happened_main(coder, "قتل ثلاثة أشخاص في انفجار سيارة مفخخة في دبي أمس")
+    assert [place["name_en"] for place in plain[0].locations][:1] == ["Dubai"]

@@ -21,6 +21,7 @@ kept with their modality so that analysts can see threats and denials, and are n
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -529,7 +530,7 @@ class EventCoder:
         acled = trigger.acled if mode == trigger.mode else mode_spec.acled
         if type_ == "ASSAULT" and acled:
             acled = _acled_by_sides(acled, actor, recipient)
-        locations = self._locations(tokens, s, places, actor, recipient, context_place)
+        locations = self._locations(text, tokens, s, places, actor, recipient, context_place)
         event_date, precision, date_source = self._date(text, tokens, s, published, primary.start)
         confidence = 0.45 + 0.2 * bool(strong) + 0.05 * min(len(support), 4)
         if modality not in HAPPENED:
@@ -968,12 +969,15 @@ class EventCoder:
 
     # ------------------------------------------------------------------------------------------ where, when
 
-    def _locations(self, tokens, s, places, actor, recipient, context_place) -> list[dict]:
+    def _locations(self, text, tokens, s, places, actor, recipient, context_place) -> list[dict]:
         used = [m for m in (actor, recipient) if m is not None]
+        dateline = self._dateline_end(text, tokens, s)
         chosen = []
         for p in places:
             if any(m.start < p.end and p.start < m.end for m in used):
                 continue  # واشنطن as the one who struck is no place of the strike
+            if p.end <= dateline:
+                continue  # دبي، الإمارات العربية المتحدة (CNN) -- …: where the report was filed
             if p.latitude is None:
                 continue
             chosen.append(p)
@@ -988,6 +992,15 @@ class EventCoder:
             return (anchor, p.precision >= 4, not self._after_locative(tokens, p.start), p.start)
         candidates = list(chosen)  # (a list being sorted reads as empty inside its key function)
         return [self._place_dict(p) for p in sorted(candidates, key=rank)]
+
+    def _dateline_end(self, text: str, tokens: list[Token], s: _Sentence) -> int:
+        """Where a dateline opening the sentence ends (a character offset; s.start when there is none): up to
+        a colon (بيروت ـ «الشرق الأوسط»:) or a dash after an agency (دبي، الإمارات (CNN) --، القدس - رويترز -)."""
+        after = self._after_dateline(tokens, s, text)
+        if after > s.lo:
+            return tokens[after].start
+        match = _DASH_DATELINE.match(text, s.start, min(s.end, s.start + 90))
+        return match.end() if match else s.start
 
     def _after_locative(self, tokens, start: int) -> bool:
         i = _token_at(tokens, start)
@@ -1113,6 +1126,8 @@ def _compose(text: str, mentions: list[ActorMention], sector_names: dict[str, st
     return owned
 
 
+# A dateline opening an article: a place (and its country), then the agency in brackets and a dash.
+_DASH_DATELINE = re.compile(r"\s*[^\s.!?؟:«»\"]{2,}(?:[ ،,][^\s.!?؟:«»\"()]+){0,5}\s*\((?:[^()]{1,20})\)\s*(?:--|–|—|-|ـ)")
 _VIOLENCE_AGAINST_CIVILIANS = ("Violence against civilians", "Attack")
 _ARMED_CLASH = ("Battles", "Armed clash")
 
