@@ -680,3 +680,12 @@ def test_the_place_of_a_dateline_is_not_where_the_event_happened():
     # without a dateline, the first place stands
     plain = happened_main(coder, "قتل ثلاثة أشخاص في انفجار سيارة مفخخة في دبي أمس")
     assert [place["name_en"] for place in plain[0].locations][:1] == ["Dubai"]
+
+
+def test_two_attacks_joined_by_while_are_two_events_two_tolls_are_one(coder):
+    two = [e for e in coder.code("قالوا إن الحركة اختطفت حاكم منطقة أمس، فيما قتل ثلاثة مدنيين في هجوم انتحاري بغرب البلاد",
+                                 published=PUBLISHED) if e.event_type == "ASSAULT"]
+    assert sorted(e.mode for e in two) == ["abduct", "suicide"]
+    one_attack = [e for e in coder.code("قتل ثلاثة أشخاص في هجوم على حاجز أمس فيما أصيب خمسة آخرون", published=PUBLISHED)
+                  if e.event_type == "ASSAULT"]
+    assert len(one_attack) == 1 and one_attack[0].injured["best"] == 5

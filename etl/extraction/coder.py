@@ -378,10 +378,15 @@ class EventCoder:
             first = group[0].first
             return first - s.lo <= 6 and any(self._is(tok, prepositions) for tok in tokens[s.lo:min(first, s.lo + 2)])
 
-        for t in triggers[1:]:
+        def acts(group: list[TriggerMention]) -> bool:
+            return any(o.form.trigger.id not in _TOLL_TRIGGERS for o in group)
+
+        for k, t in enumerate(triggers[1:], 1):
             between = tokens[groups[-1][-1].last:t.first]
             if any(tok.key in prepositions or strip_article(tok.key) in prepositions for tok in between) or (
-                    _punctuated(text, tokens, groups[-1][-1].last - 1, t.first) and fronted(groups[-1])):
+                    _punctuated(text, tokens, groups[-1][-1].last - 1, t.first) and fronted(groups[-1])) or (
+                    any(self._is(tok, self.cues.contrast_links) for tok in between) and acts(groups[-1])
+                    and acts(triggers[k:])):
                 groups.append([t])
             else:
                 groups[-1].append(t)

@@ -18,7 +18,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "subjunctive_links", "subjunctive_verbs", "purpose_verbs", "exposure_verbs", "construct_heads",
              "causal_links", "war_machines", "time_units",
              "time_prepositions", "prevention_verbs", "period_starts",
-             "targets", "relative_pronouns", "own_forces", "claimers", "epithets"}
+             "targets", "relative_pronouns", "own_forces", "claimers", "epithets", "contrast_links"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ class Cues:
     own_forces: frozenset[str]  # جنود، قوات: with a possessive (جنوده، قواتها) the forces of the actor named before
     claimers: frozenset[str]  # تبنته، مسؤوليتها: the one named beside them after an attack claims it, and is its actor
     epithets: frozenset[str]  # الإرهابي: right after a name (تنظيم داعش الإرهابي) a description of it, not another actor
+    contrast_links: frozenset[str]  # فيما، بينما: between two attacks (not two tolls of one), they are two events
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
