@@ -689,3 +689,8 @@ def test_two_attacks_joined_by_while_are_two_events_two_tolls_are_one(coder):
     one_attack = [e for e in coder.code("قتل ثلاثة أشخاص في هجوم على حاجز أمس فيما أصيب خمسة آخرون", published=PUBLISHED)
                   if e.event_type == "ASSAULT"]
     assert len(one_attack) == 1 and one_attack[0].injured["best"] == 5
+
+
+def test_the_source_after_an_event_noun_is_not_its_actor(coder):
+    told = happened_main(coder, "وأسفرت الضربة الجوية، وفق المرصد السوري لحقوق الإنسان، عن مقتل 14 عنصرا أمس")
+    assert told and told[0].actor is None

@@ -237,3 +237,7 @@ def test_an_old_date_in_another_clause_does_not_date_the_event():
     # a chronology entry keeps its date (no clause break between it and the event)
     entry = "ـ 13 يونيو 2007: اغتيال النائب بانفجار سيارة مفخخة في بيروت"
     assert event_date(entry, PUBLISHED, anchor=entry.index("اغتيال")).date == date(2007, 6, 13)
+
+
+def test_fighting_going_on_for_a_month_is_a_period():
+    assert when("قتل في المعارك المستمرة منذ شهر 267 من المسلحين")[0] == date(2018, 4, 18)

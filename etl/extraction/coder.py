@@ -606,8 +606,11 @@ class EventCoder:
                 else:
                     actor = self._subject_before(tokens, lv.first, before, s)
             # adjective or genitive right after the noun: غارة إسرائيلية، هجوم لطالبان، اغتيال الحريري
+            # (not the source: أسفرت الضربة، وفق المرصد السوري، عن …)
             nxt = next((a for a in after if a.first - t.last - self._skippable(tokens, t.last, a.first) <= 2
-                        and a is not actor and a is not recipient), None)
+                        and a is not actor and a is not recipient and not any(
+                            self._is(tok, self.cues.reporting) for tok in tokens[max(t.last, a.first - 2):a.first])),
+                       None)
             if nxt is not None:
                 genitive_patient = t.form.trigger.patient_subject or t.form.trigger.mode in (
                     "assassinate", "abduct", "kill", "arrest", "torture")

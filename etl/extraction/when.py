@@ -93,10 +93,12 @@ _FIRST = _k("أول")
 _FROM = _k("من")
 _AGO = frozenset(_k(w) for w in ("قبل", "منذ"))
 _SINCE = _k("منذ")
-# Before «منذ» + a duration, a superlative makes it a period (أعنف هجوم منذ شهر، الأول من نوعه منذ سنوات)
-_SUPERLATIVES = frozenset(_k(w) for w in ("أعنف", "أكبر", "أسوأ", "أول", "الأول", "الأولى", "أكثر", "أشد", "أخطر",
-                                          "أعلى", "أدمى", "أضخم", "أقوى", "أوسع", "الأعنف", "الأكبر", "الأسوأ",
-                                          "الأكثر", "الأشد", "الأخطر", "الأدمى"))
+# Before «منذ» + a duration, a superlative or "going on" makes it a period (أعنف هجوم منذ شهر، المعارك المستمرة
+# منذ شهر), not a time ago
+_PERIOD_OPENERS = frozenset(_k(w) for w in ("أعنف", "أكبر", "أسوأ", "أول", "الأول", "الأولى", "أكثر", "أشد", "أخطر",
+                                            "أعلى", "أدمى", "أضخم", "أقوى", "أوسع", "الأعنف", "الأكبر", "الأسوأ",
+                                            "الأكثر", "الأشد", "الأخطر", "الأدمى", "المستمرة", "المستمر", "مستمرة",
+                                            "مستمر", "المتواصلة", "المتواصل", "متواصلة", "متواصل"))
 _YEAR_WORDS = frozenset(_k(w) for w in ("عام", "العام", "سنة", "السنة"))
 _MONTH_WORDS = frozenset(_k(w) for w in ("شهر", "الشهر"))
 _WEEK_WORDS = frozenset(_k(w) for w in ("الأسبوع", "الاسبوع"))
@@ -635,8 +637,8 @@ def _ago(r: _Reader, i: int):
     if duration is None or r.year_number(after) is not None:
         return None  # not a duration, or «منذ عام 2011»: a year, read by _year
     days, precision, vague_precision = duration
-    if r.bare(i) == _SINCE and any(r.bare(k) in _SUPERLATIVES for k in range(max(0, i - 4), i)):
-        # أعنف هجوم منذ شهر: the worst in a month - a period, not "a month ago"
+    if r.bare(i) == _SINCE and any(r.bare(k) in _PERIOD_OPENERS for k in range(max(0, i - 4), i)):
+        # أعنف هجوم منذ شهر، المعارك المستمرة منذ شهر: a period, not "a month ago"
         return replace(_found(precision, r.today, r.today, r.toks[i].start, r.toks[after - 1].end), since=True), after
     today = r.today
     start, end = r.toks[i].start, r.toks[after - 1].end
