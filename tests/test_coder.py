@@ -694,3 +694,8 @@ def test_two_attacks_joined_by_while_are_two_events_two_tolls_are_one(coder):
 def test_the_source_after_an_event_noun_is_not_its_actor(coder):
     told = happened_main(coder, "وأسفرت الضربة الجوية، وفق المرصد السوري لحقوق الإنسان، عن مقتل 14 عنصرا أمس")
     assert told and told[0].actor is None
+
+
+def test_repeatedly_is_a_habit(coder):
+    assert happened_main(coder, "ومنذ بدء النزاع، قصفت إسرائيل مرارا أهدافا عسكرية في سوريا") == []
+    assert happened_main(coder, "وقصفت إسرائيل أمس أهدافا عسكرية في سوريا")
