@@ -699,3 +699,17 @@ def test_the_source_after_an_event_noun_is_not_its_actor(coder):
 def test_repeatedly_is_a_habit(coder):
     assert happened_main(coder, "ومنذ بدء النزاع، قصفت إسرائيل مرارا أهدافا عسكرية في سوريا") == []
     assert happened_main(coder, "وقصفت إسرائيل أمس أهدافا عسكرية في سوريا")
+
+
+def test_a_complementizer_with_a_pronoun_opens_the_main_clause(coder):
+    # أنها: the ministry that reports is the one that struck
+    struck = happened_main(coder, "وأعلنت وزارة الدفاع البريطانية أنها قصفت مجمعا عسكريا بالقرب من حمص أمس")
+    assert struck and struck[0].actor is not None and struck[0].actor["country"] == "GBR"
+    fired = happened_main(coder, "وقالت حماس إنها أطلقت صواريخ على عسقلان أمس")
+    assert fired and fired[0].actor["id"] == "org:hamas"
+    # أنه + a killing verb is the impersonal passive: three were killed, the police only report it
+    reported = happened_main(coder, "وأعلنت الشرطة أنه قتل في الهجوم ثلاثة أشخاص أمس")
+    assert reported and reported[0].actor is None
+    # the dawn of the day before yesterday is no bombing; what is "possible" did not happen
+    assert happened_main(coder, "وصرح مصدر أمني أنه تم إلقاء القبض فجر أول من أمس على عدد من الأشخاص") == []
+    assert happened_main(coder, "وقال إنه بالإمكان نقل المعتقلين الذين تعرضوا للتعذيب إلى أوروبا") == []

@@ -461,7 +461,9 @@ class EventCoder:
             support.append("several-triggers")  # سيارة مفخخة فجرت حافلة: a device and a verb of attack
         actor = recipient = None
         main_start = self._main_start(tokens, s, text, self._first_trigger(tokens, s, all_triggers))
+        sources = []
         if main_start > s.lo and min(t.first for t in group) >= main_start:
+            sources = [a for a in actors if a.first < main_start and a.named and not a.locative]
             actors = [a for a in actors if a.first >= main_start]  # not the reporting source (قالت الشرطة إن …)
         for t in sorted(group, key=lambda t: t.first):  # the earliest trigger is the main predicate
             a, r = self._roles(text, tokens, s, t, actors, light, toll)
@@ -469,6 +471,15 @@ class EventCoder:
                 actor = a
             if recipient is None and r is not None and r is not actor:
                 recipient = r
+        pronoun = _pronoun_complementizer(tokens[main_start - 1].key) if main_start > s.lo else None
+        if actor is None and sources and verbs and verbs[0].first == main_start and pronoun and (
+                pronoun != "ه" or not verbs[0].form.trigger.patient_subject):
+            # أعلنت وزارة الدفاع البريطانية أنها ضربت …: the pronoun is the one who reports (but "أنه قتل ثلاثة"
+            # is the impersonal passive: three were killed)
+            actor = sources[-1]
+        if actor is None and sources and primary.form.verb and primary.form.tense is None and \
+                _participle(tokens[primary.first].key):
+            actor = sources[-1]  # أكدت واشنطن أنها …، داعية الميليشيات إلى …: the participle's subject is the frame's
         if type_ == "ASSAULT":
             claimer = self._claimer(tokens, s, max(t.last for t in group), actors)
             if claimer is not None:
@@ -791,8 +802,8 @@ class EventCoder:
         for i in range(s.lo, limit):
             if tokens[i].key in cues.reporting or _bases_in(tokens[i], cues.reporting):
                 for j in range(i + 1, min(s.hi, i + 16)):
-                    if tokens[j].key in cues.complementizers:
-                        return j + 1
+                    if tokens[j].key in cues.complementizers or _pronoun_complementizer(tokens[j].key):
+                        return j + 1  # (أنه، إنها: with the pronoun of the verb after it)
                 return s.lo
         return s.lo
 
@@ -1149,6 +1160,15 @@ def _acled_by_sides(acled: tuple, actor: ActorMention | None, recipient: ActorMe
             actor.actor.sector in ARMED_SECTORS and recipient.actor.sector in ARMED_SECTORS:
         return _ARMED_CLASH
     return acled
+
+
+def _pronoun_complementizer(key: str) -> str | None:
+    """The pronoun of أنه، أنها، إنهم، بأنه (folded) - the subject of the verb after it - or None."""
+    key = key[1:] if key[:1] in "وف" else key
+    for c in ("بان", "انن", "ان"):
+        if key.startswith(c) and key[len(c):] in ("ه", "ها", "هم", "هما"):
+            return key[len(c):]
+    return None
 
 
 def _proclitic(tokens: list[Token], a: ActorMention) -> str:
