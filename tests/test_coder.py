@@ -713,3 +713,13 @@ def test_a_complementizer_with_a_pronoun_opens_the_main_clause(coder):
     # the dawn of the day before yesterday is no bombing; what is "possible" did not happen
     assert happened_main(coder, "وصرح مصدر أمني أنه تم إلقاء القبض فجر أول من أمس على عدد من الأشخاص") == []
     assert happened_main(coder, "وقال إنه بالإمكان نقل المعتقلين الذين تعرضوا للتعذيب إلى أوروبا") == []
+
+
+def test_tolls_over_weeks_and_the_seat_of_an_organisation():
+    coder = make_coder(geocode=True)  # the packaged gazetteer
+    weeks = [e for e in coder.code("وقال المرصد السوري لحقوق الإنسان، ومقره لندن، إن 915 شخصا قتلوا خلال 18 يوما في الغوطة",
+                                   published=PUBLISHED) if e.event_type == "ASSAULT"]
+    assert weeks and all(not e.happened for e in weeks)
+    seat = happened_main(coder, "وقال المرصد السوري لحقوق الإنسان، ومقره لندن، إن 15 مدنيا قتلوا في غارات على دوما أمس")
+    assert seat and "London" not in [place["name_en"] for place in seat[0].locations]
+    assert happened_main(coder, "قتل 15 مدنيا خلال قصف على دوما أمس")  # خلال an attack, not a span of weeks

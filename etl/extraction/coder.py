@@ -846,6 +846,9 @@ class EventCoder:
                     self._is(tok, self.cues.period_starts) or _year(tok.key) or tok.key in _month_words()
                     for tok in tokens[i + 1:i + 3]):
                 return True
+            if _conjunction_off(tokens[i].key) == "خلال" and any(
+                    self._is(tok, self.cues.long_spans) for tok in tokens[i + 1:i + 3]):
+                return True  # قتل 915 شخصا خلال 18 يوما، خلال الأسابيع الماضية: a count over weeks, not one event
         return False
 
     def _told_earlier(self, tokens: list[Token], s: _Sentence, group: list[TriggerMention]) -> bool:
@@ -995,6 +998,9 @@ class EventCoder:
         for p in places:
             if any(m.start < p.end and p.start < m.end for m in used):
                 continue  # واشنطن as the one who struck is no place of the strike
+            i = _token_at(tokens, p.start)
+            if i > 0 and self._is(tokens[i - 1], self.cues.seats):
+                continue  # المرصد السوري، ومقره لندن: where an organisation sits, not where the event happened
             if p.end <= dateline:
                 continue  # دبي، الإمارات العربية المتحدة (CNN) -- …: where the report was filed
             if p.latitude is None:

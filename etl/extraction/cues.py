@@ -18,7 +18,8 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "subjunctive_links", "subjunctive_verbs", "purpose_verbs", "exposure_verbs", "construct_heads",
              "causal_links", "war_machines", "time_units",
              "time_prepositions", "prevention_verbs", "period_starts",
-             "targets", "relative_pronouns", "own_forces", "claimers", "epithets", "contrast_links"}
+             "targets", "relative_pronouns", "own_forces", "claimers", "epithets", "contrast_links", "long_spans",
+             "seats"}
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class Cues:
     claimers: frozenset[str]  # تبنته، مسؤوليتها: the one named beside them after an attack claims it, and is its actor
     epithets: frozenset[str]  # الإرهابي: right after a name (تنظيم داعش الإرهابي) a description of it, not another actor
     contrast_links: frozenset[str]  # فيما، بينما: between two attacks (not two tolls of one), they are two events
+    long_spans: frozenset[str]  # أسابيع، أشهر: after the event, خلال + one of these makes its toll a count over a period
+    seats: frozenset[str]  # مقره، ومقرها: the place after them is where an organisation sits
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
