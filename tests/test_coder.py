@@ -723,3 +723,9 @@ def test_tolls_over_weeks_and_the_seat_of_an_organisation():
     seat = happened_main(coder, "وقال المرصد السوري لحقوق الإنسان، ومقره لندن، إن 15 مدنيا قتلوا في غارات على دوما أمس")
     assert seat and "London" not in [place["name_en"] for place in seat[0].locations]
     assert happened_main(coder, "قتل 15 مدنيا خلال قصف على دوما أمس")  # خلال an attack, not a span of weeks
+
+
+def test_a_campaign_since_a_date_named_before_the_event_word(coder):
+    campaign = "وتشن قوات النظام منذ 18 شباط/فبراير هجوما عنيفا على الغوطة الشرقية، تسبب بمقتل أكثر من 930 مدنيا"
+    assert happened_main(coder, campaign) == []
+    assert happened_main(coder, "وشنت قوات النظام أمس هجوما عنيفا على الغوطة الشرقية، تسبب بمقتل 30 مدنيا")

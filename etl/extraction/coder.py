@@ -841,6 +841,12 @@ class EventCoder:
             t.first - 1 > verbs[-1] + 1 and _conjunction_off(tokens[t.first - 1].key) in _DOING)
 
     def _over_a_period(self, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
+        # وتشن قوات النظام منذ 18 شباط هجوما …: a campaign since a date, named just before the event word
+        for i in range(max(s.lo, t.first - 6), t.first):
+            if _conjunction_off(tokens[i].key) == "منذ" and any(
+                    self._is(tok, self.cues.period_starts) or _year(tok.key) or tok.key in _month_words()
+                    for tok in tokens[i + 1:i + 3]):
+                return True
         for i in range(t.last, min(s.hi, t.last + 14)):
             if _conjunction_off(tokens[i].key) == "منذ" and any(
                     self._is(tok, self.cues.period_starts) or _year(tok.key) or tok.key in _month_words()
