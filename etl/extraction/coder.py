@@ -1299,7 +1299,6 @@ def _number_word(word: str) -> bool:
     return parse_number(word) is not None
 
 
-@lru_cache(maxsize=4096)
 @lru_cache(maxsize=1)
 def _month_words() -> frozenset[str]:
     """The first words of the month names (مايو، أيار، كانون), as token keys: "منذ مايو" opens a period."""
@@ -1318,6 +1317,7 @@ def _year(key: str) -> bool:
     return len(key) == 4 and key.isdigit() and key[:2] in ("19", "20")
 
 
+@lru_cache(maxsize=4096)
 def _numeral(word: str) -> bool:
     """A cardinal of three or more (a counted noun follows it); واحد is an adjective (شهر واحد)."""
     if word.isdigit():
