@@ -279,8 +279,7 @@ class EventCoder:
         if previous == "من" and m.first >= 2 and (_number_word(tokens[m.first - 2].text) or
                                                  strip_article(tokens[m.first - 2].key) in _PARTITIVE):
             return False  # خمسة من رجال الشرطة، عدد من الجنود: some of them, not a place
-        # بشمال الصومال، وفي العراق: the word before may carry a proclitic
-        return previous in _LOCATIVE_BEFORE or any(b in _LOCATIVE_BEFORE for c, b in clitic_bases(tokens[m.first - 1].key) if c)
+        return self._is(tokens[m.first - 1], _LOCATIVE_BEFORE)  # (with a proclitic too: بشمال الصومال، وفي العراق)
 
     def _triggers(self, text: str, tokens: list[Token], actors: list[ActorMention], places) -> list[TriggerMention]:
         blocked = set()
@@ -308,9 +307,8 @@ class EventCoder:
             return False  # عمليات خطف، الإعلان عن قتل: a noun in construct or after a preposition
         if form.verb and _has_article(tokens[m.first].key, m, self.d.triggers.verb_surfaces):
             return False  # الاسرة (the family) is no أسره (captured him): verbs take no article
-        glued = tokens[m.first].key[:m.clitic].lstrip("وف")
-        if form.verb and (glued.startswith(("ب", "ك")) or glued.startswith("ل") and form.tense == "past"):
-            return False  # لقصف، بقصف: a preposition takes the noun (ل + imperfect is a verb: ليقصف)
+        if form.verb and form.tense == "past" and tokens[m.first].key[:m.clitic].lstrip("وف").startswith("ل"):
+            return False  # لقصف: ل takes the noun (ل + imperfect is a verb: ليقصف; ب and ك are _has_article's)
         if form.verb and m.key in self.d.triggers.verb_surfaces and tokens[m.last - 1].text.rstrip(_MARKS).endswith("ة"):
             return False  # إصابة (an injury) folds like أصابه (hit him); no conjugated verb ends in teh marbuta
         following = [strip_article(tok.key) for tok in tokens[m.last:m.last + 3]]
@@ -716,8 +714,7 @@ class EventCoder:
             if a.kind == "adjective":
                 return _as_military(a, self.d.actors.sector_names)
             before = tokens[a.first - 1].key
-            glued = tokens[a.first].text[:max(0, a.start - tokens[a.first].start)]  # a proclitic: للقوات
-            if a.agent_like and (before in ("تابعه", "تابع", "التابعه") or "ل" in glued):
+            if a.agent_like and (before in ("تابعه", "تابع", "التابعه") or "ل" in _proclitic(tokens, a)):  # للقوات
                 return a
         return None
 
