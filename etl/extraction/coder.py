@@ -137,6 +137,7 @@ class _Sentence:
     hi: int
     question: bool = False  # the sentence asks (؟)
     bases: frozenset[str] | None = None  # every token's keys and clitic readings, built when first asked for
+    after_dateline: int | None = None  # the first token after a dateline's colon, found when first asked for
 
 
 class EventCoder:
@@ -425,8 +426,8 @@ class EventCoder:
         support: list[str] = []
         strong = [t for t in group if not t.form.trigger.weak]
         # a verb right after a relative pronoun (الاعتداءين اللذين استهدفا) describes a noun: not the predicate
-        verbs = [t for t in group if t.form.verb and not self._relative(tokens, t)]
         heads = [t for t in group if not (t.form.verb and self._relative(tokens, t))]
+        verbs = [t for t in heads if t.form.verb]
         primary = min(verbs or strong or group, key=lambda t: t.first)
         trigger = primary.form.trigger
         mode = trigger.mode
@@ -805,12 +806,17 @@ class EventCoder:
         return s.lo
 
     def _after_dateline(self, tokens: list[Token], s: _Sentence, text: str) -> int:
-        """The first token after a dateline's or speech frame's colon early in the sentence, else s.lo."""
-        for i in range(s.lo + 1, min(s.hi, s.lo + 25)):
-            if ":" in text[tokens[i - 1].end:tokens[i].start]:
-                frame = text[tokens[s.lo].start:tokens[i - 1].end]
-                return i if any(mark in frame for mark in self.cues.frame_marks) else s.lo
-        return s.lo
+        """The first token after a dateline's or speech frame's colon early in the sentence, else s.lo (once per
+        sentence: main clause, legal context and places all ask)."""
+        if s.after_dateline is None:
+            s.after_dateline = s.lo
+            for i in range(s.lo + 1, min(s.hi, s.lo + 25)):
+                if ":" in text[tokens[i - 1].end:tokens[i].start]:
+                    frame = text[tokens[s.lo].start:tokens[i - 1].end]
+                    if any(mark in frame for mark in self.cues.frame_marks):
+                        s.after_dateline = i
+                    break
+        return s.after_dateline
 
     def _first_trigger(self, tokens: list[Token], s: _Sentence, triggers: list[TriggerMention]) -> int | None:
         """The sentence's first trigger that is not itself a reporting word (أعلن، بيان)."""
@@ -838,20 +844,19 @@ class EventCoder:
             t.first - 1 > verbs[-1] + 1 and _conjunction_off(tokens[t.first - 1].key) in _DOING)
 
     def _over_a_period(self, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
-        # وتشن قوات النظام منذ 18 شباط هجوما …: a campaign since a date, named just before the event word
-        for i in range(max(s.lo, t.first - 6), t.first):
-            if _conjunction_off(tokens[i].key) == "منذ" and any(
-                    self._is(tok, self.cues.period_starts) or _year(tok.key) or tok.key in _month_words()
-                    for tok in tokens[i + 1:i + 3]):
-                return True
+        """Is the event a count over a period: since a start, a year or a month (قتل 123 منذ بدء الاحتجاجات،
+        وتشن القوات منذ 18 شباط هجوما …, a few words before the event word too) or during weeks (خلال 18 يوما)?"""
+        def since_a_start(i: int) -> bool:
+            return _conjunction_off(tokens[i].key) == "منذ" and any(
+                self._is(tok, self.cues.period_starts) or _year(tok.key) or tok.key in _month_words()
+                for tok in tokens[i + 1:i + 3])
+
+        if any(since_a_start(i) for i in range(max(s.lo, t.first - 6), t.first)):
+            return True
         for i in range(t.last, min(s.hi, t.last + 14)):
-            if _conjunction_off(tokens[i].key) == "منذ" and any(
-                    self._is(tok, self.cues.period_starts) or _year(tok.key) or tok.key in _month_words()
-                    for tok in tokens[i + 1:i + 3]):
-                return True
-            if _conjunction_off(tokens[i].key) == "خلال" and any(
+            if since_a_start(i) or _conjunction_off(tokens[i].key) == "خلال" and any(
                     self._is(tok, self.cues.long_spans) for tok in tokens[i + 1:i + 3]):
-                return True  # قتل 915 شخصا خلال 18 يوما، خلال الأسابيع الماضية: a count over weeks, not one event
+                return True
         return False
 
     def _told_earlier(self, tokens: list[Token], s: _Sentence, group: list[TriggerMention]) -> bool:
