@@ -243,15 +243,11 @@ class EventCoder:
         for i, tok in enumerate(tokens):
             if i in taken:
                 continue
-            own = clitic = None
-            for length, base in clitic_bases(tok.key):
-                for pronoun in ("ه", "ها", "هم", "هما"):
-                    stem = base[:-len(pronoun)]
-                    if own is None and base.endswith(pronoun) and (stem in self.cues.own_forces or stem.endswith("ت")
-                                                                   and stem[:-1] + "ه" in self.cues.own_forces):
-                        own, clitic = stem, length
-            if own is None:
+            reading = next(((length, base) for length, base in clitic_bases(tok.key) if base in self.cues.own_forces),
+                           None)
+            if reading is None:
                 continue
+            clitic, own = reading
             antecedent = None
             for m in reversed(mentions):
                 if m.last > i:
@@ -265,7 +261,7 @@ class EventCoder:
                 continue
             start = tok.start + original_length(tok.text, clitic)
             mention = ActorMention(i, i + 1, start, tok.end, text[start:tok.end], antecedent.actor, antecedent.kind)
-            if antecedent.actor.sector in (None, "GOV") and own not in ("انصار",):
+            if antecedent.actor.sector in (None, "GOV") and not own.startswith("انصار"):  # (supporters are no army)
                 mention = _as_military(mention, self.d.actors.sector_names)
             added.append(mention)
         return sorted(mentions + added, key=lambda m: m.first) if added else mentions

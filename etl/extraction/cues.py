@@ -8,7 +8,7 @@ from importlib import resources
 
 import yaml
 
-from etl.extraction.lexicon import PhraseIndex, phrase_key
+from etl.extraction.lexicon import PhraseIndex, phrase_key, possessive_forms
 
 _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", "question_words", "reporting", "claim",
              "claim_objects", "locative", "agent_markers", "patient_markers", "complement_links", "clause_breaks",
@@ -62,7 +62,7 @@ class Cues:
     period_starts: frozenset[str]  # بدء، اندلاع after منذ: a count over a period, not one event's
     targets: frozenset[str]  # مواقع، مقر: the actor named after them owns the target (the recipient)
     relative_pronouns: frozenset[str]  # الذي، اللذين: a verb right after one describes a noun, it is no predicate
-    own_forces: frozenset[str]  # جنود، قوات: with a possessive (جنوده، قواتها) the forces of the actor named before
+    own_forces: frozenset[str]  # جنوده، قواتها (generated from جنود، قوات): the forces of the actor named before
     claimers: frozenset[str]  # تبنته، مسؤوليتها: the one named beside them after an attack claims it, and is its actor
     epithets: frozenset[str]  # الإرهابي: right after a name (تنظيم داعش الإرهابي) a description of it, not another actor
     contrast_links: frozenset[str]  # فيما، بينما: between two attacks (not two tolls of one), they are two events
@@ -91,7 +91,11 @@ def load_cues() -> Cues:
     for verb in raw["negation_verbs"]:
         negation |= frozenset(verb_forms(verb))
     prevention = frozenset(form for verb in raw["prevention_verbs"] for form in verb_forms(verb))
-    special = {"prevention_verbs": prevention, "negation": negation, "agent_markers": agents, "intent_types": frozenset(raw["intent_types"]),
+    # ـه too: on these nouns جنوده is "his soldiers" (the event nouns leave it out, see possessive_forms)
+    _keys(raw, "own_forces")  # validates the section
+    own_forces = frozenset(phrase_key(form)[0] for word in raw["own_forces"]
+                           for form in possessive_forms(word, ("ه", "ها", "هم", "هما")))
+    special = {"own_forces": own_forces, "prevention_verbs": prevention, "negation": negation, "agent_markers": agents, "intent_types": frozenset(raw["intent_types"]),
                "frame_marks": frozenset(str(w) for w in raw["frame_marks"])}
     return Cues(**{name: special[name] if name in special else _keys(raw, name)
                    for name in Cues.__dataclass_fields__})

@@ -68,18 +68,18 @@ def verb_tenses(spec: str) -> dict[str, str]:
 _POSSESSIVES = ("ها", "هم", "هما", "هن")
 
 
-def possessive_forms(noun: str) -> list[str]:
+def _suffixed(word: str, ending: str) -> str:
+    """The word with an ending; teh marbuta becomes teh before it (غارة -> غارتها، غارتين)."""
+    return (word[:-1] + "ت" if word.endswith("ة") else word) + ending
+
+
+def possessive_forms(noun: str, pronouns: tuple[str, ...] = _POSSESSIVES) -> list[str]:
     """A one-word noun with the possessive pronouns news uses on event nouns (اغتيالها، قنابلهم); teh
     marbuta becomes teh before them (غارتها). Phrases and accusative forms (-ا) get none."""
     noun = noun.strip()
     if " " in noun or noun.endswith("ا") or len(noun) < 3:
         return []
-    stem = noun[:-1] + "ت" if noun.endswith("ة") else noun
-    return [stem + pronoun for pronoun in _POSSESSIVES]
-
-
-def _dual(word: str, ending: str) -> str:
-    return (word[:-1] + "ت" if word.endswith("ة") else word) + ending
+    return [_suffixed(noun, pronoun) for pronoun in pronouns]
 
 
 def _agrees(noun: str, adjective: str) -> bool:
@@ -105,11 +105,11 @@ def dual_forms(noun: str) -> list[str]:
         return len(w) >= 3 and not w.endswith(("ا", "ى", "ات", "ون", "ين", "ان"))
 
     if len(words) == 1:
-        return [_dual(words[0], e) for e in ("ين", "ان")] if singular(words[0]) else []
+        return [_suffixed(words[0], e) for e in ("ين", "ان")] if singular(words[0]) else []
     head, adjective = words[-2], words[-1]
     if not (singular(head) and singular(adjective) and _agrees(head, adjective)):
         return []
-    return [" ".join(words[:-2] + [_dual(head, e), _dual(adjective, e)]) for e in ("ين", "ان")]
+    return [" ".join(words[:-2] + [_suffixed(head, e), _suffixed(adjective, e)]) for e in ("ين", "ان")]
 
 
 def phrase_key(phrase: str) -> tuple[str, bool]:
