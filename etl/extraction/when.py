@@ -637,11 +637,11 @@ def _ago(r: _Reader, i: int):
     if duration is None or r.year_number(after) is not None:
         return None  # not a duration, or «منذ عام 2011»: a year, read by _year
     days, precision, vague_precision = duration
-    if r.bare(i) == _SINCE and any(r.bare(k) in _PERIOD_OPENERS for k in range(max(0, i - 4), i)):
-        # أعنف هجوم منذ شهر، المعارك المستمرة منذ شهر: a period, not "a month ago"
-        return replace(_found(precision, r.today, r.today, r.toks[i].start, r.toks[after - 1].end), since=True), after
     today = r.today
     start, end = r.toks[i].start, r.toks[after - 1].end
+    if r.bare(i) == _SINCE and any(r.bare(k) in _PERIOD_OPENERS for k in range(max(0, i - 4), i)):
+        # أعنف هجوم منذ شهر، المعارك المستمرة منذ شهر: a period, not "a month ago"
+        return replace(_found(precision, today, today, start, end), since=True), after
     if days == 0:
         return _found("day", today, today, start, end), after  # قبل ساعات، منذ 24 ساعة
     if count is None and unit_key in _PLURAL_DURATIONS and r.bare(i) == _SINCE and days >= 30:
