@@ -196,7 +196,7 @@ def parse_triggers(raw, modes: dict[tuple[str, str], Mode]) -> TriggerLexicon:
             noun_form, verb_phrase = TriggerForm(trigger, False), TriggerForm(trigger, True)
             for noun in _words(entry.get("nouns"), f"{where} nouns"):
                 lexicon.index.add(noun, noun_form)
-                for form in possessive_forms(noun):  # اغتيالها، غارته
+                for form in possessive_forms(noun):  # اغتيالها، غارتها
                     lexicon.index.add(form, noun_form)
                 duals += [(lexicon.index, form, noun_form) for form in dual_forms(noun)]
             for form in _words(entry.get("forms"), f"{where} forms"):  # verbs written out: أطلقوا النار
