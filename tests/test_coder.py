@@ -106,6 +106,15 @@ def test_passive_victim_and_agent_after_marker(coder):
     assert passive.mode == "assassinate" and passive.actor["sector"] == "UAF"
 
 
+def test_a_marker_far_after_the_verb_that_names_no_one_keeps_the_subject(coder):
+    # "في غارة شنتها ليلا" names no other agent: the forces after the verb killed the militants
+    far = one(coder, "وقتلت قوات الأمن الباكستانية ستة متشددين في غارة شنتها ليلا شمال غربي البلاد", "ASSAULT")
+    assert far.actor["country"] == "PAK" and far.recipient["sector"] == "REB"
+    # right after the noun, the marker makes the verb passive: the Palestinian was shot
+    near = one(coder, "قتل فلسطيني بالرصاص بعدما طعن مستوطنا", "ASSAULT")
+    assert near.actor is None and near.recipient["country"] == "PSE"
+
+
 def test_noun_with_adjective_and_light_verb_subject(coder):
     adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
     assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"

@@ -647,7 +647,12 @@ class EventCoder:
                 counted = first_after is not None and (first_after.first > t.last and (
                     tokens[first_after.first - 1].key.isdigit() or self._skippable(tokens, t.last, first_after.first)
                     or _in_toll(toll, first_after)) or self._accusative(tokens, first_after))
-                agent_later = bool(self.cues.agent_markers.find(text, tokens, t.last, s.hi))
+                # (a marker far off must name someone: "في غارة شنتها ليلا" names no other agent; right after
+                # the noun it makes the verb passive: قتل فلسطيني بالرصاص)
+                agent_later = any(
+                    first_after is not None and 0 <= m.first - first_after.last <= 1 or
+                    any(a.first >= m.last and a.first - m.last <= 2 and a.agent_like for a in after)
+                    for m in self.cues.agent_markers.find(text, tokens, t.last, s.hi))
                 # قتل فلسطينيون في قصف للجيش: people named by their nation, or civilians, are those killed
                 counted = counted or (first_after is not None and (first_after.kind == "people" or
                                                                     first_after.actor.sector == "CVL"))
