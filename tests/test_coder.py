@@ -115,6 +115,23 @@ def test_a_marker_far_after_the_verb_that_names_no_one_keeps_the_subject(coder):
     assert near.actor is None and near.recipient["country"] == "PSE"
 
 
+def test_a_member_of_an_organisation_is_coded_as_the_organisation(coder):
+    # من / في, perhaps with the kind of organisation and quotes, between a kind of person and its name
+    member = one(coder, "قتلت القوات الأميركية 11 مسلحا من تنظيم «القاعدة» غرب تكريت", "ASSAULT")
+    assert member.recipient["id"] == "org:al-qaeda" and member.actor["country"] == "USA"
+    # the member keeps its head's case: the accusative after the verb is the object, not the subject
+    object_ = one(coder, "اغتالت وحدة إسرائيلية خاصة أمس ناشطا في كتائب الأقصى", "ASSAULT")
+    assert object_.recipient["id"] == "org:al-aqsa-brigades" and object_.actor["country"] == "ISR"
+    # not any word in between: "in an attack by" is no membership
+    apart = one(coder, "قتل مسلحون في هجوم على حزب الله", "ASSAULT")
+    assert apart.actor["sector"] == "UAF"
+
+
+def test_an_indefinite_accusative_after_the_verb_is_its_object(coder):
+    deploy = one(coder, "وذكرت الصحيفة إن فرنسا نشرت 50 جنديا في منبج لدعم وحدات حماية الشعب الكردية", "MOBILIZE")
+    assert deploy.actor["country"] == "FRA" and deploy.recipient["sector"] == "MIL"
+
+
 def test_noun_with_adjective_and_light_verb_subject(coder):
     adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
     assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"

@@ -215,7 +215,7 @@ class EventCoder:
                 actor = form.actor
             mentions.append(ActorMention(m.first, m.last, m.start, m.end, text[m.start:m.end], actor, form.kind,
                                          self._locative(tokens, m)))
-        return self._own_forces(text, tokens, self._with_epithets(text, tokens, _compose(text, mentions, self.d.actors.sector_names)))
+        return self._own_forces(text, tokens, self._with_epithets(text, tokens, _compose(text, mentions, self.d.actors.sector_names, self.cues)))
 
     def _with_epithets(self, text: str, tokens: list[Token], mentions: list[ActorMention]) -> list[ActorMention]:
         """تنظيم داعش الإرهابي، ميليشيات الحوثي الإيرانية: an epithet, or a nisba after an organisation, is part
@@ -683,6 +683,7 @@ class EventCoder:
                     if owner is not None:
                         actor = owner  # أطلقت طائرة تابعة للقوات الأمريكية صواريخ: the machine's owner acts
                     elif first_after is not None and first_after.agent_like and not _in_toll(toll, first_after) and \
+                            not self._accusative(tokens, first_after) and \
                             first_after.first - t.last - self._skippable(tokens, t.last, first_after.first) <= 1:
                         actor = first_after
                     else:
@@ -1094,9 +1095,10 @@ def _best_form(forms: list[ActorForm]) -> ActorForm:
     return min(forms, key=lambda f: _KIND_RANK[f.kind])
 
 
-def _compose(text: str, mentions: list[ActorMention], sector_names: dict[str, str]) -> list[ActorMention]:
-    """Join what belongs together: a kind of agent and its country (الجيش العراقي، مدنيين أفغان) and a
-    description with its name (ميليشيا كتائب حزب الله، وزير الدفاع الأمريكي لويد أوستن)."""
+def _compose(text: str, mentions: list[ActorMention], sector_names: dict[str, str], cues: Cues) -> list[ActorMention]:
+    """Join what belongs together: a kind of agent and its country (الجيش العراقي، مدنيين أفغان), a
+    description with its name (ميليشيا كتائب حزب الله، وزير الدفاع الأمريكي لويد أوستن) and a member with
+    the organisation (مسلحا من تنظيم «القاعدة»)."""
     joined: list[ActorMention] = []
     for m in mentions:  # مفجر انتحاري، مسلحون مجهولون: adjacent words for one kind of agent are one mention
         prev = joined[-1] if joined else None
@@ -1124,9 +1126,11 @@ def _compose(text: str, mentions: list[ActorMention], sector_names: dict[str, st
                                     m.locative))
             i += 2
             continue
-        if close and m.kind in ("generic", "composite") and nxt.kind in ("org", "person"):
-            out.append(ActorMention(m.first, nxt.last, m.start, nxt.end, text[m.start:nxt.end], nxt.actor, nxt.kind,
-                                    m.locative))
+        member = nxt is not None and m.kind in ("generic", "composite") and nxt.kind == "org" and _member(gap, cues)
+        if member or close and m.kind in ("generic", "composite") and nxt.kind in ("org", "person"):
+            # (a member keeps the kind of its head word, whose case tells its role: قتلوا ناشطا في …)
+            out.append(ActorMention(m.first, nxt.last, m.start, nxt.end, text[m.start:nxt.end], nxt.actor,
+                                    "composite" if member else nxt.kind, m.locative))
             i += 2
             continue
         out.append(m)
@@ -1203,6 +1207,16 @@ def _genitive(text: str, m: ActorMention) -> bool:
     """Is the mention definite or glued to ل (الجيش، للجيش العراقي): an owner after a construct?"""
     glued = text[text.rfind(" ", 0, m.start) + 1:m.start]
     return m.text.startswith("ال") or glued.endswith(("ل", "لل"))
+
+
+def _member(gap: str, cues: Cues) -> bool:
+    """Do the words between a kind of person and an organisation make the person one of its members:
+    من or في, and perhaps the kind of organisation (من تنظيم «القاعدة»، في كتائب الأقصى)?"""
+    words = [strip_article(t.key) for t in tokenize(gap.translate(_QUOTES))]
+    return 1 <= len(words) <= 2 and words[0] in cues.memberships and (len(words) == 1 or words[1] in cues.org_kinds)
+
+
+_QUOTES = str.maketrans({q: " " for q in "«»\"“”'"})
 
 
 def _same(a: ActorMention | None, b: ActorMention | None) -> bool:

@@ -19,7 +19,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "causal_links", "war_machines", "time_units",
              "time_prepositions", "prevention_verbs", "period_starts",
              "targets", "relative_pronouns", "own_forces", "claimers", "epithets", "contrast_links", "long_spans",
-             "seats"}
+             "seats", "memberships", "org_kinds"}
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,8 @@ class Cues:
     contrast_links: frozenset[str]  # فيما، بينما: between two attacks (not two tolls of one), they are two events
     long_spans: frozenset[str]  # أسابيع، أشهر: after the event, خلال + one of these makes its toll a count over a period
     seats: frozenset[str]  # مقره، ومقرها: the place after them is where an organisation sits
+    memberships: frozenset[str]  # من، في between a kind of person and an organisation: a member of it
+    org_kinds: frozenset[str]  # تنظيم، حركة: the kind of organisation, before its name (مسلحا من تنظيم «القاعدة»)
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
