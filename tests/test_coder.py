@@ -132,6 +132,21 @@ def test_an_indefinite_accusative_after_the_verb_is_its_object(coder):
     assert deploy.actor["country"] == "FRA" and deploy.recipient["sector"] == "MIL"
 
 
+def test_the_accusative_of_a_kind_of_agent_is_generated(coder):
+    from etl.extraction.lexicon import accusative_form
+
+    assert accusative_form("متمرد") == "متمردا" and accusative_form("مقاتل") == "مقاتلا"
+    # no alif on teh marbuta, sound plurals, the definite, phrases; nisbas are mostly adjectives (موقعا عسكريا)
+    assert [accusative_form(w) for w in ("خلية", "مسلحون", "المسلح", "مسلح مجهول", "عسكري")] == [None] * 5
+    victims = one(coder, "وذكر التحالف أمس أن ثلاثين متمردا قتلوا في مواجهات مع القوات الأفغانية", "ASSAULT")
+    assert victims.recipient["sector"] == "REB"
+    object_ = one(coder, "وقالت الشرطة إن المسلحين قتلوا مقاتلا في الحي", "ASSAULT")
+    assert object_.recipient["text"] == "مقاتلا" and object_.actor["sector"] == "UAF"
+    # a nisba in the accusative qualifies the noun before it
+    site = one(coder, "استهدفت الغارات مجمعا عسكريا في المنطقة", "ASSAULT")
+    assert site.actor is None
+
+
 def test_noun_with_adjective_and_light_verb_subject(coder):
     adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
     assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"

@@ -112,6 +112,18 @@ def dual_forms(noun: str) -> list[str]:
     return [" ".join(words[:-2] + [_suffixed(head, e), _suffixed(adjective, e)]) for e in ("ين", "ان")]
 
 
+def accusative_form(noun: str) -> str | None:
+    """The indefinite accusative of a one-word noun, as news writes it without its nunation mark: متمرد ->
+    متمردا, مقاتل -> مقاتلا ("قتلت القوات 30 متمردا"). None for definite words, phrases, the endings that
+    take no alif (teh marbuta, -ا، -ى، -ء, sound plurals and duals) and nisbas, whose accusative is mostly
+    an adjective (موقعا عسكريا، تنظيما إرهابيا: the lists name the ones they want, مدنيا، جنديا)."""
+    noun = noun.strip()
+    if " " in noun or noun.startswith("ال") or len(noun) < 3 or \
+            noun.endswith(("ة", "ا", "ى", "ء", "ي", "ات", "ون", "ين", "ان")):
+        return None
+    return noun + "ا"
+
+
 def phrase_key(phrase: str) -> tuple[str, bool]:
     """(key, definite) of a dictionary phrase: folded words without the article, joined by spaces; and
     whether its first word is written with the article."""
