@@ -147,6 +147,28 @@ def test_the_accusative_of_a_kind_of_agent_is_generated(coder):
     assert site.actor is None
 
 
+def test_a_killing_verb_with_no_object_after_it_is_passive(coder):
+    # nothing after the verb but a preposition: the fighter was killed, the drone's country struck
+    passive = one(coder, "قال مسؤولون إن مقاتلا قتل بعدما أطلقت طائرة أميركية صاروخا على المنطقة", "ASSAULT")
+    assert passive.recipient["text"] == "مقاتلا" and passive.actor["country"] == "USA"
+    slain = one(coder, "وقال المرصد إن جنديين من القوات الحكومية قتلا في القصف", "ASSAULT")
+    assert slain.actor is None and slain.recipient["sector"] == "MIL"
+    # the object on the verb keeps it active: the special forces killed him
+    active = one(coder, "واستطاعت القوات الخاصة الأمريكية قتله بالرصاص في باكستان", "ASSAULT")
+    assert active.actor["country"] == "USA" and active.recipient is None
+
+
+def test_a_subject_is_not_sought_across_a_complementizer(coder):
+    # الرياض is the subject of تعد, not of the killing told after بأن
+    found = one(coder, "أفادت وسائل إعلام بأن الرياض تعد بيانا تقر فيه بأن خاشقجي قتل خلال استجوابه", "ASSAULT")
+    assert found.actor is None and found.recipient is None
+
+
+def test_the_owner_of_a_target_named_with_its_belonging_word_is_hit(coder):
+    found = one(coder, "وقالت الوكالة إن سيارة مفخخة فجرت حافلة مملوكة للحرس الثوري", "ASSAULT")
+    assert found.actor is None and found.recipient["country"] == "IRN"
+
+
 def test_noun_with_adjective_and_light_verb_subject(coder):
     adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
     assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"

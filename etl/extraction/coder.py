@@ -666,6 +666,11 @@ class EventCoder:
                     recipient = first_after
                 subject = self._subject_before(tokens, t.first, before, s)
                 counted_subject = subject is not None and _counted(tokens, s, subject, toll)
+                # إن مقاتلا قتل بعدما …: with no object after it (nor on it: قتلوه), the killing verb is passive
+                if recipient is None and self._objectless(text, tokens, s, t):
+                    victim = self._subject_before(tokens, t.first, before, s, any_kind=True)
+                    if victim is not None and victim is not actor:
+                        subject, counted_subject = victim, True
                 if counted_subject and recipient is None and subject is not actor:
                     recipient = subject  # 7 فلسطينيين قتلوا: a counted subject of the passive is the victims
                 elif actor is None and subject is not None and subject.agent_like and subject is not recipient \
@@ -716,13 +721,16 @@ class EventCoder:
                 return None  # (مواقع لحزب الله: what is hit, not who owns the machine)
             if a.kind == "adjective":
                 return _as_military(a, self.d.actors.sector_names)
-            before = tokens[a.first - 1].key
-            if a.agent_like and (before in ("تابعه", "تابع", "التابعه") or "ل" in _proclitic(tokens, a)):  # للقوات
+            if a.agent_like and (self._is(tokens[a.first - 1], self.cues.belonging) or "ل" in _proclitic(tokens, a)):  # للقوات
                 return a
         return None
 
     def _owns_target(self, tokens: list[Token], a: ActorMention) -> bool:
-        return a.first > 0 and self._is(tokens[a.first - 1], self.cues.targets)
+        """Is the mention the owner of a target named before it (مواقع المتمردين، حافلة مملوكة للحرس الثوري)?"""
+        before = a.first - 1
+        if before > 0 and self._is(tokens[before], self.cues.belonging):
+            before -= 1
+        return before >= 0 and self._is(tokens[before], self.cues.targets)
 
     def _on_weapon(self, text, tokens, s: _Sentence, a: ActorMention, triggers: list[TriggerMention]) -> bool:
         """Does the nisba qualify a trigger, an instrument or a war machine (غارة أمريكية، صاروخ إسرائيلي)?"""
@@ -739,6 +747,22 @@ class EventCoder:
         """Is a generic noun in the indefinite accusative (قتل جنديا، خطفوا شخصا)? Then it is an object."""
         key = strip_article(tokens[a.first].key)
         return a.kind in ("generic", "composite") and key.endswith("ا") and key[:-1] in self._generic_keys
+
+    def _objectless(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
+        """Does nothing that could be an object follow the verb: the sentence or a clause ends, or a
+        preposition, a time word or a glued ب comes next (قتل بعدما، قتلوا في، قتل برصاص، قتل أمس)?"""
+        at = t.last
+        verb = tokens[at - 1].key
+        for pronoun in ("هما", "هم", "هن", "ها", "ه"):
+            stem = verb[:-len(pronoun)]
+            if verb.endswith(pronoun) and len(stem) >= 3 and any(
+                    self.d.triggers.index.has(form) for form in (stem, stem + "ا" if stem.endswith("و") else stem)):
+                return False  # قتلوه، اعتقلوها: the object is on the verb
+        if at >= s.hi or _punctuated(text, tokens, at - 1, at):
+            return True
+        key = tokens[at].key
+        return key in _PREPOSITIONS or key in self.cues.clause_breaks or key in self.cues.time_anchors or \
+            any(n and key[:n].startswith("ب") for n, _ in clitic_bases(key))
 
     def _skippable(self, tokens, lo: int, hi: int) -> int:
         """Tokens in [lo, hi) that stand between a verb and its subject without counting: time words and
@@ -780,8 +804,8 @@ class EventCoder:
             if at - a.last > SUBJECT_WINDOW:
                 return None
             between = tokens[a.last:at]
-            if any(tok.key in self.cues.clause_breaks for tok in between):
-                return None
+            if any(tok.key in self.cues.clause_breaks or tok.key in self.cues.complementizers for tok in between):
+                return None  # (… الرياض تعد بيانا تقر فيه بأن خاشقجي قتل: the verb after بأن has its own subject)
             if not a.agent_like and not any_kind:
                 continue
             if _proclitic(tokens, a).lstrip("وف").startswith(("ل", "ب", "ك")):
