@@ -249,6 +249,17 @@ def test_event_place_is_where_not_who(geo_coder):
     assert all(place["name_en"] != "Washington" for place in event.locations)
 
 
+def test_local_kinds_of_agent_take_the_country_of_the_event_place(geo_coder):
+    # civilians named without a country, in Fallujah: Iraqi civilians, marked as read from the place
+    local = one(geo_coder, "قتل ثلاثة مدنيين في انفجار عبوة ناسفة في الفلوجة أمس", "ASSAULT")
+    assert (local.recipient["country"], local.recipient["country_from"]) == ("IRQ", "place")
+    # soldiers may be foreign: no country from the place; a named country is kept as named
+    soldiers = one(geo_coder, "قتل ثلاثة جنود في انفجار عبوة ناسفة في الفلوجة أمس", "ASSAULT")
+    assert soldiers.recipient["country"] is None and "country_from" not in soldiers.recipient
+    named = one(geo_coder, "قتل ثلاثة مدنيين سوريين في انفجار عبوة ناسفة في الفلوجة أمس", "ASSAULT")
+    assert named.recipient["country"] == "SYR" and "country_from" not in named.recipient
+
+
 def test_offsets_point_into_the_text(coder):
     text = "وفي تطور آخر،   قصفت المدفعية بلدة حدودية.\nواعتقلت الشرطة خمسة مشتبه بهم."
     for event in events(coder, text):

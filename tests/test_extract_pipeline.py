@@ -105,3 +105,19 @@ def test_a_changed_article_is_coded_again(db_url, registry, samples):
     with session_scope(db_url) as s:
         texts = s.scalars(select(EventMention.sentence_text).where(EventMention.article_id == changed)).all()
     assert any("خمسة مدنيين" in t for t in texts)
+
+
+def test_a_country_read_from_the_place_stays_with_the_mention(db_url, registry, samples):
+    # civilians in Fallujah are Iraqi civilians in that event; the canonical actor "civilians" has no country
+    from etl.load.events import replace_article_events
+
+    extractor = _prepare(db_url, registry, samples)
+    event = extractor.coder.code("قتل ثلاثة مدنيين في انفجار عبوة ناسفة في الفلوجة أمس")[0].as_dict()
+    assert event["recipient"]["country_from"] == "place"
+    with session_scope(db_url) as s:
+        article_id = s.scalars(select(Article.id).order_by(Article.id)).first()
+        replace_article_events(s, article_id, [("content", event)], extractor.coder.version)
+    with session_scope(db_url) as s:
+        row = s.scalars(select(EventMentionActor).where(EventMentionActor.role == "recipient")).one()
+        assert row.country == "IRQ"
+        assert s.get(ActorRow, row.actor_id).country is None

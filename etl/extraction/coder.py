@@ -549,8 +549,7 @@ class EventCoder:
         return Event(
             event_type=type_, mode=mode, cameo=cameo,
             acled_event_type=acled[0] if acled else None, acled_sub_event_type=acled[1] if acled else None,
-            actor=actor.actor.as_dict(actor.text, actor.start, actor.end) if actor else None,
-            recipient=recipient.actor.as_dict(recipient.text, recipient.start, recipient.end) if recipient else None,
+            actor=self._side(actor, locations), recipient=self._side(recipient, locations),
             trigger={"text": primary.text, "start": primary.start, "end": primary.end},
             sentence={"text": text[s.start:s.end], "start": s.start, "end": s.end},
             locations=locations, date=event_date, date_precision=precision, date_source=date_source,
@@ -560,6 +559,17 @@ class EventCoder:
             abducted=_range(toll, "abducted") if type_ == "ASSAULT" and mode == "abduct" else None,
             modality=modality, confidence=round(min(confidence, 0.99), 3), trigger_id=trigger.id, support=support,
             salience=salience)
+
+    def _side(self, m: ActorMention | None, locations: list[dict]) -> dict | None:
+        """The actor or recipient as output. A local kind of agent named without a country (مدنيون، الشرطة،
+        مسجد) takes the country of the event's place, marked country_from: place."""
+        if m is None:
+            return None
+        side = m.actor.as_dict(m.text, m.start, m.end)
+        if side.get("country") is None and side.get("sector") in self.d.actors.local_sectors and locations \
+                and locations[0].get("country3"):
+            side["country"], side["country_from"] = locations[0]["country3"], "place"
+        return side
 
     # ------------------------------------------------------------------------------------------ roles
 

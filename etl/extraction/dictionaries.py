@@ -267,6 +267,7 @@ class ActorLexicon:
     countries: dict[str, Actor]
     sector_names: dict[str, str]
     regional: dict[tuple[str, str], Actor] = field(default_factory=dict)  # (country, name key) -> actor
+    local_sectors: frozenset[str] = frozenset()  # kinds of agent that take the country of the event's place
 
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels", "UAF": "gunmen",
@@ -383,7 +384,11 @@ def parse_actors(raw) -> ActorLexicon:
                       entry.get("wikidata"))
         for name in names:
             index.add(name, ActorForm("person", actor, roles=tuple(roles)))
-    return ActorLexicon(index, countries, SECTOR_NAMES, regional)
+    local = raw.get("local_sectors") or []
+    if not isinstance(local, list):
+        raise DictionaryError("actors.yaml: local_sectors must be a list of sectors")
+    return ActorLexicon(index, countries, SECTOR_NAMES, regional,
+                        frozenset(_check_sector(sector, "actors.yaml: local_sectors") for sector in local))
 
 
 def person_on(form: ActorForm, when: date | None) -> Actor:

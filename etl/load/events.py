@@ -26,6 +26,8 @@ def upsert_actors(session: Session, actors: Sequence[dict]) -> dict[str, int]:
         key = actor["id"]
         if key.startswith("person:"):  # a person's country and sector depend on the date: kept per mention
             country, sector = None, None
+        elif actor.get("country_from") == "place":  # civilians in Iraq: the mention's country, not the actor's
+            country, sector = None, actor.get("sector")
         else:
             country, sector = actor.get("country"), actor.get("sector")
         rows[key] = {"actor_key": key, "name_en": actor.get("name") or key, "name_ar": actor.get("name_ar"),
