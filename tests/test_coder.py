@@ -169,6 +169,23 @@ def test_the_owner_of_a_target_named_with_its_belonging_word_is_hit(coder):
     assert found.actor is None and found.recipient["country"] == "IRN"
 
 
+def test_a_topic_before_a_verb_with_an_object_pronoun_and_its_agent_after(coder):
+    from etl.extraction.lexicon import construct_form
+
+    assert construct_form("مقاتلون") == "مقاتلو" and construct_form("المقاتلون") is None
+    # the soldiers are the pronoun on خطفهم; the fighters after the verb are its subject
+    found = one(coder, "وأفاد مصدر أمس بأن جنودا خطفهم مقاتلو الطوارق الشهر الماضي", "ASSAULT")
+    assert found.actor["text"] == "مقاتلو" and found.recipient["text"] == "جنودا"
+    # with no agent after the verb, the noun before is its subject
+    svo = one(coder, "وقالت الشرطة إن مسلحين خطفوه أمس", "ASSAULT")
+    assert svo.actor["sector"] == "UAF" and svo.recipient is None
+
+
+def test_a_second_verb_after_a_killing_verb_leaves_it_without_object(coder):
+    found = one(coder, "وقال العميد إن خمسة من عناصر الشرطة قتلوا وأصيب خمسة آخرون في هجوم انتحاري", "ASSAULT")
+    assert found.recipient["sector"] == "COP" and (found.actor is None or found.actor["sector"] != "COP")
+
+
 def test_noun_with_adjective_and_light_verb_subject(coder):
     adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
     assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"

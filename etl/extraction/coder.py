@@ -710,6 +710,13 @@ class EventCoder:
                     rest = [a for a in after if not _same(a, actor) and a.first - t.last <= 8]
                     if rest:
                         recipient = rest[0]
+        if recipient is None and actor is not None and actor.first >= t.last and t.form.verb and \
+                self._object_on_verb(tokens, t):
+            # عسكريين ماليين خطفهم مقاتلو الطوارق: with the agent after it, the pronoun on the verb is the
+            # noun before (a topic or a relative clause's head)
+            head = self._subject_before(tokens, t.first, before, s, any_kind=True)
+            if head is not None and t.first - head.last <= 2:  # (right before it, or before الذي / التي)
+                recipient = head
         if actor is not None and t.form.trigger.type == "ASSAULT" and self._owns_target(tokens, actor):
             # مواقع المتمردين، مقر الحزب: the owner of a target is hit, it does not strike
             if recipient is None:
@@ -758,19 +765,27 @@ class EventCoder:
         key = strip_article(tokens[a.first].key)
         return a.kind in ("generic", "composite") and key.endswith("ا") and key[:-1] in self._generic_keys
 
-    def _objectless(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
-        """Does nothing that could be an object follow the verb: the sentence or a clause ends, or a
-        preposition, a time word or a glued ب comes next (قتل بعدما، قتلوا في، قتل برصاص، قتل أمس)?"""
-        at = t.last
-        verb = tokens[at - 1].key
+    def _object_on_verb(self, tokens: list[Token], t: TriggerMention) -> bool:
+        """Does the verb carry its object as a pronoun (قتلوه، خطفهم، اعتقلوها)?"""
+        verb = tokens[t.last - 1].key
         for pronoun in ("هما", "هم", "هن", "ها", "ه"):
             stem = verb[:-len(pronoun)]
             if verb.endswith(pronoun) and len(stem) >= 3 and any(
                     self.d.triggers.index.has(form) for form in (stem, stem + "ا" if stem.endswith("و") else stem)):
-                return False  # قتلوه، اعتقلوها: the object is on the verb
+                return True
+        return False
+
+    def _objectless(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
+        """Does nothing that could be an object follow the verb: the sentence or a clause ends, or a
+        preposition, a time word or a glued ب comes next (قتل بعدما، قتلوا في، قتل برصاص، قتل أمس)?"""
+        at = t.last
+        if self._object_on_verb(tokens, t):
+            return False  # قتلوه، اعتقلوها
         if at >= s.hi or _punctuated(text, tokens, at - 1, at):
             return True
         key = tokens[at].key
+        if key.startswith("و") and key[1:] in self.d.triggers.verb_surfaces:
+            return True  # قتلوا وأصيب خمسة: a second verb follows, not an object
         return key in _PREPOSITIONS or key in self.cues.clause_breaks or key in self.cues.time_anchors or \
             any(n and key[:n].startswith("ب") for n, _ in clitic_bases(key))
 

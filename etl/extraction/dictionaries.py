@@ -20,7 +20,7 @@ from importlib import resources
 
 import yaml
 
-from etl.extraction.lexicon import PhraseIndex, accusative_form, dual_forms, phrase_key, possessive_forms, verb_forms, verb_tenses
+from etl.extraction.lexicon import PhraseIndex, accusative_form, construct_form, dual_forms, phrase_key, possessive_forms, verb_forms, verb_tenses
 
 # Bump when the coder's rules change in a way that changes results for the same dictionaries.
 CODER_RULES = "2026.11.3"
@@ -359,12 +359,12 @@ def parse_actors(raw) -> ActorLexicon:
         _check_sector(sector, "actors.yaml: generic")
         for word in _words(words, f"actors.yaml: generic.{sector}"):
             index.add(word, ActorForm("generic", None, sector))
-    # the accusatives the lists leave out (متمردا، مقاتلا), unless listed in their own right
+    # the accusatives and constructs the lists leave out (متمردا، مقاتلو), unless listed in their own right
     for sector, words in raw["generic"].items():
         for word in words:
-            accusative = accusative_form(word)
-            if accusative is not None and not index.has(accusative):
-                index.add(accusative, ActorForm("generic", None, sector))
+            for form in (accusative_form(word), construct_form(word)):
+                if form is not None and not index.has(form):
+                    index.add(form, ActorForm("generic", None, sector))
     for entry in raw["persons"]:
         where = f"actors.yaml: person {entry.get('id') if isinstance(entry, dict) else entry!r}"
         if not isinstance(entry, dict) or not {"id", "en", "ar", "roles"} <= set(entry) or not entry["roles"]:

@@ -124,6 +124,16 @@ def accusative_form(noun: str) -> str | None:
     return noun + "ا"
 
 
+def construct_form(noun: str) -> str | None:
+    """The nominative construct of a one-word sound masculine plural, which loses its nun before a
+    genitive: مقاتلون -> مقاتلو ("خطفهم مقاتلو الطوارق"). None for anything else (the -ين construct, -ي, is
+    left out: شخصين would give شخصي, "personal")."""
+    noun = noun.strip()
+    if " " in noun or noun.startswith("ال") or len(noun) < 5 or not noun.endswith("ون"):
+        return None
+    return noun[:-1]
+
+
 def phrase_key(phrase: str) -> tuple[str, bool]:
     """(key, definite) of a dictionary phrase: folded words without the article, joined by spaces; and
     whether its first word is written with the article."""
