@@ -186,6 +186,30 @@ def test_a_second_verb_after_a_killing_verb_leaves_it_without_object(coder):
     assert found.recipient["sector"] == "COP" and (found.actor is None or found.actor["sector"] != "COP")
 
 
+def test_a_unit_of_a_force_is_no_place(coder):
+    # من after a unit (فرقة مظلية من قوات …) names the force it belongs to, which acts
+    found = one(coder, "وكانت فرقة مظلية من قوات الجيش قد قتلت أمس أربعة مسلحين", "ASSAULT")
+    assert found.actor["sector"] == "MIL" and found.recipient["sector"] == "UAF"
+
+
+def test_the_owner_of_a_machine_named_after_an_agent_marker_acts(coder):
+    found = one(coder, "أعلن مسؤول مقتل ثلاثة مسلحين في غارة شنتها طائرة بدون طيار تابعة للقوات الأمريكية", "ASSAULT")
+    assert found.actor["country"] == "USA"
+    # and those counted as killed before the event noun are the ones it hit
+    assert found.recipient["text"] == "مسلحين"
+
+
+def test_a_female_suicide_bomber_acts(coder):
+    found = one(coder, "وفجرت انتحارية نفسها وسط مأدبة إفطار في بلدة بلدروز أمس", "ASSAULT")
+    assert found.actor["sector"] == "UAF"
+
+
+def test_a_statement_published_is_no_deployment(coder):
+    published = [e for e in coder.code("وقالت الوزارة في بيان نشرته الوكالة إن وحدات من الشرطة تعمل في المدينة")
+                 if e.event_type == "MOBILIZE"]
+    assert published == []
+
+
 def test_noun_with_adjective_and_light_verb_subject(coder):
     adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
     assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"

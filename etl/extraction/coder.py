@@ -276,6 +276,9 @@ class EventCoder:
         if previous == "من" and m.first >= 2 and (_number_word(tokens[m.first - 2].text) or
                                                  strip_article(tokens[m.first - 2].key) in _PARTITIVE):
             return False  # خمسة من رجال الشرطة، عدد من الجنود: some of them, not a place
+        if previous == "من" and all(f.kind == "generic" for f in m.payloads) and any(
+                self._is(tokens[j], self.cues.war_machines) for j in range(max(0, m.first - 3), m.first - 1)):
+            return False  # فرقة مظلية من قوات مكافحة الإرهاب: a unit of that force (not طائرة من لبنان)
         return self._is(tokens[m.first - 1], _LOCATIVE_BEFORE)  # (with a proclitic too: بشمال الصومال، وفي العراق)
 
     def _triggers(self, text: str, tokens: list[Token], actors: list[ActorMention], places) -> list[TriggerMention]:
@@ -583,6 +586,9 @@ class EventCoder:
         # explicit agent: على يد X، برصاص X، شنها X
         for m in self.cues.agent_markers.find(text, tokens, t.last, min(s.hi, t.last + 6)):
             agent = next((a for a in after if a.first >= m.last and a.first - m.last <= 2), None)
+            if agent is None or agent.first > m.last:
+                # شنتها طائرة بدون طيار تابعة للقوات الأمريكية: the machine's owner
+                agent = self._machine_owner(tokens, s, m.last, after) or agent
             if agent is not None:
                 actor = agent
                 break
@@ -635,8 +641,15 @@ class EventCoder:
                         actor = nxt
                 elif recipient is None:
                     recipient = nxt
+            if recipient is None and exposed is None:
+                # مقتل ثلاثة مسلحين … في غارة: the counted victims before the event noun are the ones hit
+                counted = self._subject_before(tokens, t.first, before, s, nouns=True, any_kind=True)
+                if counted is not None and counted is not actor and _in_toll(toll, counted, harmed=True):
+                    recipient = counted
             if actor is None and exposed is None:
                 subject = self._subject_before(tokens, t.first, before, s, nouns=True)
+                if subject is recipient:
+                    subject = None
                 if subject is not None and lv is None and t.form.trigger.id != "ASSAULT.kill" and \
                         self._reports(tokens, s, subject):
                     subject = None  # أعلنت حماس مقتل اثنين من مقاتليها في غارة: who tells is not who strikes
@@ -1398,12 +1411,14 @@ def _counted(tokens: list[Token], s: _Sentence, a: ActorMention, toll) -> bool:
                                                    or _number_word(tokens[a.first - 1].text))
 
 
-def _in_toll(toll, mention) -> bool:
-    """Is this actor mention part of a casualty figure (مقتل مسلحين اثنين): a victim, not an agent?"""
+def _in_toll(toll, mention, harmed: bool = False) -> bool:
+    """Is this actor mention part of a casualty figure (مقتل مسلحين اثنين): a victim, not an agent? (With
+    harmed, of those killed, injured or abducted only, not of those arrested.)"""
     if toll is None:
         return False
+    figures = (toll.killed, toll.injured, toll.abducted) + (() if harmed else (toll.arrested,))
     return any(f is not None and f.start <= mention.start < f.end or (f is not None and mention.start <= f.start < mention.end)
-               for f in (toll.killed, toll.injured, toll.abducted, toll.arrested))
+               for f in figures)
 
 
 def _toll_within(toll, tokens: list[Token], lo: int, hi: int, whole: bool):
