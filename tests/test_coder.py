@@ -210,6 +210,13 @@ def test_a_statement_published_is_no_deployment(coder):
     assert published == []
 
 
+def test_a_multiword_preposition_right_before_an_event_puts_it_in_the_background(coder):
+    # "من أجل رفع العقوبات": the lifting is what the deal was for, not something reported done
+    found = [e for e in coder.code("ووقعت طهران على الاتفاق أمس من أجل رفع العقوبات الاقتصادية", published=PUBLISHED)
+             if e.event_type == "RETREAT"]
+    assert found and all(e.salience == "background" for e in found)
+
+
 def test_noun_with_adjective_and_light_verb_subject(coder):
     adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
     assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"
@@ -236,6 +243,13 @@ def test_person_takes_the_role_held_on_the_date(coder):
     ("هل قصفت الطائرات الأمريكية المستودع؟", "hypothetical"),
     ("قال الجيش إن طائراته قصفت مستودعا للأسلحة", "reported"),
     ("تبنت جماعة مسلحة مسؤولية تفجير استهدف الشرطة", "claimed"),
+    # necessity and training: nothing happened yet
+    ("وقال إنه لا بد من توجيه ضربات جوية للقوات الغازية", "hypothetical"),
+    # multiword cues: "if", "it is possible that"
+    ("وقال إنه في حال قصفت الطائرات الأمريكية المدينة فإن الرد سيكون قاسيا", "hypothetical"),
+    ("وقال إن من الممكن أن الطائرات قصفت المدينة أمس", "hypothetical"),
+    ("وكثيرا ما تقصف الطائرات القرى الحدودية في الليل", "generic"),
+    ("وقالت المصادر إن مفجرين تدربوا على تنفيذ هجوم انتحاري ضد الرئيس", "hypothetical"),
 ])
 def test_modality(coder, sentence, modality):
     found = [e for e in events(coder, sentence) if e.event_type == "ASSAULT"]

@@ -391,7 +391,7 @@ class EventCoder:
         return groups
 
     def _crowd(self, tokens: list[Token], s: _Sentence) -> bool:
-        return bool(_sentence_bases(tokens, s) & self.cues.crowds)
+        return bool(_sentence_bases(tokens, s, self.cues.phrase_starts) & self.cues.crowds)
 
     def _anchored(self, tokens: list[Token], s: _Sentence, support: list[str], places: list) -> bool:
         """Does the sentence tie its event to a time, a place, a toll or an instrument?"""
@@ -399,7 +399,7 @@ class EventCoder:
             return True
         if any(p.feature_code not in ("PCLI",) for p in places if getattr(p, "latitude", None) is not None):
             return True
-        return bool(_sentence_bases(tokens, s) & self.cues.time_anchors)
+        return bool(_sentence_bases(tokens, s, self.cues.phrase_starts) & self.cues.time_anchors)
 
     @staticmethod
     def _weak_supported(type_: str, support: list[str]) -> bool:
@@ -981,6 +981,8 @@ class EventCoder:
         if any(self._is(tok, legal) for tok in tokens[self._after_dateline(tokens, s, text):first]):
             return "background"
         cues = self.cues
+        if _phrases(tokens, max(start, first - 3), first, cues.phrase_starts, ending=first) & cues.background_prepositions:
+            return "background"  # في أعقاب الهجوم، ردا على القصف، من أجل رفع: a phrase right before the event
         for i in range(start, first):
             tok = tokens[i]
             if tok.key in cues.time_anchors:
@@ -1024,13 +1026,14 @@ class EventCoder:
         earlier = tokens[s.lo:t.first]
         if any(_conjunction_off(tok.key) in cues.question_words or tok.key in cues.question_words
                for tok in earlier[:3]) or \
-                any(self._is(tok, cues.hypothetical) for tok in earlier) or s.question:
-            return "hypothetical"
+                any(self._is(tok, cues.hypothetical) for tok in earlier) or s.question or \
+                _phrases(tokens, s.lo, t.first, cues.phrase_starts) & cues.hypothetical:
+            return "hypothetical"  # (في حال، من الممكن: phrases too)
         if t.form.tense == "present" and not anchored:
             return "generic"  # يقتلون، تستهدف: without a time or place, habits and commentary, not news
         if near(cues.generic, 2):
             return "generic"
-        if _sentence_bases(tokens, s) & cues.habitual or self._over_a_period(tokens, s, t):
+        if _sentence_bases(tokens, s, cues.phrase_starts) & cues.habitual or self._over_a_period(tokens, s, t):
             return "generic"  # عشرون جريمة قتل يوميا: a pattern, not one event
         for other in triggers:
             if other is t or other.form.trigger.type not in cues.intent_types or other.first >= t.first:
@@ -1054,7 +1057,7 @@ class EventCoder:
         if t.first - 1 >= s.lo and _conjunction_off(tokens[t.first - 1].key) in cues.subjunctive_links and \
                 t.form.verb and t.form.tense == "present":
             return "hypothetical"  # أن تقتل
-        sentence_keys = {strip_article(tok.key) for tok in tokens[s.lo:s.hi]}
+        sentence_keys = {strip_article(tok.key) for tok in tokens[s.lo:s.hi]} | _phrases(tokens, s.lo, s.hi, cues.phrase_starts)
         if sentence_keys & cues.claim and sentence_keys & cues.claim_objects:
             return "claimed"
         if sentence_keys & cues.reporting:
@@ -1347,7 +1350,7 @@ _VICTIM_TRIGGERS = frozenset({"ASSAULT.casualties", "ASSAULT.victims", "ASSAULT.
 _TOLL_TRIGGERS = _VICTIM_TRIGGERS | {"ASSAULT.kill"}
 
 
-def _sentence_bases(tokens: list[Token], s: _Sentence) -> frozenset[str]:
+def _sentence_bases(tokens: list[Token], s: _Sentence, starts: frozenset[str]) -> frozenset[str]:
     """The keys of a sentence's tokens with and without article and proclitics (what _is matches), once."""
     if s.bases is None:
         keys = set()
@@ -1355,8 +1358,25 @@ def _sentence_bases(tokens: list[Token], s: _Sentence) -> frozenset[str]:
             keys.add(tok.key)
             keys.add(strip_article(tok.key))
             keys.update(b for _, b in clitic_bases(tok.key))
-        s.bases = frozenset(keys)
+        s.bases = frozenset(keys | _phrases(tokens, s.lo, s.hi, starts))
     return s.bases
+
+
+def _phrases(tokens: list[Token], lo: int, hi: int, starts: frozenset[str], ending: int | None = None) -> set[str]:
+    """The two- and three-word phrases of tokens [lo, hi) that begin with the first word of a multiword cue,
+    as the cue lists key them (لا بد، أول من أمس، بشكل روتيني), also without و / ف on the first word; with
+    `ending`, only those that end right before that token."""
+    out = set()
+    for i in range(lo, hi):
+        first = strip_article(tokens[i].key)
+        bare = _conjunction_off(first)
+        if first not in starts and bare not in starts:
+            continue
+        for n in (2, 3):
+            if i + n <= hi and (ending is None or i + n == ending):
+                rest = " ".join(strip_article(tok.key) for tok in tokens[i + 1:i + n])
+                out.update((f"{first} {rest}", f"{bare} {rest}"))
+    return out
 
 
 def _conjunction_off(key: str) -> str:

@@ -70,6 +70,7 @@ class Cues:
     seats: frozenset[str]  # مقره، ومقرها: the place after them is where an organisation sits
     memberships: frozenset[str]  # من، في between a kind of person and an organisation: a member of it
     belonging: frozenset[str]  # تابعة، مملوكة: between a target or a machine and the name that owns it
+    phrase_starts: frozenset[str]  # first words of the multiword cues (لا in لا بد): where phrases are looked for
     org_kinds: frozenset[str]  # تنظيم، حركة: the kind of organisation, before its name (مسلحا من تنظيم «القاعدة»)
 
 
@@ -98,7 +99,9 @@ def load_cues() -> Cues:
     _keys(raw, "own_forces")  # validates the section
     own_forces = frozenset(phrase_key(form)[0] for word in raw["own_forces"]
                            for form in possessive_forms(word, ("ه", "ها", "هم", "هما")))
-    special = {"own_forces": own_forces, "prevention_verbs": prevention, "negation": negation, "agent_markers": agents, "intent_types": frozenset(raw["intent_types"]),
+    starts = frozenset(key.split()[0] for name in _SECTIONS if name not in ("intent_types", "frame_marks")
+                       for key in _keys(raw, name) if " " in key)
+    special = {"phrase_starts": starts, "own_forces": own_forces, "prevention_verbs": prevention, "negation": negation, "agent_markers": agents, "intent_types": frozenset(raw["intent_types"]),
                "frame_marks": frozenset(str(w) for w in raw["frame_marks"])}
     return Cues(**{name: special[name] if name in special else _keys(raw, name)
                    for name in Cues.__dataclass_fields__})
