@@ -851,6 +851,8 @@ def test_tolls_over_weeks_and_the_seat_of_an_organisation():
     assert weeks and all(not e.happened for e in weeks)
     seat = happened_main(coder, "وقال المرصد السوري لحقوق الإنسان، ومقره لندن، إن 15 مدنيا قتلوا في غارات على دوما أمس")
     assert seat and "London" not in [place["name_en"] for place in seat[0].locations]
+    phrase = happened_main(coder, "ذكر المرصد السوري، الذي يتخذ من بريطانيا مقرا، أن 62 شخصا لقوا مصرعهم في قصف أمس")
+    assert phrase and "GB" not in [place["country"] for place in phrase[0].locations]
     assert happened_main(coder, "قتل 15 مدنيا خلال قصف على دوما أمس")  # خلال an attack, not a span of weeks
 
 

@@ -1074,7 +1074,8 @@ class EventCoder:
             if any(m.start < p.end and p.start < m.end for m in used):
                 continue  # واشنطن as the one who struck is no place of the strike
             i = _token_at(tokens, p.start)
-            if i > 0 and self._is(tokens[i - 1], self.cues.seats):
+            if i > 0 and (self._is(tokens[i - 1], self.cues.seats) or
+                          _phrases(tokens, max(0, i - 3), i, self.cues.phrase_starts, ending=i) & self.cues.seats):
                 continue  # المرصد السوري، ومقره لندن: where an organisation sits, not where the event happened
             if p.end <= dateline:
                 continue  # دبي، الإمارات العربية المتحدة (CNN) -- …: where the report was filed
