@@ -99,6 +99,7 @@ class _Lexicon(NamedTuple):
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # last word -> (words before, category)
     some: tuple[tuple[str, ...], ...]  # عدد من, العديد من ...
     months: frozenset[str]
+    result_verbs: frozenset[str]  # لم تسفر …: the negation reaches their complement
 
 
 _ROLE_LISTS = ("nouns", "verbs", "victims", "phrases")
@@ -130,7 +131,7 @@ def _lexicon() -> _Lexicon:
     if not isinstance(raw, dict):
         raise CasualtyDataError("casualties.yaml must be a mapping")
     expected = {"categories", "death_idiom", "tallies", "persons", "not_counted", "some", "not_counted_after",
-                "subset", "negators", "not_a_toll_after", "still", "illness", "clause_breaks"}
+                "subset", "negators", "not_a_toll_after", "still", "illness", "clause_breaks", "result_verbs"}
     if set(raw) != expected:
         raise CasualtyDataError(f"casualties.yaml: sections must be {sorted(expected)}, "
                                 f"missing {sorted(expected - set(raw))}, unknown {sorted(set(raw) - expected)}")
@@ -231,7 +232,8 @@ def _lexicon() -> _Lexicon:
         roles.setdefault(_base(_keys(word)[0]), _Role("break"))  # قبل، بعد stay blocks, and stop a search too
     some = tuple(tuple(_base(k) for k in _keys(p)) for p in _word_list(raw["some"], "some"))
     months = frozenset(_base(tokenize(name)[0].key) for name in month_names())
-    return _Lexicon(roles, {k: tuple(v) for k, v in phrases.items()}, some, months)
+    result_verbs = frozenset(_keys(w)[0] for w in _word_list(raw["result_verbs"], "result_verbs"))
+    return _Lexicon(roles, {k: tuple(v) for k, v in phrases.items()}, some, months, result_verbs)
 
 
 def _add_accusative(word: str, role: _Role, roles: dict[str, _Role]) -> None:
@@ -392,10 +394,6 @@ def _in_other_context(s: _Sentence, i: int) -> bool:
     return any(s.role_of(k, "context") and not s.gap_stops(k, i) for k in range(max(0, i - 2), i))
 
 
-# After a negator, a verb of result carries the negation to its complement, however long the subject
-# between them is (لم تسفر الغارة على القرية أمس عن إصابات).
-_RESULT_VERBS = frozenset("يسفر تسفر اسفر اسفرت يسفرا تسفرا يؤد تؤد يؤدي تؤدي يخلف تخلف يوقع".split())
-
 
 def _negator_at(s: _Sentence, k: int) -> bool:
     """Is token k a negator - also ولم، فلا, short particles that the clitic reading leaves whole?"""
@@ -406,7 +404,7 @@ def _negator_at(s: _Sentence, k: int) -> bool:
 
 def _negated(s: _Sentence, i: int) -> bool:
     for k in range(max(0, i - 9), i - 5):
-        if _negator_at(s, k) and k + 1 < i and s.toks[k + 1].key in _RESULT_VERBS and not s.gap_stops(k, i):
+        if _negator_at(s, k) and k + 1 < i and s.toks[k + 1].key in s.lex.result_verbs and not s.gap_stops(k, i):
             return True
     for k in range(max(0, i - 5), i):
         if _negator_at(s, k) and not s.gap_stops(k, i) and not s.role_of(k + 1, "still"):
