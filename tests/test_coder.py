@@ -217,6 +217,11 @@ def test_a_multiword_preposition_right_before_an_event_puts_it_in_the_background
     assert found and all(e.salience == "background" for e in found)
 
 
+def test_hundreds_of_is_partitive(coder):
+    # مئات من الجنود: some of the soldiers (the key of مئات is folded: ميات), not "from" a place
+    assert one(coder, "قتل مئات من الجنود في الهجوم", "ASSAULT").recipient["sector"] == "MIL"
+
+
 def test_noun_with_adjective_and_light_verb_subject(coder):
     adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
     assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"

@@ -1133,8 +1133,8 @@ class EventCoder:
 _PREPOSITIONS = frozenset("عن علي في الي حول بعد قبل خلال منذ ضد مع عند لدي اثر عقب بسبب جراء".split())
 # Verbal nouns of doing before an event noun: شن هجوم، تنفيذ عملية.
 _DOING = frozenset("شن تنفيذ القيام ارتكاب".split())
-# Before من: "some of" (عدد من الجنود), not "from".
-_PARTITIVE = frozenset("عدد عديد بعض احد احدي اثنين اثنان عشرات مئات الاف الف كثير مجموعه عناصر افراد".split())
+# Before من: "some of" (عدد من الجنود), not "from" (folded keys: مئات is ميات).
+_PARTITIVE = frozenset("عدد عديد بعض احد احدي اثنين اثنان عشرات ميات الاف الف كثير مجموعه عناصر افراد".split())
 # A name after one of these is a place, not an agent (في العراق، شمال شرقي بغداد، مدينة البصرة).
 _LOCATIVE_BEFORE = frozenset(
     "في الي داخل من عبر نحو قرب حدود اراضي مدينه محافظه ولايه اقليم منطقه بلده قريه ضاحيه مخيم اطراف ضواحي شمال "
