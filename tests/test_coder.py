@@ -222,6 +222,15 @@ def test_hundreds_of_is_partitive(coder):
     assert one(coder, "قتل مئات من الجنود في الهجوم", "ASSAULT").recipient["sector"] == "MIL"
 
 
+def test_who_reports_that_it_carried_out_an_attack_is_its_actor(coder):
+    found = happened_main(coder, "أعلن الجيش الإسرائيلي أنه شن ليل السبت غارة ضد أهداف تابعة لحركة حماس في قطاع غزة")
+    assert found and found[0].actor["country"] == "ISR" and found[0].recipient["id"] == "org:hamas"
+    # an impersonal light verb has no agent: the spokesman's movement did not make the agreement alone
+    agreed = [e for e in coder.code("قال الناطق باسم حركة حماس إنه تم التوصل إلى اتفاق لوقف إطلاق النار")
+              if e.event_type == "AGREE"]
+    assert agreed and all(e.actor is None for e in agreed)
+
+
 def test_noun_with_adjective_and_light_verb_subject(coder):
     adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
     assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"

@@ -475,6 +475,13 @@ class EventCoder:
             # أعلنت وزارة الدفاع البريطانية أنها ضربت …: the pronoun is the one who reports (but "أنه قتل ثلاثة"
             # is the impersonal passive: three were killed)
             actor = sources[-1]
+        start_of_event = min(t.first for t in group)
+        if actor is None and sources and pronoun and not verbs and any(
+                m.first == main_start and not self._is(tokens[m.first], self.cues.impersonal_verbs) and
+                0 <= start_of_event - m.last - self._skippable(tokens, m.last, start_of_event) <= 2 for m in light):
+            # أعلن الجيش الإسرائيلي أنه شن ليل السبت غارة: the one who reports carried it out (not "إنه تم
+            # التوصل إلى اتفاق", impersonal)
+            actor = sources[-1]
         if actor is None and sources and primary.form.verb and primary.form.tense is None and \
                 _participle(tokens[primary.first].key):
             actor = sources[-1]  # أكدت واشنطن أنها …، داعية الميليشيات إلى …: the participle's subject is the frame's
