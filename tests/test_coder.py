@@ -231,6 +231,14 @@ def test_who_reports_that_it_carried_out_an_attack_is_its_actor(coder):
     assert agreed and all(e.actor is None for e in agreed)
 
 
+def test_a_leader_described_before_an_organisation_is_one_of_its_people(coder):
+    leader = one(coder, "قتلت غارة جوية للتحالف أمس قائدا عسكريا كبيرا في ميليشيات الحوثي", "ASSAULT")
+    assert leader.recipient["id"] == "org:houthis"
+    # a counted group after the event noun is hit, not the one who struck
+    counted = one(coder, "أسفرت الغارة أمس عن مقتل أحد القيادات البارزة في تنظيم «القاعدة»", "ASSAULT")
+    assert counted.actor is None and counted.recipient["id"] == "org:al-qaeda"
+
+
 def test_noun_with_adjective_and_light_verb_subject(coder):
     adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
     assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"

@@ -215,7 +215,31 @@ class EventCoder:
                 actor = form.actor
             mentions.append(ActorMention(m.first, m.last, m.start, m.end, text[m.start:m.end], actor, form.kind,
                                          self._locative(tokens, m)))
-        return self._own_forces(text, tokens, self._with_epithets(text, tokens, _compose(text, mentions, self.d.actors.sector_names, self.cues)))
+        composed = _compose(text, mentions, self.d.actors.sector_names, self.cues)
+        return self._own_forces(text, tokens, self._leaders(text, tokens, self._with_epithets(text, tokens, composed)))
+
+    def _leaders(self, text: str, tokens: list[Token], mentions: list[ActorMention]) -> list[ActorMention]:
+        """قائد عسكري كبير في ميليشيات الحوثي، قيادي في حماس: a leader or member word, up to two words of
+        description, then من / في (and the kind of organisation) before an organisation is one of its
+        people, coded as the organisation."""
+        out: list[ActorMention] = []
+        named = {i for m in mentions if m.kind != "generic" for i in range(m.first, m.last)}
+        for m in mentions:
+            if m.kind == "org":
+                at = m.first - 1
+                if at >= 0 and self._is(tokens[at], self.cues.org_kinds) and at not in named:
+                    at -= 1  # من تنظيم «القاعدة»
+                if at >= 1 and tokens[at].key in self.cues.memberships:
+                    head = next((j for j in range(at - 1, max(-1, at - 4), -1)
+                                 if self._is(tokens[j], self.cues.leaders)), None)
+                    if head is not None and not any(j in named for j in range(head, at)):
+                        # (a kind of agent among the description, عسكري، is part of it)
+                        out = [o for o in out if o.last <= head]
+                        out.append(ActorMention(head, m.last, tokens[head].start, m.end, text[tokens[head].start:m.end],
+                                                m.actor, "composite", False))
+                        continue
+            out.append(m)
+        return out
 
     def _with_epithets(self, text: str, tokens: list[Token], mentions: list[ActorMention]) -> list[ActorMention]:
         """تنظيم داعش الإرهابي، ميليشيات الحوثي الإيرانية: an epithet, or a nisba after an organisation, is part
@@ -643,7 +667,10 @@ class EventCoder:
             if nxt is not None:
                 genitive_patient = t.form.trigger.patient_subject or t.form.trigger.mode in (
                     "assassinate", "abduct", "kill", "arrest", "torture")
-                if nxt.kind == "adjective" or (nxt.agent_like and not genitive_patient):
+                counted = nxt.first > t.last and (tokens[nxt.first - 1].key.isdigit() or _number_word(tokens[nxt.first - 1].text)
+                                                  or strip_article(tokens[nxt.first - 1].key) in _PARTITIVE)
+                if nxt.kind == "adjective" or (nxt.agent_like and not genitive_patient and
+                                               not counted):  # (الغارة عن مقتل أحد قادة …: a counted group is hit)
                     if actor is None:
                         actor = nxt
                 elif recipient is None:
