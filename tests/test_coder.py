@@ -239,6 +239,11 @@ def test_a_leader_described_before_an_organisation_is_one_of_its_people(coder):
     assert counted.actor is None and counted.recipient["id"] == "org:al-qaeda"
 
 
+def test_the_killed_of_a_group_are_some_of_it(coder):
+    found = one(coder, "وتبنى تنظيم داعش أمس هجوما انتحاريا أوقع 14 قتيلا من قوات الجيش في محافظة درعا", "ASSAULT")
+    assert found.actor["id"] == "org:isis" and found.recipient["sector"] == "MIL"
+
+
 def test_noun_with_adjective_and_light_verb_subject(coder):
     adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
     assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"

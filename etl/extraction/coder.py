@@ -298,8 +298,9 @@ class EventCoder:
             return False
         previous = strip_article(tokens[m.first - 1].key)
         if previous == "من" and m.first >= 2 and (_number_word(tokens[m.first - 2].text) or
-                                                 strip_article(tokens[m.first - 2].key) in _PARTITIVE):
-            return False  # خمسة من رجال الشرطة، عدد من الجنود: some of them, not a place
+                                                 strip_article(tokens[m.first - 2].key) in _PARTITIVE or
+                                                 self._is(tokens[m.first - 2], self.cues.casualty_nouns)):
+            return False  # خمسة من رجال الشرطة، عدد من الجنود، 14 قتيلا من قوات النظام: some of them, not a place
         if previous == "من" and all(f.kind == "generic" for f in m.payloads) and any(
                 self._is(tokens[j], self.cues.war_machines) for j in range(max(0, m.first - 3), m.first - 1)):
             return False  # فرقة مظلية من قوات مكافحة الإرهاب: a unit of that force (not طائرة من لبنان)
