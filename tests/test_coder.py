@@ -244,6 +244,11 @@ def test_the_killed_of_a_group_are_some_of_it(coder):
     assert found.actor["id"] == "org:isis" and found.recipient["sector"] == "MIL"
 
 
+def test_a_capital_after_countryside_or_surroundings_is_a_place(coder):
+    found = one(coder, "وقصفت الطائرات أمس بلدة جمرايا في ريف دمشق", "ASSAULT")
+    assert found.recipient is None or "دمشق" not in found.recipient["text"]
+
+
 def test_noun_with_adjective_and_light_verb_subject(coder):
     adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
     assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"

@@ -1173,7 +1173,8 @@ _PARTITIVE = frozenset("عدد عديد بعض احد احدي اثنين اثن
 # A name after one of these is a place, not an agent (في العراق، شمال شرقي بغداد، مدينة البصرة).
 _LOCATIVE_BEFORE = frozenset(
     "في الي داخل من عبر نحو قرب حدود اراضي مدينه محافظه ولايه اقليم منطقه بلده قريه ضاحيه مخيم اطراف ضواحي شمال "
-    "جنوب شرق غرب وسط شمالي جنوبي شرقي غربي جنوبا شمالا شرقا غربا عاصمه باتجاه تجاه".split())
+    "جنوب شرق غرب وسط شمالي جنوبي شرقي غربي جنوبا شمالا شرقا غربا عاصمه باتجاه تجاه ريف محيط حي احياء "
+    "ساحل سواحل".split())
 
 def _focus_country(places: list) -> str | None:
     """The country (alpha-3) a text's places are mostly in, when one leads."""
