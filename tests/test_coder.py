@@ -249,6 +249,11 @@ def test_a_capital_after_countryside_or_surroundings_is_a_place(coder):
     assert found.recipient is None or "دمشق" not in found.recipient["text"]
 
 
+def test_through_names_the_agent(coder):
+    found = one(coder, "وقال التقرير إن مدنيين قتلوا أمس من خلال قناصة الحوثيين في المدينة", "ASSAULT")
+    assert found.actor["id"] == "org:houthis" and found.recipient["sector"] == "CVL"
+
+
 def test_noun_with_adjective_and_light_verb_subject(coder):
     adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
     assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"
