@@ -254,6 +254,11 @@ def test_through_names_the_agent(coder):
     assert found.actor["id"] == "org:houthis" and found.recipient["sector"] == "CVL"
 
 
+def test_a_protest_in_front_of_an_institution_is_aimed_at_it(coder):
+    found = one(coder, "وتظاهر الآلاف السبت أمام البرلمان التونسي", "PROTEST")
+    assert found.recipient["country"] == "TUN" and (found.actor is None or found.actor["sector"] != "LEG")
+
+
 def test_noun_with_adjective_and_light_verb_subject(coder):
     adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
     assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"
