@@ -259,6 +259,16 @@ def test_a_protest_in_front_of_an_institution_is_aimed_at_it(coder):
     assert found.recipient["country"] == "TUN" and (found.actor is None or found.actor["sector"] != "LEG")
 
 
+def test_an_armed_side_announcing_its_attack_and_a_target_in_a_construct_chain(coder):
+    found = one(coder, "وأعلن الحوثيون قصف مركز معلومات وزارة الدفاع السعودية بصاروخ باليستي أمس", "ASSAULT")
+    assert found.actor["id"] == "org:houthis" and found.recipient["country"] == "SAU"
+    # a source, or one who reports casualties, does not claim the attack
+    source = one(coder, "وبحسب الجيش الإسرائيلي، سقط صاروخ على مدينة سديروت أمس", "ASSAULT")
+    assert source.actor is None
+    observatory = one(coder, "وأعلن المرصد قصف مدينة دوما أمس", "ASSAULT")
+    assert observatory.actor is None
+
+
 def test_noun_with_adjective_and_light_verb_subject(coder):
     adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
     assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"

@@ -686,7 +686,7 @@ class EventCoder:
                 if subject is recipient:
                     subject = None
                 if subject is not None and lv is None and t.form.trigger.id != "ASSAULT.kill" and \
-                        self._reports(tokens, s, subject):
+                        not self._announces_own(tokens, s, subject, t) and self._reports(tokens, s, subject):
                     subject = None  # أعلنت حماس مقتل اثنين من مقاتليها في غارة: who tells is not who strikes
                 if subject is not None and t.form.trigger.patient_subject and lv is None and (
                         _counted(tokens, s, subject, toll) or subject.kind != "adjective" and not any(
@@ -751,7 +751,8 @@ class EventCoder:
                         actor = first_after
                     else:
                         subject = self._subject_before(tokens, t.first, before, s)
-                        if subject is not None and self._reports(tokens, s, subject):
+                        if subject is not None and not self._announces_own(tokens, s, subject, t) and \
+                                self._reports(tokens, s, subject):
                             subject = None  # وحسب التلفزيون السوري، استهدفت صواريخ …: the source did not strike
                         actor = subject or first_after
                 if recipient is None:
@@ -795,6 +796,9 @@ class EventCoder:
         before = a.first - 1
         if before > 0 and self._is(tokens[before], self.cues.belonging):
             before -= 1
+        elif before > 0 and not tokens[before].key.startswith(("ال", "ل", "ب")) and \
+                self._is(tokens[before - 1], self.cues.targets):
+            before -= 1  # مركز معلومات وزارة الدفاع: a construct chain from the target to its owner
         return before >= 0 and self._is(tokens[before], self.cues.targets)
 
     def _on_weapon(self, text, tokens, s: _Sentence, a: ActorMention, triggers: list[TriggerMention]) -> bool:
@@ -862,6 +866,12 @@ class EventCoder:
             preceding = next((a for a in reversed(named) if a.last <= i and i - a.last <= 1 and a.first >= after), None)
             return following or preceding
         return None
+
+    def _announces_own(self, tokens: list[Token], s: _Sentence, a: ActorMention, t: TriggerMention) -> bool:
+        """Does an armed side announce an attack named right after it (أعلن الحوثيون قصف …)? Then it claims
+        the attack, unlike a source that tells of others' (وحسب التلفزيون السوري، استهدفت …)."""
+        return a.last == t.first and a.actor.sector in ARMED_SECTORS and a.first > s.lo and \
+            not t.form.trigger.patient_subject and self._is(tokens[a.first - 1], self.cues.announcing)
 
     def _reports(self, tokens: list[Token], s: _Sentence, a: ActorMention) -> bool:
         """Is the mention the subject of a reporting verb (أعلنت حماس، وكان الجيش قد أعلن)?"""

@@ -19,7 +19,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "causal_links", "war_machines", "time_units",
              "time_prepositions", "prevention_verbs", "period_starts",
              "targets", "relative_pronouns", "own_forces", "claimers", "epithets", "contrast_links", "long_spans",
-             "seats", "memberships", "org_kinds", "belonging", "impersonal_verbs", "leaders", "casualty_nouns"}
+             "seats", "memberships", "org_kinds", "belonging", "impersonal_verbs", "leaders", "casualty_nouns", "announcing"}
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,7 @@ class Cues:
     long_spans: frozenset[str]  # أسابيع، أشهر: after the event, خلال + one of these makes its toll a count over a period
     seats: frozenset[str]  # مقره، ومقرها: the place after them is where an organisation sits
     memberships: frozenset[str]  # من، في between a kind of person and an organisation: a member of it
+    announcing: frozenset[str]  # أعلن: an armed side announcing an attack named right after it claims it
     casualty_nouns: frozenset[str]  # قتيلا، جرحى: before من, the ones counted are some of the group after it
     leaders: frozenset[str]  # قائد، قيادي، عضو: before من / في + an organisation, one of its people
     impersonal_verbs: frozenset[str]  # تم، جرى: a light verb with no agent (إنه تم التوصل إلى اتفاق)
