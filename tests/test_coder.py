@@ -269,6 +269,17 @@ def test_an_armed_side_announcing_its_attack_and_a_target_in_a_construct_chain(c
     assert observatory.actor is None
 
 
+def test_the_counted_group_of_a_hedged_toll_is_the_recipient(coder):
+    found = one(coder, "قتل ما لا يقل عن 8 من عناصر مليشيات الحوثي أمس بنيران القوات الحكومية", "ASSAULT")
+    assert found.recipient["id"] == "org:houthis"
+
+
+def test_yasser_and_their_families_are_no_capture(coder):
+    assert [e for e in coder.code("احتجاجا على مقتل الصحفي ياسر مرتجى السبت الماضي") if e.mode == "abduct"] == []
+    assert coder.code("وكان 77 عسكريا وأفراد أسرهم قد قتلوا في تحطم طائرة") == [] or all(
+        e.trigger["text"] != "أسرهم" for e in coder.code("وكان 77 عسكريا وأفراد أسرهم قد قتلوا في تحطم طائرة"))
+
+
 def test_noun_with_adjective_and_light_verb_subject(coder):
     adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
     assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"

@@ -722,6 +722,10 @@ class EventCoder:
                         recipient = rest[0]
                 elif first_after is not None and recipient is None and first_after is not actor:
                     recipient = first_after
+                if recipient is None and first_after is None:
+                    # قتل ما لا يقل عن 8 من عناصر الميليشيات: the counted group of the toll, past its hedge
+                    recipient = next((a for a in after if a is not actor and a.first - t.last <= 8
+                                      and _in_toll(toll, a, harmed=True)), None)
                 subject = self._subject_before(tokens, t.first, before, s)
                 counted_subject = subject is not None and _counted(tokens, s, subject, toll)
                 # إن مقاتلا قتل بعدما …: with no object after it (nor on it: قتلوه), the killing verb is passive
