@@ -312,6 +312,7 @@ def test_person_takes_the_role_held_on_the_date(coder):
     ("وقال إنه في حال قصفت الطائرات الأمريكية المدينة فإن الرد سيكون قاسيا", "hypothetical"),
     ("وقال إن من الممكن أن الطائرات قصفت المدينة أمس", "hypothetical"),
     ("وكثيرا ما تقصف الطائرات القرى الحدودية في الليل", "generic"),
+    ("من الذي قصف المستشفى في المدينة أمس", "hypothetical"),  # a question opened by a phrase
     ("وقالت المصادر إن مفجرين تدربوا على تنفيذ هجوم انتحاري ضد الرئيس", "hypothetical"),
 ])
 def test_modality(coder, sentence, modality):
@@ -376,6 +377,17 @@ def test_local_kinds_of_agent_take_the_country_of_the_event_place(geo_coder):
     assert soldiers.recipient["country"] is None and "country_from" not in soldiers.recipient
     named = one(geo_coder, "قتل ثلاثة مدنيين سوريين في انفجار عبوة ناسفة في الفلوجة أمس", "ASSAULT")
     assert named.recipient["country"] == "SYR" and "country_from" not in named.recipient
+
+
+def test_a_place_after_a_multiword_locative_is_where(geo_coder):
+    coder = geo_coder
+    near = coder._after_locative
+    from etl.text.tokens import tokenize
+
+    text = "انفجرت سيارة مفخخة أمس بالقرب من الفلوجة"
+    tokens = tokenize(text)
+    assert near(tokens, text.index("الفلوجة"))  # (بالقرب من: a phrase of the locative list)
+    assert not near(tokens, text.index("سيارة"))
 
 
 def test_offsets_point_into_the_text(coder):

@@ -1074,7 +1074,8 @@ class EventCoder:
             return "future"  # المظاهرات التي ستنظم: an event still to come
         earlier = tokens[s.lo:t.first]
         if any(_conjunction_off(tok.key) in cues.question_words or tok.key in cues.question_words
-               for tok in earlier[:3]) or \
+               for tok in earlier[:3]) or _phrases(tokens, s.lo, min(t.first, s.lo + 3), cues.phrase_starts) & \
+                cues.question_words or \
                 any(self._is(tok, cues.hypothetical) for tok in earlier) or s.question or \
                 _phrases(tokens, s.lo, t.first, cues.phrase_starts) & cues.hypothetical:
             return "hypothetical"  # (في حال، من الممكن: phrases too)
@@ -1160,7 +1161,8 @@ class EventCoder:
             return glued.startswith(("ب", "وب", "فب"))  # the preposition is glued to the name
         if i == 0:
             return False
-        return strip_article(tokens[i - 1].key) in self.cues.locative
+        return strip_article(tokens[i - 1].key) in self.cues.locative or \
+            bool(_phrases(tokens, max(0, i - 3), i, self.cues.phrase_starts, ending=i) & self.cues.locative)  # بالقرب من
 
     @staticmethod
     def _place_dict(p) -> dict:
