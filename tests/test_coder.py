@@ -280,6 +280,14 @@ def test_yasser_and_their_families_are_no_capture(coder):
         e.trigger["text"] != "أسرهم" for e in coder.code("وكان 77 عسكريا وأفراد أسرهم قد قتلوا في تحطم طائرة"))
 
 
+def test_the_genitive_of_a_destruction_is_what_was_destroyed(coder):
+    destroyed = one(coder, "أعلن الجيش تدمير الطائرات الروسية في المطار أمس", "ASSAULT")
+    assert destroyed.recipient["country"] == "RUS" and destroyed.actor["country"] != "RUS"
+    # a nisba right on a strike still names who struck
+    strike = one(coder, "أسفرت غارة إسرائيلية أمس عن مقتل خمسة أشخاص", "ASSAULT")
+    assert strike.actor["country"] == "ISR"
+
+
 def test_noun_with_adjective_and_light_verb_subject(coder):
     adjective = one(coder, "أسفرت غارة إسرائيلية على خان يونس عن مقتل خمسة أشخاص", "ASSAULT")
     assert adjective.actor["country"] == "ISR" and adjective.mode == "aerial"

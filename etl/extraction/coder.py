@@ -666,11 +666,15 @@ class EventCoder:
                             self._is(tok, self.cues.reporting) for tok in tokens[max(t.last, a.first - 2):a.first])),
                        None)
             if nxt is not None:
-                genitive_patient = t.form.trigger.patient_subject or t.form.trigger.mode in (
-                    "assassinate", "abduct", "kill", "arrest", "torture")
+                genitive_patient = t.form.trigger.patient_subject or t.form.trigger.patient_genitive or \
+                    t.form.trigger.mode in ("assassinate", "abduct", "kill", "arrest", "torture")
                 counted = nxt.first > t.last and (tokens[nxt.first - 1].key.isdigit() or _number_word(tokens[nxt.first - 1].text)
                                                   or strip_article(tokens[nxt.first - 1].key) in _PARTITIVE)
-                if nxt.kind == "adjective" or (nxt.agent_like and not genitive_patient and
+                # (a nisba right on the event noun names who did it; one on the noun's object, what was hit:
+                # تدمير الطائرات الحربية الروسية)
+                on_object = nxt.kind == "adjective" and genitive_patient and nxt.first > t.last and \
+                    t.form.trigger.patient_genitive
+                if nxt.kind == "adjective" and not on_object or (nxt.agent_like and not genitive_patient and
                                                not counted):  # (الغارة عن مقتل أحد قادة …: a counted group is hit)
                     if actor is None:
                         actor = nxt

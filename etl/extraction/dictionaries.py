@@ -104,6 +104,7 @@ class Trigger:
     after: frozenset[str] = frozenset()
     after_not: frozenset[str] = frozenset()
     participant: bool = False  # names someone taking part (رهائن، انتحاري), not the act itself
+    patient_genitive: bool = False  # the noun's genitive is what it is done to (تدمير الطائرات الروسية)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,7 @@ class TriggerLexicon:
     verb_surfaces: set[str] = field(default_factory=set)
 
 
-_TRIGGER_FIELDS = {"id", "mode", "verbs", "nouns", "forms", "weak", "participant", "subject", "cameo", "acled", "needs", "after",
+_TRIGGER_FIELDS = {"id", "mode", "verbs", "nouns", "forms", "weak", "participant", "subject", "genitive", "cameo", "acled", "needs", "after",
                    "after_not", "exclude"}
 
 
@@ -162,6 +163,8 @@ def parse_triggers(raw, modes: dict[tuple[str, str], Mode]) -> TriggerLexicon:
                 raise DictionaryError(f"{where}: mode {mode!r} is not a mode of {type_} in plover.yaml")
             if entry.get("subject") not in (None, "patient"):
                 raise DictionaryError(f"{where}: subject must be 'patient' when given")
+            if entry.get("genitive") not in (None, "patient"):
+                raise DictionaryError(f"{where}: genitive must be 'patient' when given")
             base = modes[(type_, mode)]
             acled = entry.get("acled", base.acled)
             trigger_id = f"{type_}.{entry['id']}"
@@ -173,7 +176,7 @@ def parse_triggers(raw, modes: dict[tuple[str, str], Mode]) -> TriggerLexicon:
                               _keys(_words(entry.get("needs"), f"{where} needs")),
                               _keys(_words(entry.get("after"), f"{where} after")),
                               _keys(_words(entry.get("after_not"), f"{where} after_not")),
-                              _flag(entry, "participant", where))
+                              _flag(entry, "participant", where), entry.get("genitive") == "patient")
             lexicon.triggers[trigger_id] = trigger
             verbs = _words(entry.get("verbs"), f"{where} verbs")
             nouns = _words(entry.get("nouns"), f"{where} nouns") + _words(entry.get("forms"), f"{where} forms")
