@@ -828,10 +828,11 @@ class EventCoder:
     def _object_on_verb(self, tokens: list[Token], t: TriggerMention) -> bool:
         """Does the verb carry its object as a pronoun (قتلوه، خطفهم، اعتقلوها)?"""
         verb = tokens[t.last - 1].key
+        surfaces = self.d.triggers.verb_surfaces  # (folded, as the token's key: no tokenizing per call)
         for pronoun in ("هما", "هم", "هن", "ها", "ه"):
             stem = verb[:-len(pronoun)]
-            if verb.endswith(pronoun) and len(stem) >= 3 and any(
-                    self.d.triggers.index.has(form) for form in (stem, stem + "ا" if stem.endswith("و") else stem)):
+            if verb.endswith(pronoun) and len(stem) >= 3 and (
+                    stem in surfaces or stem.endswith("و") and stem + "ا" in surfaces):
                 return True
         return False
 
