@@ -215,7 +215,7 @@ class EventCoder:
                 actor = form.actor
             mentions.append(ActorMention(m.first, m.last, m.start, m.end, text[m.start:m.end], actor, form.kind,
                                          self._locative(tokens, m)))
-        composed = _compose(text, mentions, self.d.actors.sector_names, self.cues)
+        composed = _compose(text, tokens, mentions, self.d.actors.sector_names, self.cues)
         return self._own_forces(text, tokens, self._leaders(text, tokens, self._with_epithets(text, tokens, composed)))
 
     def _leaders(self, text: str, tokens: list[Token], mentions: list[ActorMention]) -> list[ActorMention]:
@@ -226,10 +226,8 @@ class EventCoder:
         named = {i for m in mentions if m.kind != "generic" for i in range(m.first, m.last)}
         for m in mentions:
             if m.kind == "org":
-                at = m.first - 1
-                if at >= 0 and self._is(tokens[at], self.cues.org_kinds) and at not in named:
-                    at -= 1  # من تنظيم «القاعدة»
-                if at >= 1 and tokens[at].key in self.cues.memberships:
+                at = _membership_at(tokens, m.first, self.cues, named)
+                if at is not None and at >= 1:
                     head = next((j for j in range(at - 1, max(-1, at - 4), -1)
                                  if self._is(tokens[j], self.cues.leaders)), None)
                     if head is not None and not any(j in named for j in range(head, at)):
@@ -947,8 +945,7 @@ class EventCoder:
         return t.first > 0 and self._is(tokens[t.first - 1], self.cues.relative_pronouns)
 
     def _is(self, token: Token, words: frozenset[str]) -> bool:
-        """Is the token (with or without its article and proclitics) one of these words?"""
-        return token.key in words or strip_article(token.key) in words or _bases_in(token, words)
+        return _is_word(token, words)
 
     def _prevented(self, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
         lo = max(s.lo, t.first - 8)
@@ -1218,7 +1215,8 @@ def _best_form(forms: list[ActorForm]) -> ActorForm:
     return min(forms, key=lambda f: _KIND_RANK[f.kind])
 
 
-def _compose(text: str, mentions: list[ActorMention], sector_names: dict[str, str], cues: Cues) -> list[ActorMention]:
+def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], sector_names: dict[str, str],
+             cues: Cues) -> list[ActorMention]:
     """Join what belongs together: a kind of agent and its country (الجيش العراقي، مدنيين أفغان), a
     description with its name (ميليشيا كتائب حزب الله، وزير الدفاع الأمريكي لويد أوستن) and a member with
     the organisation (مسلحا من تنظيم «القاعدة»)."""
@@ -1249,7 +1247,8 @@ def _compose(text: str, mentions: list[ActorMention], sector_names: dict[str, st
                                     m.locative))
             i += 2
             continue
-        member = nxt is not None and m.kind in ("generic", "composite") and nxt.kind == "org" and _member(gap, cues)
+        member = nxt is not None and m.kind in ("generic", "composite") and nxt.kind == "org" and \
+            _membership_at(tokens, nxt.first, cues) == m.last
         if member or close and m.kind in ("generic", "composite") and nxt.kind in ("org", "person"):
             # (a member keeps the kind of its head word, whose case tells its role: قتلوا ناشطا في …)
             out.append(ActorMention(m.first, nxt.last, m.start, nxt.end, text[m.start:nxt.end], nxt.actor,
@@ -1332,16 +1331,6 @@ def _genitive(text: str, m: ActorMention) -> bool:
     return m.text.startswith("ال") or glued.endswith(("ل", "لل"))
 
 
-def _member(gap: str, cues: Cues) -> bool:
-    """Do the words between a kind of person and an organisation make the person one of its members:
-    من or في, and perhaps the kind of organisation (من تنظيم «القاعدة»، في كتائب الأقصى)?"""
-    words = [strip_article(t.key) for t in tokenize(gap.translate(_QUOTES))]
-    return 1 <= len(words) <= 2 and words[0] in cues.memberships and (len(words) == 1 or words[1] in cues.org_kinds)
-
-
-_QUOTES = str.maketrans({q: " " for q in "«»\"“”'"})
-
-
 def _same(a: ActorMention | None, b: ActorMention | None) -> bool:
     """The same words of the text (a mention and its military reading are one)."""
     return a is not None and b is not None and (a is b or (a.start, a.end) == (b.start, b.end))
@@ -1386,6 +1375,21 @@ def _definite(tokens: list[Token], t: TriggerMention) -> bool:
 def _punctuated(text: str, tokens: list[Token], i: int, j: int) -> bool:
     """Is there a comma or other clause punctuation between tokens i and j?"""
     return any(ch in "،,؛;:" for ch in text[tokens[i].end:tokens[j].start])
+
+
+def _is_word(token: Token, words: frozenset[str]) -> bool:
+    """Is the token (with or without its article and proclitics) one of these words?"""
+    return token.key in words or strip_article(token.key) in words or _bases_in(token, words)
+
+
+def _membership_at(tokens: list[Token], org_first: int, cues: Cues, taken: set[int] | frozenset[int] = frozenset()) -> int | None:
+    """The من / في that makes the words before it one of the organisation's people (مسلحا من تنظيم «القاعدة»،
+    قيادي في حماس): its index, the kind of organisation (تنظيم، حركة) allowed between; None if there is none.
+    `taken` are tokens of other names, which cannot be that kind."""
+    at = org_first - 1
+    if at >= 0 and at not in taken and _is_word(tokens[at], cues.org_kinds):
+        at -= 1
+    return at if at >= 0 and tokens[at].key in cues.memberships else None
 
 
 def _bases_in(token: Token, words: frozenset[str]) -> bool:
