@@ -1278,7 +1278,7 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
     for m in merged:
         prev = owned[-1] if owned else None
         if prev is not None and prev.kind == "generic" and m.first == prev.last and m.kind in ("generic", "composite") \
-                and (m.actor.sector != prev.actor.sector or m.actor.country) and _construct(prev.text) and _genitive(text, m):
+                and (m.actor.sector != prev.actor.sector or m.actor.country) and _construct(prev.text) and _genitive(tokens, m):
             owned[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], m.actor, m.kind,
                                      prev.locative)
             continue
@@ -1325,10 +1325,9 @@ def _construct(words: str) -> bool:
     return bool(last) and not last.endswith(("ون", "ين", "ان", "ا")) and not last.startswith("ال")
 
 
-def _genitive(text: str, m: ActorMention) -> bool:
+def _genitive(tokens: list[Token], m: ActorMention) -> bool:
     """Is the mention definite or glued to ل (الجيش، للجيش العراقي): an owner after a construct?"""
-    glued = text[text.rfind(" ", 0, m.start) + 1:m.start]
-    return m.text.startswith("ال") or glued.endswith(("ل", "لل"))
+    return m.text.startswith("ال") or _proclitic(tokens, m).endswith(("ل", "لل"))
 
 
 def _same(a: ActorMention | None, b: ActorMention | None) -> bool:
