@@ -618,6 +618,26 @@ def test_prevented_attacks_counts_over_a_period_and_responses(coder):
         for e in happened_main(coder, "وجاءت الضربات ردا على هجوم كيميائي في المدينة السبت الماضي"))
 
 
+def test_a_foiled_attack_a_few_words_after_the_verb_did_not_happen(coder):
+    foiled = [e for e in coder.code("وأكدت الوزارة أن قوات الأمن أحبطت مساء الجمعة محاولة مسلحين تفجير عبوة ناسفة قرب السوق",
+                                    published=PUBLISHED) if e.event_type == "ASSAULT"]
+    assert foiled and all(e.modality == "negated" for e in foiled)
+    # what the forces did next, in its own clause, did happen; and the veto is the means, not what was foiled
+    killed = happened_main(coder, "أحبطت القوات محاولة تسلل للمسلحين وقتلت ثلاثة منهم قرب الحدود")
+    assert killed and killed[0].trigger["text"] == "وقتلت"[1:]
+    vetoed = [e for e in coder.code("وأفشلت روسيا بالفيتو مشروع القرار", published=PUBLISHED) if e.event_type == "REJECT"]
+    assert vetoed and vetoed[0].modality != "negated"
+
+
+def test_a_count_since_a_start_that_opens_the_clause_is_over_a_period(coder):
+    for sentence in ("وقال المرصد إنه منذ بدء قوات النظام هجومها على البلدة بدعم جوي، قتل أكثر من 150 مدنيا",
+                     "ومنذ بدء الاحتجاجات في المدينة قبل شهرين ونصف الشهر، قتل 40 شخصا على الأقل برصاص الشرطة"):
+        found = [e for e in coder.code(sentence, published=PUBLISHED) if e.event_type == "ASSAULT"]
+        assert found and all(e.modality == "generic" for e in found), sentence
+    # منذ later in the sentence, not opening the clause, leaves a dated event alone
+    assert happened_main(coder, "قتل ثلاثة جنود أمس في هجوم على نقطة تفتيش، هو الأعنف منذ بدء العام")
+
+
 def test_possible_strikes_did_not_happen(coder):
     for sentence in ("وقد تستهدف الطائرات قاعدة جوية في شمال البلاد خلال أيام",
                      "ويترقب سكان المدينة الغارة المحتملة على الحي"):

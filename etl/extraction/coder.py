@@ -949,6 +949,16 @@ class EventCoder:
 
     def _prevented(self, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
         lo = max(s.lo, t.first - 8)
+        cues = self.cues
+        foiled = [i for i in range(lo, t.first) if self._is(tokens[i], cues.foil_verbs)]
+        if foiled and not tokens[t.first].key.startswith(("و", "ف")) and \
+                not _proclitic(tokens, t).lstrip("وف").startswith("ب") and not any(
+                self._is(tok, cues.complementizers) or self._is(tok, cues.relative_pronouns) or
+                tok.key in cues.reporting or tok.key in cues.clause_breaks or tok.key in _WAS
+                for tok in tokens[foiled[-1] + 1:t.first]):
+            # أحبطت الشرطة السبت محاولة مهاجم انتحاري: the foiled act is the verb's object (not "… وألقت القبض",
+            # nor the means, "تفشل بالفيتو", nor what the object was about, "مشروع قانون كان يدعو")
+            return True
         verbs = [i for i in range(lo, t.first) if self._is(tokens[i], self.cues.prevention_verbs)]
         if not verbs:
             return False
@@ -964,10 +974,14 @@ class EventCoder:
         def since_a_start(i: int) -> bool:
             return _conjunction_off(tokens[i].key) == "منذ" and any(
                 self._is(tok, self.cues.period_starts) or _year(tok.key) or tok.key in _month_words()
-                for tok in tokens[i + 1:i + 3])
+                for tok in tokens[i + 1:i + 3]) and not any(
+                self._is(tok, self.cues.comparisons) for tok in tokens[max(s.lo, i - 6):i])  # أعنف قصف منذ 2014
 
         if any(since_a_start(i) for i in range(max(s.lo, t.first - 6), t.first)):
             return True
+        opening = self._main_start(tokens, s)
+        if opening < t.first and since_a_start(opening):
+            return True  # أنه منذ بدء قوات النظام هجومها بدعم روسي، قتل 150 مدنيا: it opens the event's clause
         for i in range(t.last, min(s.hi, t.last + 14)):
             if since_a_start(i) or _conjunction_off(tokens[i].key) == "خلال" and any(
                     self._is(tok, self.cues.long_spans) for tok in tokens[i + 1:i + 3]):
@@ -1184,6 +1198,8 @@ class EventCoder:
 
 # After these a verb form is a verbal noun (عن قتل، على اغتيال). Not من or ما: "من قتل" may be "who killed".
 _PREPOSITIONS = frozenset("عن علي في الي حول بعد قبل خلال منذ ضد مع عند لدي اثر عقب بسبب جراء".split())
+# Forms of كان: a clause about the word before them (مشروع قانون كان يدعو).
+_WAS = frozenset("كان كانت كانوا كانا كانتا يكون تكون".split())
 # Verbal nouns of doing before an event noun: شن هجوم، تنفيذ عملية.
 _DOING = frozenset("شن تنفيذ القيام ارتكاب".split())
 # Before من: "some of" (عدد من الجنود), not "from" (folded keys: مئات is ميات).

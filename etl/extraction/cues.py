@@ -17,7 +17,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "result_verbs", "crime_nouns",
              "subjunctive_links", "subjunctive_verbs", "purpose_verbs", "exposure_verbs", "construct_heads",
              "causal_links", "war_machines", "time_units",
-             "time_prepositions", "prevention_verbs", "period_starts",
+             "time_prepositions", "prevention_verbs", "foil_verbs", "period_starts", "comparisons",
              "targets", "relative_pronouns", "own_forces", "claimers", "epithets", "contrast_links", "long_spans",
              "seats", "memberships", "org_kinds", "belonging", "impersonal_verbs", "leaders", "casualty_nouns", "announcing"}
 
@@ -59,7 +59,9 @@ class Cues:
     time_units: frozenset[str]  # يومين، ساعات: "بعد يومين من الهجوم" still puts the attack in the background
     time_prepositions: frozenset[str]  # بعد، قبل: the background prepositions that take a time span before the event
     prevention_verbs: frozenset[str]  # منع، أوقف (all inflections): "منع … من شن هجمات" - the event was stopped
+    foil_verbs: frozenset[str]  # أحبط، أفشل (all inflections): "أحبطت الشرطة … محاولة تفجير" - it did not happen
     period_starts: frozenset[str]  # بدء، اندلاع after منذ: a count over a period, not one event's
+    comparisons: frozenset[str]  # أعنف، للمرة الأولى before منذ: a comparison with the past, not a period
     targets: frozenset[str]  # مواقع، مقر: the actor named after them owns the target (the recipient)
     relative_pronouns: frozenset[str]  # الذي، اللذين: a verb right after one describes a noun, it is no predicate
     own_forces: frozenset[str]  # جنوده، قواتها (generated from جنود، قوات): the forces of the actor named before
@@ -99,13 +101,14 @@ def load_cues() -> Cues:
     for verb in raw["negation_verbs"]:
         negation |= frozenset(verb_forms(verb))
     prevention = frozenset(form for verb in raw["prevention_verbs"] for form in verb_forms(verb))
+    foil = frozenset(form for verb in raw["foil_verbs"] for form in verb_forms(verb))
     # ـه too: on these nouns جنوده is "his soldiers" (the event nouns leave it out, see possessive_forms)
     _keys(raw, "own_forces")  # validates the section
     own_forces = frozenset(phrase_key(form)[0] for word in raw["own_forces"]
                            for form in possessive_forms(word, ("ه", "ها", "هم", "هما")))
     starts = frozenset(key.split()[0] for name in _SECTIONS if name not in ("intent_types", "frame_marks")
                        for key in _keys(raw, name) if " " in key)
-    special = {"phrase_starts": starts, "own_forces": own_forces, "prevention_verbs": prevention, "negation": negation, "agent_markers": agents, "intent_types": frozenset(raw["intent_types"]),
+    special = {"phrase_starts": starts, "own_forces": own_forces, "prevention_verbs": prevention, "foil_verbs": foil, "negation": negation, "agent_markers": agents, "intent_types": frozenset(raw["intent_types"]),
                "frame_marks": frozenset(str(w) for w in raw["frame_marks"])}
     return Cues(**{name: special[name] if name in special else _keys(raw, name)
                    for name in Cues.__dataclass_fields__})
