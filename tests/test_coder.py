@@ -638,6 +638,19 @@ def test_a_count_since_a_start_that_opens_the_clause_is_over_a_period(coder):
     assert happened_main(coder, "قتل ثلاثة جنود أمس في هجوم على نقطة تفتيش، هو الأعنف منذ بدء العام")
 
 
+def test_tear_gas_is_no_projectile_and_fired_bullets_name_no_agent(coder):
+    gas = [e for e in coder.code("وأطلقت الشرطة قنابل الغاز المسيل للدموع على المحتجين أمام البرلمان أمس",
+                                 published=PUBLISHED)]
+    assert {e.event_type for e in gas} == {"COERCE"}
+    # the bullets the police fired are the verb's object: the police fire, the protesters are fired at
+    fired = happened_main(coder, "وأطلقت الشرطة الرصاص الحي على المحتجين أمام البرلمان أمس")
+    assert fired and fired[0].actor["sector"] == "COP" and fired[0].recipient["sector"] == "CVL"
+    # but a nisba right on the bullets names who fired them, and so does the construct
+    for sentence in ("وقتل شاب بالرصاص الإسرائيلي قرب السياج أمس", "وقتل شاب برصاص الجيش الإسرائيلي قرب السياج أمس"):
+        shot = happened_main(coder, sentence)
+        assert shot and shot[0].actor["country"] == "ISR", sentence
+
+
 def test_possible_strikes_did_not_happen(coder):
     for sentence in ("وقد تستهدف الطائرات قاعدة جوية في شمال البلاد خلال أيام",
                      "ويترقب سكان المدينة الغارة المحتملة على الحي"):

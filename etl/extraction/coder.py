@@ -356,7 +356,7 @@ class EventCoder:
         # a word may stand for several entries (أطلق: rockets or fire); keep the readings whose sense words occur
         kept = []
         for t in triggers:
-            forms = [f for f in t.forms if not f.trigger.needs or self._needs_met(f.trigger.needs, keys, tokens, s)]
+            forms = [f for f in t.forms if not f.trigger.needs or self._needs_met(f, t, triggers, keys, tokens, s)]
             if forms:
                 kept.append(t if len(forms) == len(t.forms) else
                             TriggerMention(t.first, t.last, t.start, t.end, t.text, forms))
@@ -438,10 +438,17 @@ class EventCoder:
             return bool(found & {"protesters", "several-triggers"})
         return bool(found)
 
-    def _needs_met(self, needs: frozenset[str], keys: set[str], tokens: list[Token], s: _Sentence) -> bool:
-        if keys & needs:
+    def _needs_met(self, form, t: TriggerMention, triggers: list[TriggerMention], keys: set[str],
+                   tokens: list[Token], s: _Sentence) -> bool:
+        """Does one of the reading's sense words occur in the sentence - not inside a phrase that is a trigger
+        of another type (قنابل in قنابل الغاز المسيل للدموع is no projectile: أطلقت الشرطة قنابل الغاز)?"""
+        needs, type_ = form.trigger.needs, form.trigger.type
+        taken = {i for o in triggers if o is not t and o.last - o.first > 1 and
+                 all(f.trigger.type != type_ for f in o.forms) for i in range(o.first, o.last)}
+        if not taken and keys & needs:
             return True
-        return any(_bases_in(tok, needs) for tok in tokens[s.lo:s.hi])
+        return any(tok.key in needs or strip_article(tok.key) in needs or _bases_in(tok, needs)
+                   for i, tok in enumerate(tokens[s.lo:s.hi], s.lo) if i not in taken)
 
     def _event(self, text, tokens, s, type_, group, actors, instruments, light, non_violent, toll, places,
                published, context_place, all_triggers) -> Event | None:
@@ -615,7 +622,12 @@ class EventCoder:
         actor = recipient = None
         # explicit agent: على يد X، برصاص X، شنها X
         for m in self.cues.agent_markers.find(text, tokens, t.last, min(s.hi, t.last + 6)):
-            agent = next((a for a in after if a.first >= m.last and a.first - m.last <= 2), None)
+            if _conjunction_off(tokens[m.first].key).lstrip("بل").startswith("ال"):
+                # with the article the word heads no construct: only a nisba right on it names who fired
+                # (بالرصاص الإسرائيلي); "أطلقت الشرطة الرصاص الحي على المتظاهرين" names the target
+                agent = next((a for a in after if a.first == m.last and a.kind == "adjective"), None)
+            else:
+                agent = next((a for a in after if a.first >= m.last and a.first - m.last <= 2), None)
             if agent is None or agent.first > m.last:
                 # شنتها طائرة بدون طيار تابعة للقوات الأمريكية: the machine's owner
                 agent = self._machine_owner(tokens, s, m.last, after) or agent
