@@ -651,6 +651,23 @@ def test_tear_gas_is_no_projectile_and_fired_bullets_name_no_agent(coder):
         assert shot and shot[0].actor["country"] == "ISR", sentence
 
 
+def test_the_only_one_named_after_a_killing_verb_is_its_victim(coder):
+    # nothing after the named one could be the verb's object: the passive reading
+    wounded = happened_main(coder, "وجرح وزير الدفاع فؤاد الحسن في تفجير سيارة مفخخة استهدف موكبه أمس")
+    assert wounded and wounded[0].recipient["sector"] == "MIL" and wounded[0].actor is None
+    leader = happened_main(coder, "قتل قيادي في تنظيم القاعدة، مساء الاثنين، في غارة جوية أميركية قرب المدينة")
+    assert leader and leader[0].recipient["id"] == "org:al-qaeda" and leader[0].actor["country"] == "USA"
+    # an object after it - a nisba used as a noun, a count, a partitive - keeps the active reading
+    for sentence in ("قتلت الشرطة الإسرائيلية فلسطينيا قرب باب العامود أمس",
+                     "وقتل الجيش في هذه المواجهات 40 فلسطينيا أمس",
+                     "وقتلت قوات الأمن أحدهما أمس قرب المدينة"):
+        shot = happened_main(coder, sentence)
+        assert shot and shot[0].actor is not None and shot[0].actor["sector"] in ("COP", "MIL"), sentence
+    # a marker of the agent between two names does not join them: the civilian was shot by the militia
+    civilian = happened_main(coder, "وقتل مدني برصاص ميليشيات الحوثي في المدينة أمس")
+    assert civilian and civilian[0].actor["id"] == "org:houthis" and civilian[0].recipient["sector"] == "CVL"
+
+
 def test_possible_strikes_did_not_happen(coder):
     for sentence in ("وقد تستهدف الطائرات قاعدة جوية في شمال البلاد خلال أيام",
                      "ويترقب سكان المدينة الغارة المحتملة على الحي"):

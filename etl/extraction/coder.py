@@ -728,6 +728,14 @@ class EventCoder:
                 # قتل فلسطينيون في قصف للجيش: people named by their nation, or civilians, are those killed
                 counted = counted or (first_after is not None and (first_after.kind == "people" or
                                                                     first_after.actor.sector == "CVL"))
+                if first_after is not None and not counted and not agent_later and t.form.trigger.type == "ASSAULT" \
+                        and first_after.first == t.last and first_after.kind != "adjective" and \
+                        not self._object_on_verb(tokens, t) and \
+                        self._subject_before(tokens, t.first, before, s, any_kind=True) is None \
+                        and not self._object_after(tokens, s, first_after, after):
+                    # جرح وزير الدفاع الياس المر في تفجير، قتل قيادي في تنظيم القاعدة في غارة أميركية: right after the
+                    # verb, no subject before it and nothing after that could be its object - the passive reading
+                    counted = True
                 if first_after is not None and first_after.agent_like and actor is None and not counted \
                         and not agent_later:
                     actor = first_after
@@ -859,6 +867,32 @@ class EventCoder:
             return True  # قتلوا وأصيب خمسة: a second verb follows, not an object
         return key in _PREPOSITIONS or key in self.cues.clause_breaks or key in self.cues.time_anchors or \
             any(n and key[:n].startswith("ب") for n, _ in clitic_bases(key))
+
+    def _object_after(self, tokens: list[Token], s: _Sentence, m: ActorMention, after: list[ActorMention]) -> bool:
+        """Could something after the mention be the verb's object: another actor (a nisba only as a noun -
+        فلسطينيا، فلسطينيين، 19 فلسطينيا - not an adjective on a noun, غارة أميركية), or a count or partitive
+        before the next preposition (قتلت قوات الأمن أحدهما، أصابت القوات عددا من الشبان)?"""
+        def counted(a: ActorMention) -> bool:
+            before = tokens[a.first - 1] if a.first > 0 else None
+            return before is not None and (before.key.isdigit() or _number_word(before.text) or
+                                           strip_article(before.key) in _PARTITIVE)
+
+        for a in after:
+            if a is m or a.first < m.last:
+                continue
+            last = "".join(ch for ch in tokens[a.last - 1].key if ch.isalpha())
+            if a.kind != "adjective" or last.endswith(("ا", "ين", "ون")) or counted(a):
+                return True
+        for tok in tokens[m.last:min(s.hi, m.last + 4)]:
+            key = strip_article(tok.key)
+            if key in _PREPOSITIONS or tok.key in _PREPOSITIONS:
+                return False
+            if self._is(tok, self.cues.time_anchors):
+                continue  # مساء الاثنين is no count
+            if tok.key.isdigit() or _number_word(tok.text) or key in _PARTITIVE or key.rstrip("ا") in _PARTITIVE \
+                    or key.startswith(("احد", "بعض")):
+                return True
+        return False
 
     def _skippable(self, tokens, lo: int, hi: int) -> int:
         """Tokens in [lo, hi) that stand between a verb and its subject without counting: time words and
@@ -1265,7 +1299,8 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         gap = text[m.end:nxt.start] if nxt is not None else ""
-        close = nxt is not None and nxt.first - m.last <= 1 and len(gap.strip(" \u00a0«»\"“”'،,")) <= 6
+        close = nxt is not None and nxt.first - m.last <= 1 and len(gap.strip(" \u00a0«»\"“”'،,")) <= 6 and \
+            not (nxt.first > m.last and cues.agent_markers.find(text, tokens, m.last, nxt.first))  # مدني برصاص الميليشيات
         if close and m.kind == "generic" and nxt.kind in ("adjective", "people", "country") and nxt.first == m.last:
             country = nxt.actor.country
             sector = m.actor.sector
