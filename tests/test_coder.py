@@ -668,6 +668,35 @@ def test_the_only_one_named_after_a_killing_verb_is_its_victim(coder):
     assert civilian and civilian[0].actor["id"] == "org:houthis" and civilian[0].recipient["sector"] == "CVL"
 
 
+def test_subject_verb_object_after_a_complementizer(coder):
+    shelled = happened_main(coder, "وقال المتحدث إن الجيش قصف المسلحين في ريف المدينة أمس")
+    assert shelled and shelled[0].actor["sector"] == "MIL" and shelled[0].recipient["sector"] == "UAF"
+    # a plural verb agrees with the subject before it; the one after is the object
+    taken = happened_main(coder, "وذكرت الشرطة أن مسلحين اختطفوا مهندسين أجانب قرب المدينة أمس")
+    assert taken and taken[0].actor["sector"] == "UAF"
+    accused = [e for e in coder.code("إسرائيل تتهم إيران بقصف مواقعها", published=PUBLISHED) if e.event_type == "ACCUSE"]
+    assert accused and accused[0].actor["country"] == "ISR" and accused[0].recipient["country"] == "IRN"
+    # a counted subject of a killing verb is still its victim, and so is one with the object after a preposition
+    killed = happened_main(coder, "وقالت مصادر طبية إن 22 من مقاتلي الحوثي قتلوا جراء ضربات قوات التحالف أمس")
+    assert killed and killed[0].actor["sector"] == "MIL"
+    # a particle between two names keeps them apart (مسؤولون إن حركة طالبان is no description of the Taliban)
+    seized = happened_main(coder, "وقال مسؤولون إن حركة طالبان اختطفت حاكم منطقة في شرق أفغانستان أمس")
+    assert seized and seized[0].actor["id"] == "org:taliban" and seized[0].recipient["sector"] == "GOV"
+    # a nisba on the noun before the verb is no subject
+    vowed = [e for e in coder.code("وعقب القصف الأمريكي توعدت الميليشيات العراقية بالرد", published=PUBLISHED)
+             if e.event_type == "THREATEN"]
+    assert vowed and vowed[0].actor["sector"] == "REB"
+
+
+def test_officers_governors_teachers_and_farmers_are_kinds_of_actor(coder):
+    for sentence, sector in (("وقتل العميد في الجيش في انفجار عبوة ناسفة أمس", "MIL"),
+                             ("واختطف مسلحون حاكم منطقة في شرق البلاد أمس", "GOV"),
+                             ("واغتال مسلحون أستاذا جامعيا في المدينة أمس", "EDU"),
+                             ("وقتل مزارع برصاص قناص في القرية أمس", "CVL")):
+        found = happened_main(coder, sentence)
+        assert found and found[0].recipient and found[0].recipient["sector"] == sector, sentence
+
+
 def test_possible_strikes_did_not_happen(coder):
     for sentence in ("وقد تستهدف الطائرات قاعدة جوية في شمال البلاد خلال أيام",
                      "ويترقب سكان المدينة الغارة المحتملة على الحي"):

@@ -713,6 +713,17 @@ class EventCoder:
         else:
             first_after = next((a for a in after if a.first - t.last - self._skippable(tokens, t.last, a.first) <= 3
                                 and a is not recipient), None)
+            subject = self._svo_subject(text, tokens, t, before)
+            if actor is None and subject is not None and (not t.form.trigger.patient_subject or (
+                    first_after is not None and first_after is not subject and
+                    first_after.first - t.last - self._skippable(tokens, t.last, first_after.first) == 0 and
+                    not _counted(tokens, s, subject, toll) and not _partitive_of(tokens, s, subject))):
+                # إن الجيش قصف المسلحين، مسلحين اختطفوا مهندسا: the subject stands right before its verb and the
+                # one after is the object (a killing verb needs its object right after it, and a counted subject
+                # is read as the passive's: 22 من مقاتلي الحوثي قتلوا جراء ضربات التحالف)
+                actor = subject
+                if recipient is None and first_after is not None and first_after is not subject:
+                    recipient = first_after
             if t.form.trigger.patient_subject:
                 # قتل ثلاثة مدنيين (passive reading) vs قتل مسلحون ثلاثة مدنيين; a counted noun (4 جنود) or an
                 # agent named later (في هجوم شنه مسلحون) makes the one after the verb the victim
@@ -932,6 +943,21 @@ class EventCoder:
         cut = max((k + 1 for k, tok in enumerate(before) if tok.key in self.cues.complementizers), default=0)
         near = before[cut:] + tokens[a.last:min(s.hi, a.last + 3)]  # (قال إن الانتحاريين: the subject is after إن)
         return any(self._is(tok, self.cues.reporting) for tok in near)
+
+    def _svo_subject(self, text: str, tokens: list[Token], t: TriggerMention,
+                     before: list[ActorMention]) -> ActorMention | None:
+        """An agent right before a verb that carries no object pronoun (الجيش قصف، مسلحين اختطفوا; not the
+        topic of "المسلحون قتلهم الجيش"), not a nisba on the noun before (وعقب القصف الأمريكي توعدت), not
+        after a preposition, with no punctuation or quote between (لوكالة
+        فرانس برس "استهدفت …، ضمن اتفاق أمريكي-أردني، قصفت …)."""
+        if not t.form.verb or t.form.tense is None or self._object_on_verb(tokens, t):
+            return None
+        a = next((a for a in reversed(before) if a.last == t.first), None)
+        if a is None or not a.agent_like or a.kind == "adjective" or \
+                _proclitic(tokens, a).lstrip("وف").startswith(("ل", "ب", "ك")) or \
+                any(ch in "،,؛;:\"«»“”'()-" for ch in text[a.end:t.start]):
+            return None
+        return a
 
     def _subject_before(self, tokens, at: int, before: list[ActorMention], s: _Sentence,
                         nouns: bool = False, any_kind: bool = False) -> ActorMention | None:
@@ -1299,8 +1325,10 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         gap = text[m.end:nxt.start] if nxt is not None else ""
+        # (a word between may be a short description, not a particle: مسؤولون إن حركة طالبان، مدني برصاص الميليشيات)
         close = nxt is not None and nxt.first - m.last <= 1 and len(gap.strip(" \u00a0«»\"“”'،,")) <= 6 and \
-            not (nxt.first > m.last and cues.agent_markers.find(text, tokens, m.last, nxt.first))  # مدني برصاص الميليشيات
+            not (nxt.first > m.last and _particle(tokens[m.last], cues)) and \
+            not (nxt.first > m.last and cues.agent_markers.find(text, tokens, m.last, nxt.first))
         if close and m.kind == "generic" and nxt.kind in ("adjective", "people", "country") and nxt.first == m.last:
             country = nxt.actor.country
             sector = m.actor.sector
@@ -1373,6 +1401,14 @@ def _pronoun_complementizer(key: str) -> str | None:
         if key.startswith(c) and key[len(c):] in ("ه", "ها", "هم", "هما"):
             return key[len(c):]
     return None
+
+
+def _particle(token: Token, cues: Cues) -> bool:
+    """Is the token a function word that cannot stand inside a name (إن، في، الذي، و…)?"""
+    key = _conjunction_off(token.key)
+    return token.key in ("و", "ف") or key in _PREPOSITIONS or any(
+        key in words or token.key in words for words in (cues.complementizers, cues.clause_breaks,
+                                                         cues.relative_pronouns, cues.reporting))
 
 
 def _proclitic(tokens: list[Token], a: ActorMention) -> str:
@@ -1547,6 +1583,15 @@ def _numeral(word: str) -> bool:
         return 3 <= int(word) < 1000  # (not a year: "2007 فجر ثلاثة انتحاريين")
     value = parse_number(word)
     return value is not None and value >= 3
+
+
+def _partitive_of(tokens: list[Token], s: _Sentence, a: ActorMention) -> bool:
+    """Does the mention follow من after a count or a unit (8 من عناصر الحرس، 30 عنصرا من ميليشيات …)?"""
+    if a.first - 2 < s.lo or tokens[a.first - 1].key != "من":
+        return False
+    count = tokens[a.first - 2]
+    key = strip_article(count.key)
+    return count.key.isdigit() or _number_word(count.text) or key in _PARTITIVE or key.endswith("ا")
 
 
 def _counted(tokens: list[Token], s: _Sentence, a: ActorMention, toll) -> bool:
