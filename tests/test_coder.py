@@ -697,6 +697,15 @@ def test_officers_governors_teachers_and_farmers_are_kinds_of_actor(coder):
         assert found and found[0].recipient and found[0].recipient["sector"] == sector, sentence
 
 
+def test_an_event_noun_called_necessary_did_not_happen(coder):
+    for sentence in ("وجاء في الرسالة أن توجيه ضربات جوية للقوات الغازية بات أمرا لا بد منه لإنقاذ البلاد",
+                     "وقال الوزير إن شن غارات على مواقع المسلحين في المدينة أصبح ضروريا"):
+        found = [e for e in coder.code(sentence, published=PUBLISHED) if e.event_type == "ASSAULT"]
+        assert found and all(e.modality == "hypothetical" for e in found), sentence
+    # a necessity in another clause, or a necessary thing named with the article, leaves the event alone
+    assert happened_main(coder, "أسفرت الغارات أمس عن مقتل ثلاثة، وقال الوزير إنه لا بد من محاسبة المسؤولين")
+
+
 def test_possible_strikes_did_not_happen(coder):
     for sentence in ("وقد تستهدف الطائرات قاعدة جوية في شمال البلاد خلال أيام",
                      "ويترقب سكان المدينة الغارة المحتملة على الحي"):

@@ -1019,6 +1019,21 @@ class EventCoder:
     def _is(self, token: Token, words: frozenset[str]) -> bool:
         return _is_word(token, words)
 
+    def _called_for(self, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
+        """Does a word of necessity follow the event noun within ten words, before a finite verb of an event
+        or a new clause (… بات أمرا لا بد منه)?"""
+        hi = min(s.hi, t.last + 10)
+        for i in range(t.last, hi):
+            key = tokens[i].key
+            if key in self.cues.clause_breaks or self._is(tokens[i], self.cues.complementizers) or \
+                    _pronoun_complementizer(key) or _conjunction_off(key) in self.cues.reporting:
+                hi = i
+                break
+        # (with the article, الضرورية is an attribute - المساعدات الضرورية - not what the event is called)
+        words = {_conjunction_off(tok.key) for tok in tokens[t.last:hi]} | \
+            _phrases(tokens, t.last, hi, self.cues.phrase_starts)
+        return bool(words & self.cues.necessity)
+
     def _prevented(self, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
         lo = max(s.lo, t.first - 8)
         cues = self.cues
@@ -1167,6 +1182,8 @@ class EventCoder:
                 any(self._is(tok, cues.hypothetical) for tok in earlier) or s.question or \
                 _phrases(tokens, s.lo, t.first, cues.phrase_starts) & cues.hypothetical:
             return "hypothetical"  # (في حال، من الممكن: phrases too)
+        if not t.form.verb and self._called_for(tokens, s, t):
+            return "hypothetical"  # توجيه ضربات جوية … بات أمرا لا بد منه: a call for it
         if t.form.tense == "present" and not anchored:
             return "generic"  # يقتلون، تستهدف: without a time or place, habits and commentary, not news
         if near(cues.generic, 2):

@@ -17,7 +17,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "result_verbs", "crime_nouns",
              "subjunctive_links", "subjunctive_verbs", "purpose_verbs", "exposure_verbs", "construct_heads",
              "causal_links", "war_machines", "time_units",
-             "time_prepositions", "prevention_verbs", "foil_verbs", "period_starts", "comparisons",
+             "time_prepositions", "prevention_verbs", "foil_verbs", "period_starts", "comparisons", "necessity",
              "targets", "relative_pronouns", "own_forces", "claimers", "epithets", "contrast_links", "long_spans",
              "seats", "memberships", "org_kinds", "belonging", "impersonal_verbs", "leaders", "casualty_nouns", "announcing"}
 
@@ -62,6 +62,7 @@ class Cues:
     foil_verbs: frozenset[str]  # أحبط، أفشل (all inflections): "أحبطت الشرطة … محاولة تفجير" - it did not happen
     period_starts: frozenset[str]  # بدء، اندلاع after منذ: a count over a period, not one event's
     comparisons: frozenset[str]  # أعنف، للمرة الأولى before منذ: a comparison with the past, not a period
+    necessity: frozenset[str]  # لا بد، ضروري after an event noun: the event is called for, not done
     targets: frozenset[str]  # مواقع، مقر: the actor named after them owns the target (the recipient)
     relative_pronouns: frozenset[str]  # الذي، اللذين: a verb right after one describes a noun, it is no predicate
     own_forces: frozenset[str]  # جنوده، قواتها (generated from جنود، قوات): the forces of the actor named before
