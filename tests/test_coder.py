@@ -706,6 +706,17 @@ def test_an_event_noun_called_necessary_did_not_happen(coder):
     assert happened_main(coder, "أسفرت الغارات أمس عن مقتل ثلاثة، وقال الوزير إنه لا بد من محاسبة المسؤولين")
 
 
+def test_a_storm_a_crushing_blow_and_a_date_that_opens_the_sentence(coder):
+    # a verb in the relative clause that describes the storm does not make the injuries an attack
+    assert happened_main(coder, "أصيب ثلاثة أشخاص، يوم الجمعة، جراء الإعصار الذي يضرب سواحل المحافظة") == []
+    # a crushing blow is a figure of speech
+    assert happened_main(coder, "وتمثل السيطرة على المدينة ضربة قاصمة للمتمردين في الحديدة") == []
+    assert happened_main(coder, "ووجهت الطائرات ضربة للمسلحين في المدينة أمس أسفرت عن مقتل ثلاثة")
+    # an old date that opens the sentence is the event's, though a comma follows it
+    taken = happened_main(coder, "وفي شباط/فبراير 2015، خطف التنظيم 220 مسيحيا من محافظة الحسكة")
+    assert taken and taken[0].date.startswith("2015-02") and taken[0].recipient["sector"] == "REL"
+
+
 def test_possible_strikes_did_not_happen(coder):
     for sentence in ("وقد تستهدف الطائرات قاعدة جوية في شمال البلاد خلال أيام",
                      "ويترقب سكان المدينة الغارة المحتملة على الحي"):

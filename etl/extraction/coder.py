@@ -469,7 +469,8 @@ class EventCoder:
             mode = next(m for m in ASSAULT_MODE_PRIORITY if m in modes or m == "")
             if near:
                 support.append("instrument")
-            victim_only = all(t.form.trigger.id in _VICTIM_TRIGGERS for t in group)
+            # (a verb in a relative clause describes something: إعصار ماكونو الذي يضرب السواحل)
+            victim_only = all(t.form.trigger.id in _VICTIM_TRIGGERS for t in heads or group)
             if victim_only and non_violent and not near:
                 return None
             if all(t.form.trigger.id == "ASSAULT.victims" for t in group) and not near:

@@ -317,8 +317,11 @@ def event_date(text: str, published: datetime | None, start: int = 0, end: int |
     if anchor is not None and today is not None:
         # «خرج آلاف … في مسيرات العودة، وتزامنت المسيرات مع يوم الأرض … خلال مظاهرات عام 1976»: a date over a
         # year old, in another clause than the event's word, is another event's
+        # (but a date that opens the sentence frames all of it: «وفي شباط/فبراير 2015، خطف التنظيم …»)
         def other_clause(f: EventDate) -> bool:
             lo, hi = (f.end, anchor) if f.end <= anchor else (anchor, f.start)
+            if f.end <= anchor and len(text[start:f.start].split()) <= 1:
+                return False
             return any(mark in text[lo:hi] for mark in _CLAUSE_MARKS)
         candidates = [f for f in candidates if f.date is None or (today - f.date).days <= 365 or not other_clause(f)]
     if candidates:
