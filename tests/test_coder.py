@@ -717,6 +717,17 @@ def test_a_storm_a_crushing_blow_and_a_date_that_opens_the_sentence(coder):
     assert taken and taken[0].date.startswith("2015-02") and taken[0].recipient["sector"] == "REL"
 
 
+def test_an_armed_side_announcing_its_enemies_dead_claims_them(coder):
+    claimed = happened_main(coder, "أعلن الجيش المصري أمس مقتل 21 مسلحا في عملية أمنية شمال سيناء")
+    assert claimed and claimed[0].actor["sector"] == "MIL" and claimed[0].recipient["sector"] == "UAF"
+    # its own dead, the dead of a ministry's report and a source's figures are not its acts
+    for sentence in ("أعلن الجيش العراقي أمس مقتل ثلاثة جنود في هجوم على نقطة تفتيش",
+                     "أعلنت حماس أمس مقتل اثنين من مقاتليها في غارة على القطاع",
+                     "وقتل 20 مسلحا أمس في الاشتباكات بحسب ما أعلن الجيش"):
+        found = happened_main(coder, sentence)
+        assert found and (found[0].actor is None or found[0].actor["sector"] not in ("MIL", "REB")), sentence
+
+
 def test_possible_strikes_did_not_happen(coder):
     for sentence in ("وقد تستهدف الطائرات قاعدة جوية في شمال البلاد خلال أيام",
                      "ويترقب سكان المدينة الغارة المحتملة على الحي"):

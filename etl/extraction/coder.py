@@ -700,10 +700,15 @@ class EventCoder:
                 subject = self._subject_before(tokens, t.first, before, s, nouns=True)
                 if subject is recipient:
                     subject = None
-                if subject is not None and lv is None and t.form.trigger.id != "ASSAULT.kill" and \
+                # أعلن الجيش الأمريكي مقتل اثنين من الإرهابيين في غارة: an armed side announcing its enemies' dead
+                # claims them
+                enemy = subject is not None and lv is None and self._announces_enemy_losses(tokens, s, subject, recipient)
+                if subject is not None and lv is None and not enemy and t.form.trigger.id != "ASSAULT.kill" and \
                         not self._announces_own(tokens, s, subject, t) and self._reports(tokens, s, subject):
                     subject = None  # أعلنت حماس مقتل اثنين من مقاتليها في غارة: who tells is not who strikes
-                if subject is not None and t.form.trigger.patient_subject and lv is None and (
+                if enemy:
+                    actor = subject
+                elif subject is not None and t.form.trigger.patient_subject and lv is None and (
                         _counted(tokens, s, subject, toll) or subject.kind != "adjective" and not any(
                             tok.key == "عن" or self._is(tok, self.cues.result_verbs)
                             for tok in tokens[subject.last:t.first])):
@@ -937,6 +942,16 @@ class EventCoder:
         the attack, unlike a source that tells of others' (وحسب التلفزيون السوري، استهدفت …)."""
         return a.last == t.first and a.actor.sector in ARMED_SECTORS and a.first > s.lo and \
             not t.form.trigger.patient_subject and self._is(tokens[a.first - 1], self.cues.announcing)
+
+    def _announces_enemy_losses(self, tokens: list[Token], s: _Sentence, a: ActorMention,
+                                recipient: ActorMention | None) -> bool:
+        """Is the mention an armed side right after a verb of announcing, and the victims armed men of another
+        kind (أعلن الجيش مقتل 20 مسلحا; not أعلنت حماس مقتل اثنين من مقاتليها, nor the dead of civilians)?"""
+        return recipient is not None and a.actor.sector in ARMED_SECTORS and \
+            recipient.actor.sector in ("REB", "UAF", "CRM") and recipient.actor.sector != a.actor.sector and \
+            not _same(a, recipient) and a.first > s.lo and self._is(tokens[a.first - 1], self.cues.announcing) and \
+            not any(self._is(tok, self.cues.own_forces) for tok in tokens[recipient.first - 1:recipient.last]) and \
+            not any(_conjunction_off(tok.key) in _AS_SOURCE for tok in tokens[max(s.lo, a.first - 3):a.first - 1])
 
     def _reports(self, tokens: list[Token], s: _Sentence, a: ActorMention) -> bool:
         """Is the mention the subject of a reporting verb (أعلنت حماس، وكان الجيش قد أعلن)?"""
@@ -1288,6 +1303,8 @@ class EventCoder:
 
 # After these a verb form is a verbal noun (عن قتل، على اغتيال). Not من or ما: "من قتل" may be "who killed".
 _PREPOSITIONS = frozenset("عن علي في الي حول بعد قبل خلال منذ ضد مع عند لدي اثر عقب بسبب جراء".split())
+# Before a verb of announcing, these make its subject a source (بحسب ما أعلن الجيش).
+_AS_SOURCE = frozenset("بحسب حسب وفق وفقا طبقا بحسبما حسبما وفقما".split())
 # Forms of كان: a clause about the word before them (مشروع قانون كان يدعو).
 _WAS = frozenset("كان كانت كانوا كانا كانتا يكون تكون".split())
 # Verbal nouns of doing before an event noun: شن هجوم، تنفيذ عملية.
