@@ -728,6 +728,19 @@ def test_an_armed_side_announcing_its_enemies_dead_claims_them(coder):
         assert found and (found[0].actor is None or found[0].actor["sector"] not in ("MIL", "REB")), sentence
 
 
+def test_made_in_inflicted_on_and_the_owner_of_the_actor(coder):
+    # a weapon's country of make names no side
+    bus = happened_main(coder, "وقال خبراء إن القنبلة التي استهدفت حافلة مدرسية أمس وأدت لسقوط عشرات الضحايا أمريكية الصنع")
+    assert bus and not any(side and side["country"] == "USA" for side in (bus[0].actor, bus[0].recipient))
+    # the battles inflicted losses on the militia: it is hit, it does not fight alone
+    losses = [e for e in coder.code("وأكدت المصادر أن المعارك كبدت المليشيا خسائر فادحة أمس في المدينة",
+                                    published=PUBLISHED) if e.event_type == "ASSAULT"]
+    assert losses and losses[0].recipient["sector"] == "REB" and losses[0].actor is None
+    # the owner named after the actor with التابعة is no target
+    taken = happened_main(coder, "وأسرت ألوية العمالقة، التابعة للقوات اليمنية أمس العشرات من مقاتلي ميليشيات الحوثي")
+    assert taken and taken[0].actor["id"] == "org:giants-brigades" and taken[0].recipient["id"] == "org:houthis"
+
+
 def test_possible_strikes_did_not_happen(coder):
     for sentence in ("وقد تستهدف الطائرات قاعدة جوية في شمال البلاد خلال أيام",
                      "ويترقب سكان المدينة الغارة المحتملة على الحي"):

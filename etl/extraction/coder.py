@@ -213,6 +213,8 @@ class EventCoder:
                 actor = person_on(form, when)
             else:
                 actor = form.actor
+            if form.kind == "adjective" and m.last < len(tokens) and strip_article(tokens[m.last].key) == "صنع":
+                continue  # قنبلة أمريكية الصنع: where a weapon was made names no side
             mentions.append(ActorMention(m.first, m.last, m.start, m.end, text[m.start:m.end], actor, form.kind,
                                          self._locative(tokens, m)))
         composed = _compose(text, tokens, mentions, self.d.actors.sector_names, self.cues)
@@ -814,6 +816,10 @@ class EventCoder:
             if recipient is None:
                 recipient = actor
             actor = None
+        if actor is not None and recipient is not None and recipient.first - actor.last == 1 and \
+                self._is(tokens[actor.last], self.cues.belonging):
+            # أسرت ألوية العمالقة، التابعة للقوات اليمنية، العشرات من مقاتلي الحوثي: the actor's owner is no target
+            recipient = next((a for a in after if a.first > recipient.last and a is not actor), None)
         if _same(recipient, actor):
             recipient = None
         return actor, recipient
