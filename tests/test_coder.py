@@ -741,6 +741,19 @@ def test_made_in_inflicted_on_and_the_owner_of_the_actor(coder):
     assert taken and taken[0].actor["id"] == "org:giants-brigades" and taken[0].recipient["id"] == "org:houthis"
 
 
+def test_a_definite_noun_after_the_verb_is_its_subject_and_the_actor_after_it_the_object(coder):
+    accused = [e for e in coder.code("واتهم المصدر حزب الله بالوقوف وراء الهجوم", published=PUBLISHED)
+               if e.event_type == "ACCUSE"]
+    assert accused and accused[0].actor is None and accused[0].recipient["id"] == "org:hezbollah"
+    struck = happened_main(coder, "واستهدفت الغارات أمس مواقع الحوثيين في المدينة")
+    assert struck and struck[0].actor is None and struck[0].recipient["id"] == "org:houthis"
+    # but the one named after ل or باسم is the noun's principal, who acts
+    for sentence, country in (("واتهم الناطق باسم الجيش الليبي تركيا بدعم المسلحين", "LBY"),
+                              ("ودعا المتحدث باسم الحكومة المصرية إسرائيل إلى وقف الهجمات", "EGY")):
+        said = [e for e in coder.code(sentence, published=PUBLISHED) if e.event_type in ("ACCUSE", "REQUEST")]
+        assert said and said[0].actor and said[0].actor["country"] == country, sentence
+
+
 def test_possible_strikes_did_not_happen(coder):
     for sentence in ("وقد تستهدف الطائرات قاعدة جوية في شمال البلاد خلال أيام",
                      "ويترقب سكان المدينة الغارة المحتملة على الحي"):

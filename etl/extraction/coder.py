@@ -791,6 +791,18 @@ class EventCoder:
                     if owner is not None:
                         actor = owner  # أطلقت طائرة تابعة للقوات الأمريكية صواريخ: the machine's owner acts
                     elif first_after is not None and first_after.agent_like and not _in_toll(toll, first_after) and \
+                            not self._accusative(tokens, first_after) and first_after.kind != "adjective" and \
+                            not _proclitic(tokens, first_after).lstrip("وف").startswith(("ل", "ب")) and \
+                            _conjunction_off(tokens[first_after.first - 1].key) not in ("باسم", "عن") and \
+                            self._noun_between(tokens, t.last, first_after.first):
+                        # اتهم المصدر حزب الله، استهدفت الغارات مواقع الحوثيين: a noun that is no actor stands
+                        # between - it is the subject, and the actor after it is the object (but not its
+                        # possessor: الأمين العام للأمم المتحدة، الناطق باسم الجيش)
+                        subject = self._subject_before(tokens, t.first, before, s)
+                        if subject is not None and self._reports(tokens, s, subject):
+                            subject = None
+                        actor = subject
+                    elif first_after is not None and first_after.agent_like and not _in_toll(toll, first_after) and \
                             not self._accusative(tokens, first_after) and \
                             first_after.first - t.last - self._skippable(tokens, t.last, first_after.first) <= 1:
                         actor = first_after
@@ -915,6 +927,20 @@ class EventCoder:
             if tok.key.isdigit() or _number_word(tok.text) or key in _PARTITIVE or key.rstrip("ا") in _PARTITIVE \
                     or key.startswith(("احد", "بعض")):
                 return True
+        return False
+
+    def _noun_between(self, tokens: list[Token], lo: int, hi: int) -> bool:
+        """Is a definite noun among tokens [lo, hi) right after a verb - its subject, when it is no actor
+        (المصدر، الغارات) - rather than a time word, a count, a particle or a relative pronoun?"""
+        cues = self.cues
+        for tok in tokens[lo:hi]:
+            key = _conjunction_off(tok.key)
+            if not key.startswith("ال") or len(key) <= 3 or key in _PREPOSITIONS or key in _PARTITIVE or \
+                    strip_article(key) in _PARTITIVE or self._is(tok, cues.time_anchors) or \
+                    self._is(tok, cues.time_units) or key.startswith("الي") or \
+                    self._is(tok, cues.relative_pronouns) or key in ("الا", "التي", "الذي", "الذين"):
+                continue
+            return True
         return False
 
     def _skippable(self, tokens, lo: int, hi: int) -> int:
