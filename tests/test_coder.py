@@ -428,6 +428,10 @@ def test_participle_takes_the_main_clause_subject(coder):
 
 # ------------------------------------------------------------------------------------------ main event or not
 
+def of_type(coder, text, type_="ASSAULT"):
+    return [e for e in coder.code(text, published=PUBLISHED) if e.event_type == type_]
+
+
 def happened_main(coder, text, type_="ASSAULT"):
     return [e for e in coder.code(text, published=PUBLISHED) if e.event_type == type_ and e.happened
             and e.salience == "main"]
@@ -632,7 +636,7 @@ def test_a_foiled_attack_a_few_words_after_the_verb_did_not_happen(coder):
 def test_a_count_since_a_start_that_opens_the_clause_is_over_a_period(coder):
     for sentence in ("وقال المرصد إنه منذ بدء قوات النظام هجومها على البلدة بدعم جوي، قتل أكثر من 150 مدنيا",
                      "ومنذ بدء الاحتجاجات في المدينة قبل شهرين ونصف الشهر، قتل 40 شخصا على الأقل برصاص الشرطة"):
-        found = [e for e in coder.code(sentence, published=PUBLISHED) if e.event_type == "ASSAULT"]
+        found = of_type(coder, sentence)
         assert found and all(e.modality == "generic" for e in found), sentence
     # منذ later in the sentence, not opening the clause, leaves a dated event alone
     assert happened_main(coder, "قتل ثلاثة جنود أمس في هجوم على نقطة تفتيش، هو الأعنف منذ بدء العام")
@@ -700,7 +704,7 @@ def test_officers_governors_teachers_and_farmers_are_kinds_of_actor(coder):
 def test_an_event_noun_called_necessary_did_not_happen(coder):
     for sentence in ("وجاء في الرسالة أن توجيه ضربات جوية للقوات الغازية بات أمرا لا بد منه لإنقاذ البلاد",
                      "وقال الوزير إن شن غارات على مواقع المسلحين في المدينة أصبح ضروريا"):
-        found = [e for e in coder.code(sentence, published=PUBLISHED) if e.event_type == "ASSAULT"]
+        found = of_type(coder, sentence)
         assert found and all(e.modality == "hypothetical" for e in found), sentence
     # a necessity in another clause, or a necessary thing named with the article, leaves the event alone
     assert happened_main(coder, "أسفرت الغارات أمس عن مقتل ثلاثة، وقال الوزير إنه لا بد من محاسبة المسؤولين")

@@ -907,16 +907,12 @@ class EventCoder:
         """Could something after the mention be the verb's object: another actor (a nisba only as a noun -
         فلسطينيا، فلسطينيين، 19 فلسطينيا - not an adjective on a noun, غارة أميركية), or a count or partitive
         before the next preposition (قتلت قوات الأمن أحدهما، أصابت القوات عددا من الشبان)?"""
-        def counted(a: ActorMention) -> bool:
-            before = tokens[a.first - 1] if a.first > 0 else None
-            return before is not None and (before.key.isdigit() or _number_word(before.text) or
-                                           strip_article(before.key) in _PARTITIVE)
-
         for a in after:
             if a is m or a.first < m.last:
                 continue
             last = "".join(ch for ch in tokens[a.last - 1].key if ch.isalpha())
-            if a.kind != "adjective" or last.endswith(("ا", "ين", "ون")) or counted(a):
+            if a.kind != "adjective" or last.endswith(("ا", "ين", "ون")) or _counted(tokens, s, a, None) or \
+                    strip_article(tokens[a.first - 1].key) in _PARTITIVE:
                 return True
         for tok in tokens[m.last:min(s.hi, m.last + 4)]:
             key = strip_article(tok.key)
