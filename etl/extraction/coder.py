@@ -31,7 +31,7 @@ from etl.extraction.cues import Cues, load_cues
 from etl.extraction.dictionaries import AGENT_SECTORS, Actor, ActorForm, Dictionaries, TriggerForm, load_dictionaries, person_on
 from etl.extraction.lexicon import Match
 from etl.text.numbers import parse_number
-from etl.text.tokens import Token, clitic_bases, original_length, strip_article, tokenize
+from etl.text.tokens import Token, bases_of, clitic_bases, original_length, strip_article, tokenize
 
 HAPPENED = frozenset({"asserted", "reported", "claimed"})
 # Most specific first: the mode an ASSAULT gets when several triggers and instruments speak.
@@ -166,7 +166,7 @@ class EventCoder:
             return []
         tokens = tokenize(text)
         if places is None:
-            places = self.geocoder.geocode(text) if self.geocoder is not None else []
+            places = self.geocoder.geocode(text, tokens=tokens) if self.geocoder is not None else []
         if title_places is None:
             title_places = self.geocoder.geocode(title) if (self.geocoder is not None and title) else []
         focus = _focus_country(list(places) + list(title_places))
@@ -265,7 +265,7 @@ class EventCoder:
         taken = {i for m in mentions for i in range(m.first, m.last)}
         added = []
         for i, tok in enumerate(tokens):
-            if i in taken:
+            if i in taken or self.cues.own_forces.isdisjoint(bases_of(tok.key)):
                 continue
             reading = next(((length, base) for length, base in clitic_bases(tok.key) if base in self.cues.own_forces),
                            None)
@@ -1540,7 +1540,7 @@ def _punctuated(text: str, tokens: list[Token], i: int, j: int) -> bool:
 
 def _is_word(token: Token, words: frozenset[str]) -> bool:
     """Is the token (with or without its article and proclitics) one of these words?"""
-    return token.key in words or strip_article(token.key) in words or _bases_in(token, words)
+    return token.key in words or not words.isdisjoint(bases_of(token.key))  # the bases include the bare key
 
 
 def _membership_at(tokens: list[Token], org_first: int, cues: Cues, taken: set[int] | frozenset[int] = frozenset()) -> int | None:
@@ -1554,7 +1554,7 @@ def _membership_at(tokens: list[Token], org_first: int, cues: Cues, taken: set[i
 
 
 def _bases_in(token: Token, words: frozenset[str]) -> bool:
-    return any(base in words for _, base in clitic_bases(token.key))
+    return not words.isdisjoint(bases_of(token.key))
 
 
 def _token_spans(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:

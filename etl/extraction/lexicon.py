@@ -162,6 +162,8 @@ class PhraseIndex(Generic[P]):
         self._index: dict[str, list[tuple[P, bool]]] = {}
         self._prefixes: set[str] = set()
         self.max_words = 1
+        # token key -> its clitic readings that begin some entry (most words begin none)
+        self._openings: dict[str, tuple[tuple[int, str], ...]] = {}
         # When set, a one-word entry written with the article (القاعدة) only matches a definite word in
         # text: لقاعدة (to a base) is not القاعدة (al-Qaeda).
         self.definite_sensitive = definite_sensitive
@@ -178,6 +180,7 @@ class PhraseIndex(Generic[P]):
         self.max_words = max(self.max_words, len(words))
         for n in range(1, len(words)):
             self._prefixes.add(" ".join(words[:n]))
+        self._openings.clear()
         entries = self._index.setdefault(key, [])
         if all(existing is not payload for existing, _ in entries):
             entries.append((payload, definite))
@@ -192,17 +195,24 @@ class PhraseIndex(Generic[P]):
     def find(self, text: str, tokens: list[Token], lo: int = 0, hi: int | None = None) -> list[Match[P]]:
         """Non-overlapping longest matches in tokens[lo:hi], left to right."""
         hi = len(tokens) if hi is None else hi
-        index, prefixes = self._index, self._prefixes
+        index, prefixes, openings = self._index, self._prefixes, self._openings
         found: list[Match[P]] = []
         i = lo
         while i < hi:
             best: Match[P] | None = None
-            for clitic, base in clitic_bases(tokens[i].key):
-                definite = tokens[i].key[:clitic].endswith(("ال", "لل")) if clitic else tokens[i].key.startswith("ال")
+            readings = openings.get(tokens[i].key)
+            if readings is None:
+                if len(openings) > 500_000:  # bounded for long-running workers
+                    openings.clear()
+                readings = openings[tokens[i].key] = tuple(
+                    (clitic, base) for clitic, base in clitic_bases(tokens[i].key) if base in index or base in prefixes)
+            for clitic, base in readings:
                 key, j = base, i + 1
                 while True:
                     entries = index.get(key)
                     if entries:
+                        definite = tokens[i].key[:clitic].endswith(("ال", "لل")) if clitic \
+                            else tokens[i].key.startswith("ال")
                         payloads = [p for p, needs_article in entries
                                     if not (needs_article and self.definite_sensitive and not definite)]
                         if payloads and (best is None or j - i > best.last - best.first):

@@ -283,6 +283,9 @@ class Gazetteer:
         self.admin1 = {p.admin1_code: p for p in places if p.feature_code == "ADM1" and p.admin1_code}
         self.countries = {p.country: p for p in places if p.feature_code == "PCLI"}
         self.max_key_chars = max((len(k) for k in self.index), default=0)
+        # every proper prefix of a key (keys of many-word names are their words joined), so that the
+        # recognizer stops reading words on as soon as no name can begin with them
+        self.key_prefixes = frozenset(k[:n] for k in self.index for n in range(1, len(k)))
         # recorded with every geocoding result; made of what places are, not of row ids, so that the same
         # gazetteer has the same version whether built in memory or read from either database
         lines = sorted({f"{key}|{lang}|{p.country}|{p.feature_code}|{p.lat:.4f}|{p.lon:.4f}|{p.population}"

@@ -160,30 +160,34 @@ class _Span:
     replaces: list["_Span"] = field(default_factory=list)  # a place reading of the facility noun itself
 
 
+def _glue_gap(gap: str) -> bool:
+    return len(gap) <= 3 and all(ch in " \u00a0-_\u200c" for ch in gap)
+
+
 class Geocoder:
     def __init__(self, gazetteer: Gazetteer, cues: Cues | None = None) -> None:
         self.gazetteer = gazetteer
         self.cues = cues or load_cues()
+        # every facility noun with each proclitic it may carry -> the proclitic's length; the shorter
+        # proclitic wins where two readings spell the same word
+        self._facility_forms = {clitic + noun: len(clitic)
+                                for clitic in reversed(("", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك"))
+                                for noun in self.cues.facilities}
+        self._opening_cache: dict[str, tuple[tuple[int, str], ...]] = {}
 
     # ------------------------------------------------------------------------------ recognition
-
-    def _glued(self, text: str, left: Token, right: Token) -> bool:
-        """Two tokens can belong to one name: only spaces, hyphens or underscores between them."""
-        gap = text[left.end:right.start]
-        return len(gap) <= 3 and all(ch in " \u00a0-_\u200c" for ch in gap)
 
     def _recognize(self, text: str, tokens: list[Token]) -> list[_Span]:
         spans: list[_Span] = []
         n, i = len(tokens), 0
-        never, lookup = self.cues.never, self.gazetteer.index.get
+        never, lookup, prefixes = self.cues.never, self.gazetteer.index.get, self.gazetteer.key_prefixes
         while i < n:
             found: _Span | None = None
-            for clitic, base in clitic_bases(tokens[i].key):
-                # أبو / أم / عبد are never places alone but begin many names (أبو ظبي، أم قصر)
-                if len(base) < 2 or (base in never and base not in self.cues.given_names):
-                    continue
+            for clitic, base in self._openings(tokens[i].key):
                 keys, j = [base], i + 1
-                while j < n and j - i < MAX_NAME_WORDS and self._glued(text, tokens[j - 1], tokens[j]):
+                # stop as soon as no longer name begins with what is read so far, or the words are apart
+                while j < n and j - i < MAX_NAME_WORDS and keys[-1] in prefixes and \
+                        _glue_gap(text[tokens[j - 1].end:tokens[j].start]):
                     word = strip_article(tokens[j].key)
                     if word in never:  # كله كان is no place, whatever a concatenation spells
                         break
@@ -215,6 +219,21 @@ class Geocoder:
             found.weak = self._is_weak(found, tokens[found.first])
             spans.append(found)
         return spans
+
+    def _openings(self, key: str) -> tuple[tuple[int, str], ...]:
+        """The clitic readings of a token key that begin some name in the gazetteer (cached: most words
+        begin none)."""
+        readings = self._opening_cache.get(key)
+        if readings is None:
+            if len(self._opening_cache) > 500_000:  # bounded for long-running workers
+                self._opening_cache.clear()
+            index, prefixes, never = self.gazetteer.index, self.gazetteer.key_prefixes, self.cues.never
+            # أبو / أم / عبد are never places alone but begin many names (أبو ظبي، أم قصر)
+            readings = self._opening_cache[key] = tuple(
+                (clitic, base) for clitic, base in clitic_bases(key)
+                if len(base) >= 2 and not (base in never and base not in self.cues.given_names)
+                and (base in index or base in prefixes))
+        return readings
 
     def _is_weak(self, span: _Span, first: Token) -> bool:
         if span.key in self.cues.needs_context:
@@ -255,11 +274,7 @@ class Geocoder:
 
     def _facility_noun(self, token: Token) -> int | None:
         """Length of the proclitic before a facility noun in this token (0 for none), or None."""
-        key = token.key
-        for clitic in ("", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك"):
-            if key.startswith(clitic) and key[len(clitic):] in self.cues.facilities:
-                return len(clitic)
-        return None
+        return self._facility_forms.get(token.key)
 
     def _name_word(self, token: Token) -> bool:
         """A word that can be part of a facility's name: definite (التيفور), a number or ordinal, a given name."""
@@ -427,8 +442,10 @@ class Geocoder:
         return span.key not in self.cues.needs_context and len(span.candidates) == 1 and \
             any(haversine_km(p.lat, p.lon, lat, lon) <= 50 for p in near for lat, lon in strong_points)
 
-    def geocode(self, text: str, focus_country: str | None = None) -> list[PlaceMention]:
-        tokens = tokenize(text)
+    def geocode(self, text: str, focus_country: str | None = None,
+                tokens: list[Token] | None = None) -> list[PlaceMention]:
+        """Place mentions of a text; `tokens` may be tokenize(text) when the caller has it already."""
+        tokens = tokenize(text) if tokens is None else tokens
         spans = self._recognize(text, tokens)
         self._attach_context(text, tokens, spans)
         spans = self._facilities(text, tokens, spans)

@@ -12,8 +12,8 @@ seats ئ and ؤ fold to ي and و, as informal spelling drops them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from camel_tools.utils.charsets import AR_DIAC_CHARSET
 
@@ -31,8 +31,7 @@ _FOLD.update({ord("\u0640"): None,  # tatweel
 _WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640])+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: every word of every text makes one, and tuples are cheapest to build
     text: str
     start: int
     end: int
@@ -44,6 +43,7 @@ def fold(word: str) -> str:
     return word.translate(_FOLD).lower()
 
 
+@lru_cache(maxsize=1 << 17)  # news repeats its words: most tokens of a text fold from the cache
 def _key(word: str) -> str:
     key = fold(word)
     # a final hamza after alef is often left out (البتراء / البترا, صنعاء / صنعا)
@@ -51,7 +51,7 @@ def _key(word: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end(), _key(m.group())) for m in _WORD.finditer(text)]
+    return [Token(word, m.start(), m.end(), _key(word)) for m in _WORD.finditer(text) for word in (m.group(),)]
 
 
 def strip_article(key: str) -> str:
@@ -80,6 +80,12 @@ def clitic_bases(key: str) -> tuple[tuple[int, str], ...]:
             if all(base != b for _, b in readings):
                 readings.append((len(clitic), base))
     return tuple(readings)
+
+
+@lru_cache(maxsize=65536)
+def bases_of(key: str) -> frozenset[str]:
+    """The base keys of all clitic readings of a folded word (see clitic_bases), as a set to test against."""
+    return frozenset(base for _, base in clitic_bases(key))
 
 
 def name_key(name: str) -> str:
