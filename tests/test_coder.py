@@ -1083,3 +1083,26 @@ def test_a_campaign_since_a_date_named_before_the_event_word(coder):
     campaign = "وتشن قوات النظام منذ 18 شباط/فبراير هجوما عنيفا على الغوطة الشرقية، تسبب بمقتل أكثر من 930 مدنيا"
     assert happened_main(coder, campaign) == []
     assert happened_main(coder, "وشنت قوات النظام أمس هجوما عنيفا على الغوطة الشرقية، تسبب بمقتل 30 مدنيا")
+
+
+def test_a_word_both_student_and_demanded_is_the_verb_where_a_verb_stands(coder):
+    # طالب at the head of a clause, after its subject or before بـ is the verb (demanded), not a student
+    for text, actor in (("وطالب المتظاهرون برحيل الحكومة", "المتظاهرون"),
+                        ("طالب مجلس الأمن بوقف إطلاق النار فورا", "مجلس الأمن"),
+                        ("وذكرت المصادر أن النظام طالب الفصائل بتسليم السلاح", "النظام")):
+        demands = of_type(coder, text, "REQUEST")
+        assert demands and demands[0].actor is not None and demands[0].actor["text"] == actor, text
+    # after a verb, a number or وهو, and as the subject of إن, it is the student
+    killed = happened_main(coder, "قتل طالب جامعي في انفجار عبوة ناسفة في بغداد")
+    assert killed and killed[0].recipient["sector"] == "EDU"
+    for text in ("قتل طالب جامعي في انفجار عبوة ناسفة في بغداد", "واعتقل هيدجيز، وهو طالب دكتوراه في جامعة درم",
+                 "وتظاهر 300 طالب أمام الجامعة", "وقال إن طالبا سعوديا طرق بابه"):
+        assert not [e for e in of_type(coder, text, "REQUEST") if e.trigger["text"].startswith("طالب")], text
+
+
+def test_a_place_that_begins_inside_a_proclitic_is_no_trigger():
+    # كندا is Canada, not ك + نداء (like an appeal); السجن as a place name still leaves بالسجن a prison term
+    coder = make_coder(geocode=True)  # the packaged gazetteer
+    for text in ("وتصاعد الخلاف بين السعودية وكندا", "وخلاف مع كندا حول حقوق الإنسان"):
+        assert of_type(coder, text, "REQUEST") == [], text
+    assert of_type(coder, "وحكم القاضي على المتهمين بالسجن 10 أعوام", "COERCE")

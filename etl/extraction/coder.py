@@ -31,7 +31,7 @@ from etl.extraction.cues import Cues, load_cues
 from etl.extraction.dictionaries import AGENT_SECTORS, Actor, ActorForm, Dictionaries, TriggerForm, load_dictionaries, person_on
 from etl.extraction.lexicon import Match
 from etl.text.numbers import parse_number
-from etl.text.tokens import Token, bases_of, clitic_bases, original_length, strip_article, tokenize
+from etl.text.tokens import Token, bases_of, clitic_bases, fold, original_length, strip_article, tokenize
 
 HAPPENED = frozenset({"asserted", "reported", "claimed"})
 # Most specific first: the mode an ASSAULT gets when several triggers and instruments speak.
@@ -154,6 +154,8 @@ class EventCoder:
         self._event_date = event_date
         self.version = self.d.version
         self._generic_keys = frozenset(k for k in self.d.actors.index.keys() if " " not in k)
+        # one-word actor entries that are also verb forms (طالب: a student / demanded; حشد)
+        self._verb_nouns = frozenset(k for k in self._generic_keys if k in self.d.triggers.verb_surfaces)
 
     # ------------------------------------------------------------------------------------------ API
 
@@ -217,6 +219,14 @@ class EventCoder:
                 continue  # قنبلة أمريكية الصنع: where a weapon was made names no side
             mentions.append(ActorMention(m.first, m.last, m.start, m.end, text[m.start:m.end], actor, form.kind,
                                          self._locative(tokens, m)))
+        # وطالب المتظاهرون برحيل …، النظام طالب الفصائل: a word both kind of agent and verb is the verb (demanded),
+        # not a student, where a clause or its verb begins; طلبة (students) ends as no verb does
+        verb_like = {k: clitic for k, m in enumerate(mentions) if m.kind == "generic" and m.last - m.first == 1
+                     and (clitic := self._verb_noun_clitic(tokens[m.first])) is not None}
+        if verb_like:
+            ends = {m.last - 1 for k, m in enumerate(mentions) if k not in verb_like}
+            mentions = [m for k, m in enumerate(mentions)
+                        if k not in verb_like or not self._verb_position(text, tokens, m.first, verb_like[k], ends)]
         composed = _compose(text, tokens, mentions, self.d.actors.sector_names, self.cues)
         return self._own_forces(text, tokens, self._leaders(text, tokens, self._with_epithets(text, tokens, composed)))
 
@@ -313,11 +323,18 @@ class EventCoder:
                 blocked.update(range(a.first, a.last))
         place_tokens = _token_spans(tokens, [(p.start, p.end) for p in places if " " in p.text.strip()])
         blocked |= place_tokens
+        # كندا، وكندا (Canada) is no ك + ندا (an appeal): a place read from letters a trigger takes for a
+        # proclitic takes the word
+        place_starts = sorted(p.start for p in places)
         found = []
+        subject_ends = {a.last - 1 for a in actors}
         for m in self.d.triggers.index.find(text, tokens):
-            if any(i in blocked for i in range(m.first, m.last)):
+            if any(i in blocked for i in range(m.first, m.last)) or (m.clitic and _place_in_clitic(
+                    text, place_starts, tokens[m.first].start, m.start)):
                 continue
-            forms = [f for f in m.payloads if self._fits(f, tokens, m)]
+            # وهو طالب، قتل طالب جامعي: the noun (a student), not the verb (demanded)
+            noun = m.key in self._verb_nouns and not self._verb_position(text, tokens, m.first, m.clitic, subject_ends)
+            forms = [f for f in m.payloads if not (noun and f.verb) and self._fits(f, tokens, m)]
             if forms:
                 forms.sort(key=lambda f: (f.trigger.weak, not f.verb))
                 found.append(TriggerMention(m.first, m.last, m.start, m.end, text[m.start:m.end], forms))
@@ -1057,6 +1074,34 @@ class EventCoder:
                   and not _bases_in(tokens[t.first], reporting)]
         return min(firsts) if firsts else None
 
+    def _verb_noun_clitic(self, token: Token) -> int | None:
+        """The proclitic length of the token's reading as a word both kind of agent and verb (طالب، وطالب),
+        or None; طلبة (students) ends in teh marbuta, as no verb does."""
+        if token.text.rstrip(_MARKS).endswith("ة"):
+            return None
+        return next((clitic for clitic, base in clitic_bases(token.key) if base in self._verb_nouns), None)
+
+    def _verb_position(self, text: str, tokens: list[Token], i: int, clitic: int,
+                       subject_ends: set[int] | frozenset[int] = frozenset()) -> bool:
+        """Is token i where a verb stands, so that a word both noun and verb (طالب) is the verb: where a
+        clause begins (first in the text, after clause punctuation, with و / ف on it, after a word a verb
+        follows: كما، الذي، قد، كان، أن / أنه), right after an actor named before it (its subject: النظام
+        طالب), or before بـ (طالب بإجراء تحقيق)?"""
+        if clitic:
+            return any(c in "وف" for c in tokens[i].key[:clitic]) and not any(c in "بلك" for c in tokens[i].key[:clitic])
+        if i == 0 or any(ch in ".،,؛;:!?«»\"()\n-–—" for ch in text[tokens[i - 1].end:tokens[i].start]):
+            return True
+        previous = tokens[i - 1]
+        if _numeral(previous.text) or _number_word(previous.key):
+            return False  # ألف طالب: counted students
+        if self._is(previous, self.cues.complementizers) and tokens[i].key.endswith("ا"):
+            return False  # إن طالبا سعوديا: the subject of إن takes the accusative, a noun
+        if i - 1 in subject_ends or (i + 1 < len(tokens) and (_ba_proclitic(tokens[i + 1].key) or
+                                                              self._is(tokens[i + 1], self.cues.complementizers))):
+            return True  # النظام طالب …، طالب بإجراء تحقيق، طالب بأن …
+        return (self._is(previous, self.cues.verb_particles) or self._is(previous, self.cues.relative_pronouns)
+                or self._is(previous, self.cues.complementizers) or _pronoun_complementizer(previous.key) is not None)
+
     def _relative(self, tokens: list[Token], t: TriggerMention) -> bool:
         return t.first > 0 and self._is(tokens[t.first - 1], self.cues.relative_pronouns)
 
@@ -1455,6 +1500,22 @@ def _acled_by_sides(acled: tuple, actor: ActorMention | None, recipient: ActorMe
             actor.actor.sector in ARMED_SECTORS and recipient.actor.sector in ARMED_SECTORS:
         return _ARMED_CLASH
     return acled
+
+
+def _place_in_clitic(text: str, place_starts: list[int], token_start: int, trigger_start: int) -> bool:
+    """Does a place begin inside the letters a trigger reads as its proclitic, and take more of them than
+    the article (وكندا: و + كندا, not و + ك + ندا; بالسجن: the place السجن and the trigger سجن share ال)?"""
+    k = bisect.bisect_left(place_starts, token_start)
+    while k < len(place_starts) and place_starts[k] < trigger_start:
+        if fold(text[place_starts[k]:trigger_start]) not in ("ال", "ل"):
+            return True
+        k += 1
+    return False
+
+
+def _ba_proclitic(key: str) -> bool:
+    """Does the folded word carry the preposition بـ (بإجراء، بالإفراج، بأن)? Not a nisba (بريطاني: British)."""
+    return not key.endswith("ي") and any(n and "ب" in key[:n] for n, _ in clitic_bases(key))
 
 
 def _pronoun_complementizer(key: str) -> str | None:

@@ -19,7 +19,8 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "causal_links", "war_machines", "time_units",
              "time_prepositions", "prevention_verbs", "foil_verbs", "period_starts", "comparisons", "necessity",
              "targets", "relative_pronouns", "own_forces", "claimers", "epithets", "contrast_links", "long_spans",
-             "seats", "memberships", "org_kinds", "belonging", "impersonal_verbs", "leaders", "casualty_nouns", "announcing"}
+             "seats", "memberships", "org_kinds", "belonging", "impersonal_verbs", "leaders", "casualty_nouns", "announcing",
+             "verb_particles"}
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Cues:
     belonging: frozenset[str]  # تابعة، مملوكة: between a target or a machine and the name that owns it
     phrase_starts: frozenset[str]  # first words of the multiword cues (لا in لا بد): where phrases are looked for
     org_kinds: frozenset[str]  # تنظيم، حركة: the kind of organisation, before its name (مسلحا من تنظيم «القاعدة»)
+    verb_particles: frozenset[str]  # قد، كان، إذ: a word both noun and verb (طالب) is the verb after them
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
