@@ -1106,3 +1106,15 @@ def test_a_place_that_begins_inside_a_proclitic_is_no_trigger():
     for text in ("وتصاعد الخلاف بين السعودية وكندا", "وخلاف مع كندا حول حقوق الإنسان"):
         assert of_type(coder, text, "REQUEST") == [], text
     assert of_type(coder, "وحكم القاضي على المتهمين بالسجن 10 أعوام", "COERCE")
+
+
+def test_a_name_after_an_organisation_that_a_title_owns_is_the_titled_person(coder):
+    # زعيم حزب الله حسن نصر الله: Nasrallah warns Israel; Hezbollah does not warn Nasrallah
+    warned = one(coder, "وحذر زعيم حزب الله حسن نصر الله إسرائيل من شن حرب على لبنان", "THREATEN", published=PUBLISHED)
+    assert warned.actor["text"] == "زعيم حزب الله حسن نصر الله" and warned.recipient["country"] == "ISR"
+    called = one(coder, "دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش الخميس إسرائيل إلى ضبط النفس", "REQUEST",
+                 published=PUBLISHED)
+    assert "غوتيريش" in called.actor["text"] and called.recipient["country"] == "ISR"
+    # with no title before it, the organisation acts on the person named after it
+    asked = of_type(coder, "ودعت حماس محمود عباس إلى رفع العقوبات عن غزة", "REQUEST")
+    assert asked[0].actor["text"] == "حماس" and asked[0].recipient["text"] == "محمود عباس"

@@ -1471,6 +1471,17 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
             merged.append(ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], m.actor,
                                        "person", prev.locative))
             continue
+        # زعيم حزب الله حسن نصر الله، الأمين العام للأمم المتحدة أنطونيو غوتيريش: a name right after an
+        # organisation that a title owns is the titled person (not the organisation acting on that person)
+        if merged and m.kind == "person" and merged[-1].kind == "org" and m.first == merged[-1].last and \
+                not text[merged[-1].end:m.start].strip() and _titled(tokens, merged[-1], cues):
+            prev = merged.pop()
+            first = _title_start(tokens, prev, cues)
+            if merged and merged[-1].last > first:
+                merged.pop()  # the title itself (رئيس، وزير) read as a kind of agent
+            merged.append(ActorMention(first, m.last, tokens[first].start, m.end, text[tokens[first].start:m.end],
+                                       m.actor, "person", prev.locative))
+            continue
         merged.append(m)
     # عناصر الجيش، دورية للجيش العراقي: a unit of an institution, in construct, is that institution's
     owned: list[ActorMention] = []
@@ -1539,6 +1550,26 @@ def _proclitic(tokens: list[Token], a: ActorMention) -> str:
     """The letters glued before the mention in its first word (و، ل، لل، بال …)."""
     tok = tokens[a.first]
     return tok.text[:max(0, a.start - tok.start)]
+
+
+def _titled(tokens: list[Token], org: ActorMention, cues: Cues) -> bool:
+    """Is the organisation the owner of a title before it (زعيم حزب الله، رئيس حكومة الوفاق، الأمين العام
+    للأمم المتحدة، المتحدث باسم الخارجية): glued to ل, or after باسم or a leader word or a word in construct
+    that is a kind of agent?"""
+    if org.first == 0:
+        return False
+    if _proclitic(tokens, org).endswith(("ل", "لل")):
+        return True
+    before = tokens[org.first - 1]
+    return before.key == "باسم" or _is_word(before, cues.leaders) or before.key in cues.titles
+
+
+def _title_start(tokens: list[Token], org: ActorMention, cues: Cues) -> int:
+    """The first word of the title that owns the organisation: up to three words back, to the title word."""
+    for j in range(org.first - 1, max(-1, org.first - 4), -1):
+        if _is_word(tokens[j], cues.leaders) or strip_article(tokens[j].key) in cues.titles:
+            return j
+    return org.first
 
 
 def _construct(words: str) -> bool:
