@@ -1118,3 +1118,14 @@ def test_a_name_after_an_organisation_that_a_title_owns_is_the_titled_person(cod
     # with no title before it, the organisation acts on the person named after it
     asked = of_type(coder, "ودعت حماس محمود عباس إلى رفع العقوبات عن غزة", "REQUEST")
     assert asked[0].actor["text"] == "حماس" and asked[0].recipient["text"] == "محمود عباس"
+
+
+def test_conjugated_verbs_listed_as_verbs_take_their_subject_and_object(coder):
+    # احتجزت / أغارت / استولت are verbs: the subject after them acts (they were listed as nouns, whose
+    # genitive is what the event is done to, so Israel was the one detained)
+    detained = one(coder, "واحتجزت إسرائيل الطالبة الأمريكية في مطار بن جوريون", "COERCE", published=PUBLISHED)
+    assert detained.actor is not None and detained.actor["country"] == "ISR"
+    raid = happened_main(coder, "وأغارت الطائرات الإسرائيلية على مواقع حماس في غزة")
+    assert raid and raid[0].actor["country"] == "ISR" and raid[0].recipient["id"] == "org:hamas"
+    seized = one(coder, "واستولت الميليشيات على مقر الحكومة في عدن", "COERCE", published=PUBLISHED)
+    assert seized.actor["text"] == "الميليشيات" and seized.salience == "main"
