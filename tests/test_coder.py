@@ -1129,3 +1129,24 @@ def test_conjugated_verbs_listed_as_verbs_take_their_subject_and_object(coder):
     assert raid and raid[0].actor["country"] == "ISR" and raid[0].recipient["id"] == "org:hamas"
     seized = one(coder, "واستولت الميليشيات على مقر الحكومة في عدن", "COERCE", published=PUBLISHED)
     assert seized.actor["text"] == "الميليشيات" and seized.salience == "main"
+
+
+def test_the_two_sides_named_after_between_are_actor_and_recipient(coder):
+    # بين X وY: X acts, Y is the other side; و before the second name joins no description to the first
+    clash = of_type(coder, "واندلعت اشتباكات عنيفة بين قوات الشرعية وميليشيات الحوثي الإيرانية في نهم")
+    assert clash and clash[0].actor["text"] == "قوات الشرعية" and clash[0].recipient["country"] == "YEM"
+    talks = of_type(coder, "وبدأت محادثات بين الحكومة السورية والمعارضة في جنيف", "CONSULT")
+    assert talks and talks[0].actor["country"] == "SYR" and talks[0].recipient["sector"] == "OPP"
+
+
+def test_national_and_legitimate_armies_and_houthi_nisbas(coder):
+    army = happened_main(coder, "وتمكن الجيش الوطني اليمني من قتل عشرات من مليشيات الحوثي شرقي صعدة")
+    assert army and (army[0].actor["country"], army[0].actor["sector"]) == ("YEM", "MIL")
+    rockets = happened_main(coder, "استهدفت سبعة صواريخ حوثية أربعة مواقع بالسعودية")
+    assert rockets and rockets[0].actor["id"] == "org:houthis"
+
+
+def test_the_place_a_story_was_filed_from_acts_in_none_of_it(coder):
+    # دبي، الإمارات العربية المتحدة (CNN)--: a dateline, not the United Arab Emirates killing anyone
+    filed = happened_main(coder, "أتلانتا، الولايات المتحدة الأمريكية (CNN)-- قتل 5 أشخاص في هجوم بسكين")
+    assert filed and filed[0].actor is None

@@ -371,6 +371,9 @@ class EventCoder:
         if not triggers:
             return []
         actors = [a for a in all_actors if s.lo <= a.first < s.hi]
+        dateline = _DASH_DATELINE.match(text, s.start, min(s.end, s.start + 90))
+        if dateline:  # دبي، الإمارات العربية المتحدة (CNN) --: where the story was filed acts in none of it
+            actors = [a for a in actors if a.start >= dateline.end()]
         keys = {tok.key for tok in tokens[s.lo:s.hi]} | {strip_article(tok.key) for tok in tokens[s.lo:s.hi]}
         # a word may stand for several entries (أطلق: rockets or fire); keep the readings whose sense words occur
         kept = []
@@ -633,12 +636,28 @@ class EventCoder:
 
     # ------------------------------------------------------------------------------------------ roles
 
+    def _between(self, tokens: list[Token], s: _Sentence, t: TriggerMention, after: list[ActorMention]):
+        """اشتباكات عنيفة بين قوات الشرعية وميليشيات الحوثي، محادثات بين الحكومة والمعارضة: the two sides
+        named after بين, the first as actor and the one joined by و as recipient; None without them."""
+        at = next((j for j in range(t.last, min(s.hi, t.last + 3)) if tokens[j].key == "بين"), None)
+        if at is None:
+            return None
+        first = next((a for a in after if a.first == at + 1), None)
+        if first is None:
+            return None
+        second = next((a for a in after if 0 <= a.first - first.last <= 2 and tokens[a.first].key.startswith("و")
+                       and a.actor.id != first.actor.id and a.actor.name_en != first.actor.name_en), None)
+        return (first, second) if second is not None else None
+
     def _roles(self, text, tokens, s, t: TriggerMention, actors: list[ActorMention], light, toll=None):
         """(actor, recipient) of the event announced by trigger t, by Arabic word order."""
         candidates = [a for a in actors if not a.locative and not (a.first < t.last and t.first < a.last
                                                                    and a.kind == "generic" and a.last - a.first <= t.last - t.first)]
         after = [a for a in candidates if a.first >= t.last]
         before = [a for a in candidates if a.last <= t.first]
+        sides = self._between(tokens, s, t, after)
+        if sides is not None:
+            return sides
         actor = recipient = None
         # explicit agent: على يد X، برصاص X، شنها X
         for m in self.cues.agent_markers.find(text, tokens, t.last, min(s.hi, t.last + 6)):
@@ -1448,7 +1467,9 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
             continue
         member = nxt is not None and m.kind in ("generic", "composite") and nxt.kind == "org" and \
             _membership_at(tokens, nxt.first, cues) == m.last
-        if member or close and m.kind in ("generic", "composite") and nxt.kind in ("org", "person"):
+        # (قوات الشرعية وميليشيات الحوثي: و before the name coordinates two sides, it names no one)
+        if member or close and m.kind in ("generic", "composite") and nxt.kind in ("org", "person") and \
+                not _proclitic(tokens, nxt).startswith(("و", "ف")):
             # (a member keeps the kind of its head word, whose case tells its role: قتلوا ناشطا في …)
             out.append(ActorMention(m.first, nxt.last, m.start, nxt.end, text[m.start:nxt.end], nxt.actor,
                                     "composite" if member else nxt.kind, m.locative))
