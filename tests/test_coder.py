@@ -1150,3 +1150,15 @@ def test_the_place_a_story_was_filed_from_acts_in_none_of_it(coder):
     # دبي، الإمارات العربية المتحدة (CNN)--: a dateline, not the United Arab Emirates killing anyone
     filed = happened_main(coder, "أتلانتا، الولايات المتحدة الأمريكية (CNN)-- قتل 5 أشخاص في هجوم بسكين")
     assert filed and filed[0].actor is None
+
+
+def test_a_genitive_with_an_object_in_lam_after_it_is_the_one_who_acts(coder):
+    # اغتيال الحوثيين للرئيس اليمني: the Houthis killed the president (a genitive alone would be the one hit)
+    killed = of_type(coder, "وأدان البيان اغتيال الحوثيين للرئيس اليمني السابق علي عبد الله صالح")
+    assert killed and killed[0].actor["id"] == "org:houthis" and killed[0].recipient["country"] == "YEM"
+    assert killed[0].recipient["id"] != "org:houthis"
+    accused = one(coder, "وتصاعدت الاتهامات الأمريكية لروسيا بالتدخل في الانتخابات", "ACCUSE", published=PUBLISHED)
+    assert accused.actor["country"] == "USA" and accused.recipient["country"] == "RUS"
+    # ل of time is no object: the genitive of اغتيال stays the one killed
+    victim = of_type(coder, "وأدان البيان اغتيال الصحفي للمرة الثانية خلال عام")
+    assert not victim or victim[0].actor is None or victim[0].actor["sector"] != "MED"

@@ -636,6 +636,17 @@ class EventCoder:
 
     # ------------------------------------------------------------------------------------------ roles
 
+    def _lam_object(self, tokens: list[Token], s: _Sentence, i: int) -> bool:
+        """Is token i an object glued to ل (للمناطق، لقاعدة، لمواقع), not a time or purpose (للمرة، لمدة، لليوم)?"""
+        if i >= s.hi:
+            return False
+        key = tokens[i].key
+        if not key.startswith("ل") or len(key) < 4:
+            return False
+        base = strip_article(key[2:] if key.startswith("لل") else key[1:])
+        return base not in self.cues.time_units and base not in self.cues.time_anchors and \
+            base not in ("مره", "مده", "اسباب", "صالح", "ذلك", "هذا", "هذه", "اول", "ان")
+
     def _between(self, tokens: list[Token], s: _Sentence, t: TriggerMention, after: list[ActorMention]):
         """اشتباكات عنيفة بين قوات الشرعية وميليشيات الحوثي، محادثات بين الحكومة والمعارضة: the two sides
         named after بين, the first as actor and the one joined by و as recipient; None without them."""
@@ -723,6 +734,13 @@ class EventCoder:
                 # تدمير الطائرات الحربية الروسية)
                 on_object = nxt.kind == "adjective" and genitive_patient and nxt.first > t.last and \
                     t.form.trigger.patient_genitive
+                # قصف ميليشيات الحوثي للمناطق السكنية، اغتيال الحوثيين للصحفي: a genitive with an object after it
+                # in ل is the one who acts, and that object the one it is done to
+                if nxt.agent_like and nxt.first == t.last and not _proclitic(tokens, nxt) and \
+                        self._lam_object(tokens, s, nxt.last):
+                    genitive_patient, counted = False, False
+                    if recipient is None:
+                        recipient = next((a for a in after if a.first == nxt.last), None)
                 if nxt.kind == "adjective" and not on_object or (nxt.agent_like and not genitive_patient and
                                                not counted):  # (الغارة عن مقتل أحد قادة …: a counted group is hit)
                     if actor is None:
