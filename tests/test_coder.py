@@ -1162,3 +1162,10 @@ def test_a_genitive_with_an_object_in_lam_after_it_is_the_one_who_acts(coder):
     # ل of time is no object: the genitive of اغتيال stays the one killed
     victim = of_type(coder, "وأدان البيان اغتيال الصحفي للمرة الثانية خلال عام")
     assert not victim or victim[0].actor is None or victim[0].actor["sector"] != "MED"
+
+
+def test_the_owner_of_what_was_hit_is_the_recipient(coder):
+    # مستودعات ذخيرة تابعة للميليشيات: the militias own the depots the jets destroyed
+    hit = happened_main(coder, "وتمكنت مقاتلات التحالف من تدمير آليات عسكرية ومستودعات ذخيرة تابعة لميليشيات الحوثي شمال حيس")
+    assert hit and hit[0].recipient is not None and hit[0].recipient["id"] == "org:houthis"
+    assert hit[0].actor is not None and hit[0].actor["id"] != "org:houthis"

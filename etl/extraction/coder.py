@@ -882,6 +882,11 @@ class EventCoder:
             if recipient is None:
                 recipient = actor
             actor = None
+        if recipient is None and t.form.trigger.type == "ASSAULT":
+            # قصفت المقاتلات تعزيزات ومخزن أسلحة تابعا لميليشيات الحوثي: the owner of what was hit
+            recipient = next((a for a in after if a is not actor and a.first - t.last <= 12 and
+                              not _punctuated(text, tokens, t.last - 1, a.first) and self._is(
+                                  tokens[a.first - 1], self.cues.belonging) and self._owns_target(tokens, a)), None)
         if actor is not None and recipient is not None and recipient.first - actor.last == 1 and \
                 self._is(tokens[actor.last], self.cues.belonging):
             # أسرت ألوية العمالقة، التابعة للقوات اليمنية، العشرات من مقاتلي الحوثي: the actor's owner is no target
@@ -910,7 +915,8 @@ class EventCoder:
         """Is the mention the owner of a target named before it (مواقع المتمردين، حافلة مملوكة للحرس الثوري)?"""
         before = a.first - 1
         if before > 0 and self._is(tokens[before], self.cues.belonging):
-            before -= 1
+            # (مستودعات ذخيرة تابعة للميليشيات، مخزن أسلحة وذخيرة تابع لـ: what the target holds may stand between)
+            return any(self._is(tokens[j], self.cues.targets) for j in range(max(0, before - 4), before))
         elif before > 0 and not tokens[before].key.startswith(("ال", "ل", "ب")) and \
                 self._is(tokens[before - 1], self.cues.targets):
             before -= 1  # مركز معلومات وزارة الدفاع: a construct chain from the target to its owner
