@@ -1169,3 +1169,23 @@ def test_the_owner_of_what_was_hit_is_the_recipient(coder):
     hit = happened_main(coder, "وتمكنت مقاتلات التحالف من تدمير آليات عسكرية ومستودعات ذخيرة تابعة لميليشيات الحوثي شمال حيس")
     assert hit and hit[0].recipient is not None and hit[0].recipient["id"] == "org:houthis"
     assert hit[0].actor is not None and hit[0].actor["id"] != "org:houthis"
+
+
+def test_members_of_an_institution_and_the_patron_of_a_militia(coder):
+    # عناصر من الشرطة: policemen were killed, not killers; عنصر من الجيش اللبناني keeps the army's country
+    police = happened_main(coder, "وقتل خمسة عناصر من الشرطة في هجوم على حاجز في العريش")
+    assert police and police[0].recipient["sector"] == "COP" and police[0].actor is None
+    soldier = happened_main(coder, "وقتل عنصر من الجيش اللبناني متأثرا بجراحه إثر اشتباكات مع مسلحين")
+    assert soldier and (soldier[0].recipient["country"], soldier[0].recipient["sector"]) == ("LBN", "MIL")
+    # الموالية لإيران: Iran backs the militia, it is not what the militia attacked
+    backed = happened_main(coder, "واغتالت ميليشيات الحوثي الموالية لإيران قياديا في حزب الإصلاح")
+    assert backed and backed[0].recipient is None or backed[0].recipient["country"] != "IRN"
+
+
+def test_putschists_in_yemen_are_the_houthis():
+    coder = make_coder(geocode=True)  # the text's places tell that it is about Yemen
+    shelled = of_type(coder, "وقال مسؤول يمني إن الانقلابيين قصفوا الأحياء السكنية في الحديدة باليمن")
+    assert shelled and shelled[0].actor["id"] == "org:houthis"
+    # elsewhere (Turkey, 2016) the coup plotters are no Houthis
+    plotters = of_type(coder, "وقال أردوغان إن الانقلابيين قتلوا عشرات المدنيين في إسطنبول وأنقرة")
+    assert plotters and (plotters[0].actor is None or plotters[0].actor["id"] != "org:houthis")

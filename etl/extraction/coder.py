@@ -374,6 +374,8 @@ class EventCoder:
         dateline = _DASH_DATELINE.match(text, s.start, min(s.end, s.start + 90))
         if dateline:  # دبي، الإمارات العربية المتحدة (CNN) --: where the story was filed acts in none of it
             actors = [a for a in actors if a.start >= dateline.end()]
+        # الميليشيات الموالية لإيران: the patron named after الموالية takes no part in the event
+        actors = [a for a in actors if not self._patron(tokens, a)]
         keys = {tok.key for tok in tokens[s.lo:s.hi]} | {strip_article(tok.key) for tok in tokens[s.lo:s.hi]}
         # a word may stand for several entries (أطلق: rockets or fire); keep the readings whose sense words occur
         kept = []
@@ -636,6 +638,15 @@ class EventCoder:
 
     # ------------------------------------------------------------------------------------------ roles
 
+    def _patron(self, tokens: list[Token], a: ActorMention) -> bool:
+        """Is the mention the patron after الموالية لـ / المدعومة من (الميليشيات الموالية لإيران)?"""
+        j = a.first - 1
+        if j >= 0 and tokens[j].key == "من":
+            j -= 1
+        elif not _proclitic(tokens, a).endswith(("ل", "لل")):
+            return False
+        return j >= 0 and _is_word(tokens[j], self.cues.patrons)
+
     def _lam_object(self, tokens: list[Token], s: _Sentence, i: int) -> bool:
         """Is token i an object glued to ل (للمناطق، لقاعدة، لمواقع), not a time or purpose (للمرة، لمدة، لليوم)?"""
         if i >= s.hi:
@@ -798,9 +809,11 @@ class EventCoder:
                     first_after is not None and 0 <= m.first - first_after.last <= 1 or
                     any(a.first >= m.last and a.first - m.last <= 2 and a.agent_like for a in after)
                     for m in self.cues.agent_markers.find(text, tokens, t.last, s.hi))
-                # قتل فلسطينيون في قصف للجيش: people named by their nation, or civilians, are those killed
-                counted = counted or (first_after is not None and (first_after.kind == "people" or
-                                                                    first_after.actor.sector == "CVL"))
+                # قتل فلسطينيون في قصف للجيش: people named by their nation, or civilians, are those killed;
+                # قتل عنصر من الجيش متأثرا بجراحه: one who died of wounds
+                counted = counted or (first_after is not None and (
+                    first_after.kind == "people" or first_after.actor.sector == "CVL" or any(
+                        tok.key.startswith(_SUCCUMBED) for tok in tokens[first_after.last:min(s.hi, first_after.last + 3)])))
                 if first_after is not None and not counted and not agent_later and t.form.trigger.type == "ASSAULT" \
                         and first_after.first == t.last and first_after.kind != "adjective" and \
                         not self._object_on_verb(tokens, t) and \
@@ -1501,6 +1514,19 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
             continue
         out.append(m)
         i += 1
+    # عناصر من الشرطة، عنصر من الجيش اللبناني: a member word before an institution (with its country, joined
+    # above) is one of its people
+    members: list[ActorMention] = []
+    for m in out:
+        prev = members[-1] if members else None
+        if prev is not None and prev.kind == "generic" and prev.last - prev.first == 1 and \
+                _is_word(tokens[prev.first], cues.leaders) and m.kind in ("generic", "composite") and \
+                m.actor.sector != prev.actor.sector and _membership_at(tokens, m.first, cues) == prev.last:
+            members[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], m.actor,
+                                       "composite", prev.locative)
+            continue
+        members.append(m)
+    out = members
     # a plural nisba standing alone is the people of that country (آلاف الإسرائيليين، مدنيين أفغان → CVL)
     for k, m in enumerate(out):
         if m.kind in ("adjective", "people") and fold_plural(m.text):
@@ -1556,6 +1582,10 @@ def _acled_by_sides(acled: tuple, actor: ActorMention | None, recipient: ActorMe
             actor.actor.sector in ARMED_SECTORS and recipient.actor.sector in ARMED_SECTORS:
         return _ARMED_CLASH
     return acled
+
+
+# متأثرا، متأثرين، متأثرة (بجراحه): died of wounds - the one named before it is a victim
+_SUCCUMBED = ("متاثر", "متاثرا", "متاثره", "متاثرين", "متاثرون")
 
 
 def _place_in_clitic(text: str, place_starts: list[int], token_start: int, trigger_start: int) -> bool:

@@ -20,7 +20,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "time_prepositions", "prevention_verbs", "foil_verbs", "period_starts", "comparisons", "necessity",
              "targets", "relative_pronouns", "own_forces", "claimers", "epithets", "contrast_links", "long_spans",
              "seats", "memberships", "org_kinds", "belonging", "impersonal_verbs", "leaders", "casualty_nouns", "announcing",
-             "verb_particles", "titles"}
+             "verb_particles", "titles", "patrons"}
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,7 @@ class Cues:
     belonging: frozenset[str]  # تابعة، مملوكة: between a target or a machine and the name that owns it
     phrase_starts: frozenset[str]  # first words of the multiword cues (لا in لا بد): where phrases are looked for
     org_kinds: frozenset[str]  # تنظيم، حركة: the kind of organisation, before its name (مسلحا من تنظيم «القاعدة»)
+    patrons: frozenset[str]  # الموالية، المدعومة: the name after them (+ لـ / من) backs the one before, it takes no role
     titles: frozenset[str]  # رئيس، وزير، المتحدث: a name after the organisation they head is the titled person
     verb_particles: frozenset[str]  # قد، كان، إذ: a word both noun and verb (طالب) is the verb after them
 
