@@ -1189,3 +1189,9 @@ def test_putschists_in_yemen_are_the_houthis():
     # elsewhere (Turkey, 2016) the coup plotters are no Houthis
     plotters = of_type(coder, "وقال أردوغان إن الانقلابيين قتلوا عشرات المدنيين في إسطنبول وأنقرة")
     assert plotters and (plotters[0].actor is None or plotters[0].actor["id"] != "org:houthis")
+
+
+def test_the_owner_of_an_indefinite_target_is_no_actor(coder):
+    # رتلا لقوات إيرانية: the Iranian forces own the convoy that was struck
+    struck = happened_main(coder, "واستهدفت ضربات جوية ليل السبت رتلا لقوات إيرانية شمال منطقة التنف")
+    assert struck and struck[0].actor is None and struck[0].recipient["country"] == "IRN"
