@@ -1195,3 +1195,15 @@ def test_the_owner_of_an_indefinite_target_is_no_actor(coder):
     # رتلا لقوات إيرانية: the Iranian forces own the convoy that was struck
     struck = happened_main(coder, "واستهدفت ضربات جوية ليل السبت رتلا لقوات إيرانية شمال منطقة التنف")
     assert struck and struck[0].actor is None and struck[0].recipient["country"] == "IRN"
+
+
+def test_the_nisba_of_the_dead_names_the_victim_and_dawn_of_a_date_is_no_bombing(coder):
+    # مقتل فلسطيني: a Palestinian was killed; the Israeli strikes named after are who struck
+    raid = happened_main(coder, "وأعلنت الوكالة مقتل فلسطيني وإصابة 14 آخرين في سلسلة غارات إسرائيلية على قطاع غزة")
+    assert raid and raid[0].actor["country"] == "ISR"
+    assert (raid[0].recipient["country"], raid[0].recipient["sector"]) == ("PSE", "CVL")
+    result = happened_main(coder, "وأسفر الهجوم عن مقتل إسرائيلي وإصابة آخرين")
+    assert result and result[0].actor is None and result[0].recipient["country"] == "ISR"
+    # وفجر 14 أبريل: at dawn on the 14th of April, not "and he detonated"
+    dawn = happened_main(coder, "وفجر 14 أبريل، قصفت مدمرات أميركية مواقع في سوريا")
+    assert [e.trigger["text"] for e in dawn] == ["قصفت"]

@@ -347,6 +347,9 @@ class EventCoder:
         if form.verb and m.first > 0 and (self._is(tokens[m.first - 1], self.cues.construct_heads) or
                                           tokens[m.first - 1].key in _PREPOSITIONS):
             return False  # عمليات خطف، الإعلان عن قتل: a noun in construct or after a preposition
+        if form.verb and m.last + 1 < len(tokens) and tokens[m.last].key.isdigit() and \
+                tokens[m.last + 1].key in _month_words():
+            return False  # وفجر 14 أبريل: a day of a month follows the time of day (dawn), not a verb
         if form.verb and _has_article(tokens[m.first].key, m, self.d.triggers.verb_surfaces):
             return False  # الاسرة (the family) is no أسره (captured him): verbs take no article
         if form.verb and form.tense == "past" and tokens[m.first].key[:m.clitic].lstrip("وف").startswith("ل"):
@@ -732,9 +735,12 @@ class EventCoder:
                     actor = self._subject_before(tokens, lv.first, before, s)
             # adjective or genitive right after the noun: غارة إسرائيلية، هجوم لطالبان، اغتيال الحريري
             # (not the source: أسفرت الضربة، وفق المرصد السوري، عن …)
+            # (a nisba past another event word qualifies that word: الهجوم عن مقتل إسرائيلي)
             nxt = next((a for a in after if a.first - t.last - self._skippable(tokens, t.last, a.first) <= 2
                         and a is not actor and a is not recipient and not any(
-                            self._is(tok, self.cues.reporting) for tok in tokens[max(t.last, a.first - 2):a.first])),
+                            self._is(tok, self.cues.reporting) for tok in tokens[max(t.last, a.first - 2):a.first])
+                        and not (a.kind == "adjective" and a.first > t.last and
+                                 self.d.triggers.index.find(text, tokens, t.last, a.first))),
                        None)
             if nxt is not None:
                 genitive_patient = t.form.trigger.patient_subject or t.form.trigger.patient_genitive or \
@@ -743,8 +749,9 @@ class EventCoder:
                                                   or strip_article(tokens[nxt.first - 1].key) in _PARTITIVE)
                 # (a nisba right on the event noun names who did it; one on the noun's object, what was hit:
                 # تدمير الطائرات الحربية الروسية)
-                on_object = nxt.kind == "adjective" and genitive_patient and nxt.first > t.last and \
-                    t.form.trigger.patient_genitive
+                # (on a word of the dead or wounded it names them: مقتل فلسطيني، إصابة إسرائيلي)
+                on_object = nxt.kind == "adjective" and genitive_patient and (
+                    nxt.first > t.last and t.form.trigger.patient_genitive or t.form.trigger.id in _VICTIM_TRIGGERS)
                 # قصف ميليشيات الحوثي للمناطق السكنية، اغتيال الحوثيين للصحفي: a genitive with an object after it
                 # in ل is the one who acts, and that object the one it is done to
                 if nxt.agent_like and nxt.first == t.last and not _proclitic(tokens, nxt) and \
@@ -757,7 +764,9 @@ class EventCoder:
                     if actor is None:
                         actor = nxt
                 elif recipient is None:
-                    recipient = nxt
+                    # مقتل فلسطيني: the nisba of one of the dead names a person of that nation
+                    recipient = _as_people(nxt, self.d.actors.sector_names) if (
+                        nxt.kind == "adjective" and t.form.trigger.id in _VICTIM_TRIGGERS) else nxt
             if recipient is None and exposed is None:
                 # مقتل ثلاثة مسلحين … في غارة: the counted victims before the event noun are the ones hit
                 counted = self._subject_before(tokens, t.first, before, s, nouns=True, any_kind=True)
@@ -1662,6 +1671,13 @@ def _genitive(tokens: list[Token], m: ActorMention) -> bool:
 def _same(a: ActorMention | None, b: ActorMention | None) -> bool:
     """The same words of the text (a mention and its military reading are one)."""
     return a is not None and b is not None and (a is b or (a.start, a.end) == (b.start, b.end))
+
+
+def _as_people(m: ActorMention, sector_names: dict[str, str]) -> ActorMention:
+    country = m.actor.country
+    actor = Actor(f"country:{country}:CVL", m.actor.name_ar, f"{m.actor.name_en} {sector_names['CVL']}", country,
+                  "CVL", None)
+    return ActorMention(m.first, m.last, m.start, m.end, m.text, actor, "people", m.locative)
 
 
 def _as_military(m: ActorMention, sector_names: dict[str, str]) -> ActorMention:
