@@ -1207,3 +1207,17 @@ def test_the_nisba_of_the_dead_names_the_victim_and_dawn_of_a_date_is_no_bombing
     # وفجر 14 أبريل: at dawn on the 14th of April, not "and he detonated"
     dawn = happened_main(coder, "وفجر 14 أبريل، قصفت مدمرات أميركية مواقع في سوريا")
     assert [e.trigger["text"] for e in dawn] == ["قصفت"]
+
+
+def test_sides_joined_to_the_subject_act_with_it_except_in_mutual_events(coder):
+    # قصفت مدمرات أميركية وطائرات حربية بريطانية وأخرى فرنسية مواقع …: Britain and France struck too
+    struck = happened_main(coder, "وقصفت مدمرات أميركية وطائرات حربية بريطانية وأخرى فرنسية مواقع تابعة للنظام السوري")
+    assert struck and struck[0].recipient["country"] == "SYR"
+    threat = of_type(coder, "وهددت واشنطن وباريس بشن ضربات في سوريا", "THREATEN")
+    assert threat and threat[0].recipient is None
+    # اتفقت مصر وإثيوبيا: the two sides of the agreement
+    agreed = of_type(coder, "واتفقت مصر وإثيوبيا على استئناف المفاوضات", "AGREE")
+    assert agreed and agreed[0].recipient["country"] == "ETH"
+    # قيادي بارز في فرع تنظيم داعش: a leader in a branch of the organisation is one of its people
+    killed = happened_main(coder, "قتل قيادي بارز في فرع تنظيم داعش باليمن في عملية دهم شمالي مدينة عدن")
+    assert killed and killed[0].recipient["country"] == "IMG"

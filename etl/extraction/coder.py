@@ -904,6 +904,15 @@ class EventCoder:
             if recipient is None:
                 recipient = actor
             actor = None
+        if actor is not None and recipient is not None and actor.first >= t.last and \
+                t.form.trigger.type not in _MUTUAL_TYPES and \
+                0 <= recipient.first - actor.last <= 1 and recipient.agent_like and _proclitic(tokens, recipient).startswith("و"):
+            # قصفت مدمرات أميركية وطائرات حربية بريطانية وأخرى فرنسية مواقع …: sides joined to the subject by و act
+            # with it; the one hit comes after them (but اتفقت مصر وإثيوبيا: the two sides of an agreement)
+            recipient = next((a for a in after if a.first > recipient.last and a is not actor and not (
+                _proclitic(tokens, a).startswith("و") or tokens[a.first - 1].key.startswith("و") and
+                a.first - 1 >= recipient.last and tokens[a.first - 1].key[1:] in ("اخري", "اخر", "اخرون", "اخرين")
+            )), None)
         if recipient is None and t.form.trigger.type == "ASSAULT":
             # قصفت المقاتلات تعزيزات ومخزن أسلحة تابعا لميليشيات الحوثي: the owner of what was hit
             recipient = next((a for a in after if a is not actor and a.first - t.last <= 12 and
@@ -1593,6 +1602,8 @@ def _acled_by_sides(acled: tuple, actor: ActorMention | None, recipient: ActorMe
     return acled
 
 
+# Events two sides take part in together (اتفقت مصر وإثيوبيا، محادثات بين …): the second is the recipient.
+_MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # متأثرا، متأثرين، متأثرة (بجراحه): died of wounds - the one named before it is a victim
 _SUCCUMBED = ("متاثر", "متاثرا", "متاثره", "متاثرين", "متاثرون")
 
