@@ -1221,3 +1221,5 @@ def test_sides_joined_to_the_subject_act_with_it_except_in_mutual_events(coder):
     # قيادي بارز في فرع تنظيم داعش: a leader in a branch of the organisation is one of its people
     killed = happened_main(coder, "قتل قيادي بارز في فرع تنظيم داعش باليمن في عملية دهم شمالي مدينة عدن")
     assert killed and killed[0].recipient["country"] == "IMG"
+    quoted = happened_main(coder, 'قتل قيادي بارز في فرع تنظيم "داعش" باليمن في عملية دهم شمالي مدينة عدن')
+    assert quoted and quoted[0].recipient is not None and quoted[0].recipient["country"] == "IMG"

@@ -1742,8 +1742,9 @@ def _membership_at(tokens: list[Token], org_first: int, cues: Cues, taken: set[i
     قيادي في حماس): its index, the kind of organisation (تنظيم، حركة) allowed between; None if there is none.
     `taken` are tokens of other names, which cannot be that kind."""
     at = org_first - 1
-    if at >= 0 and at not in taken and _is_word(tokens[at], cues.org_kinds):
-        at -= 1
+    for _ in range(2):  # (في فرع تنظيم «داعش»: a branch of the organisation)
+        if at >= 0 and at not in taken and _is_word(tokens[at], cues.org_kinds):
+            at -= 1
     return at if at >= 0 and tokens[at].key in cues.memberships else None
 
 
