@@ -659,7 +659,7 @@ class EventCoder:
             return False
         base = strip_article(key[2:] if key.startswith("لل") else key[1:])
         return base not in self.cues.time_units and base not in self.cues.time_anchors and \
-            base not in ("مره", "مده", "اسباب", "صالح", "ذلك", "هذا", "هذه", "اول", "ان")
+            base not in self.cues.lam_not_objects
 
     def _between(self, tokens: list[Token], s: _Sentence, t: TriggerMention, after: list[ActorMention]):
         """اشتباكات عنيفة بين قوات الشرعية وميليشيات الحوثي، محادثات بين الحكومة والمعارضة: the two sides
@@ -822,7 +822,7 @@ class EventCoder:
                 # قتل عنصر من الجيش متأثرا بجراحه: one who died of wounds
                 counted = counted or (first_after is not None and (
                     first_after.kind == "people" or first_after.actor.sector == "CVL" or any(
-                        tok.key.startswith(_SUCCUMBED) for tok in tokens[first_after.last:min(s.hi, first_after.last + 3)])))
+                        self._is(tok, self.cues.succumbed) for tok in tokens[first_after.last:min(s.hi, first_after.last + 3)])))
                 if first_after is not None and not counted and not agent_later and t.form.trigger.type == "ASSAULT" \
                         and first_after.first == t.last and first_after.kind != "adjective" and \
                         not self._object_on_verb(tokens, t) and \
@@ -911,7 +911,7 @@ class EventCoder:
             # with it; the one hit comes after them (but اتفقت مصر وإثيوبيا: the two sides of an agreement)
             recipient = next((a for a in after if a.first > recipient.last and a is not actor and not (
                 _proclitic(tokens, a).startswith("و") or tokens[a.first - 1].key.startswith("و") and
-                a.first - 1 >= recipient.last and tokens[a.first - 1].key[1:] in ("اخري", "اخر", "اخرون", "اخرين")
+                a.first - 1 >= recipient.last and self._is(tokens[a.first - 1], self.cues.others)
             )), None)
         if recipient is None and t.form.trigger.type == "ASSAULT":
             # قصفت المقاتلات تعزيزات ومخزن أسلحة تابعا لميليشيات الحوثي: the owner of what was hit
@@ -1604,10 +1604,6 @@ def _acled_by_sides(acled: tuple, actor: ActorMention | None, recipient: ActorMe
 
 # Events two sides take part in together (اتفقت مصر وإثيوبيا، محادثات بين …): the second is the recipient.
 _MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-# متأثرا، متأثرين، متأثرة (بجراحه): died of wounds - the one named before it is a victim
-_SUCCUMBED = ("متاثر", "متاثرا", "متاثره", "متاثرين", "متاثرون")
-
-
 def _place_in_clitic(text: str, place_starts: list[int], token_start: int, trigger_start: int) -> bool:
     """Does a place begin inside the letters a trigger reads as its proclitic, and take more of them than
     the article (وكندا: و + كندا, not و + ك + ندا; بالسجن: the place السجن and the trigger سجن share ال)?"""

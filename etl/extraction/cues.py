@@ -20,7 +20,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "time_prepositions", "prevention_verbs", "foil_verbs", "period_starts", "comparisons", "necessity",
              "targets", "relative_pronouns", "own_forces", "claimers", "epithets", "contrast_links", "long_spans",
              "seats", "memberships", "org_kinds", "belonging", "impersonal_verbs", "leaders", "casualty_nouns", "announcing",
-             "verb_particles", "titles", "patrons"}
+             "verb_particles", "titles", "patrons", "lam_not_objects", "succumbed", "others"}
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,9 @@ class Cues:
     belonging: frozenset[str]  # تابعة، مملوكة: between a target or a machine and the name that owns it
     phrase_starts: frozenset[str]  # first words of the multiword cues (لا in لا بد): where phrases are looked for
     org_kinds: frozenset[str]  # تنظيم، حركة: the kind of organisation, before its name (مسلحا من تنظيم «القاعدة»)
+    lam_not_objects: frozenset[str]  # للمرة، لمدة: ل of time or purpose after an event noun and its genitive
+    succumbed: frozenset[str]  # متأثرا (بجراحه): the one named before died of wounds
+    others: frozenset[str]  # وأخرى فرنسية: one more side joined to the subject
     patrons: frozenset[str]  # الموالية، المدعومة: the name after them (+ لـ / من) backs the one before, it takes no role
     titles: frozenset[str]  # رئيس، وزير، المتحدث: a name after the organisation they head is the titled person
     verb_particles: frozenset[str]  # قد، كان، إذ: a word both noun and verb (طالب) is the verb after them
