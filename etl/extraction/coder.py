@@ -1604,6 +1604,8 @@ def _acled_by_sides(acled: tuple, actor: ActorMention | None, recipient: ActorMe
 
 # Events two sides take part in together (اتفقت مصر وإثيوبيا، محادثات بين …): the second is the recipient.
 _MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
 def _place_in_clitic(text: str, place_starts: list[int], token_start: int, trigger_start: int) -> bool:
     """Does a place begin inside the letters a trigger reads as its proclitic, and take more of them than
     the article (وكندا: و + كندا, not و + ك + ندا; بالسجن: the place السجن and the trigger سجن share ال)?"""
@@ -1656,7 +1658,8 @@ def _titled(tokens: list[Token], org: ActorMention, cues: Cues) -> bool:
 
 
 def _title_start(tokens: list[Token], org: ActorMention, cues: Cues) -> int:
-    """The first word of the title that owns the organisation: up to three words back, to the title word."""
+    """The first word of the title that owns the organisation: up to three words back, to the title word
+    (with its article: الأمين العام)."""
     for j in range(org.first - 1, max(-1, org.first - 4), -1):
         if _is_word(tokens[j], cues.leaders) or strip_article(tokens[j].key) in cues.titles:
             return j
@@ -1730,7 +1733,7 @@ def _punctuated(text: str, tokens: list[Token], i: int, j: int) -> bool:
 
 def _is_word(token: Token, words: frozenset[str]) -> bool:
     """Is the token (with or without its article and proclitics) one of these words?"""
-    return token.key in words or not words.isdisjoint(bases_of(token.key))  # the bases include the bare key
+    return token.key in words or _bases_in(token, words)  # the bases include the bare key
 
 
 def _membership_at(tokens: list[Token], org_first: int, cues: Cues, taken: set[int] | frozenset[int] = frozenset()) -> int | None:

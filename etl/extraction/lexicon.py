@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, Iterable, TypeVar
 
-from etl.text.tokens import Token, clitic_bases, fold, original_length, strip_article, tokenize
+from etl.text.tokens import Openings, Token, fold, original_length, strip_article, tokenize
 
 P = TypeVar("P")
 
@@ -163,7 +163,7 @@ class PhraseIndex(Generic[P]):
         self._prefixes: set[str] = set()
         self.max_words = 1
         # token key -> its clitic readings that begin some entry (most words begin none)
-        self._openings: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._openings = Openings(lambda base: base in self._index or base in self._prefixes)
         # When set, a one-word entry written with the article (القاعدة) only matches a definite word in
         # text: لقاعدة (to a base) is not القاعدة (al-Qaeda).
         self.definite_sensitive = definite_sensitive
@@ -200,13 +200,7 @@ class PhraseIndex(Generic[P]):
         i = lo
         while i < hi:
             best: Match[P] | None = None
-            readings = openings.get(tokens[i].key)
-            if readings is None:
-                if len(openings) > 500_000:  # bounded for long-running workers
-                    openings.clear()
-                readings = openings[tokens[i].key] = tuple(
-                    (clitic, base) for clitic, base in clitic_bases(tokens[i].key) if base in index or base in prefixes)
-            for clitic, base in readings:
+            for clitic, base in openings[tokens[i].key]:
                 key, j = base, i + 1
                 while True:
                     entries = index.get(key)

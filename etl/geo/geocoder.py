@@ -26,7 +26,7 @@ from importlib import resources
 import yaml
 
 from etl.geo.gazetteer import ARAB_COUNTRIES, NEIGHBOURS, Gazetteer, Place, haversine_km
-from etl.text.tokens import Token, clitic_bases, fold, name_key, original_length, strip_article, tokenize
+from etl.text.tokens import Openings, Token, clitic_bases, fold, name_key, original_length, strip_article, tokenize
 
 MAX_NAME_WORDS = 6
 # A single-word town name is taken on its own only above these populations; smaller towns need support
@@ -173,7 +173,7 @@ class Geocoder:
         self._facility_forms = {clitic + noun: len(clitic)
                                 for clitic in reversed(("", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك"))
                                 for noun in self.cues.facilities}
-        self._opening_cache: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._openings = Openings(self._begins_name)
 
     # ------------------------------------------------------------------------------ recognition
 
@@ -183,7 +183,7 @@ class Geocoder:
         never, lookup, prefixes = self.cues.never, self.gazetteer.index.get, self.gazetteer.key_prefixes
         while i < n:
             found: _Span | None = None
-            for clitic, base in self._openings(tokens[i].key):
+            for clitic, base in self._openings[tokens[i].key]:
                 keys, j = [base], i + 1
                 # stop as soon as no longer name begins with what is read so far, or the words are apart
                 while j < n and j - i < MAX_NAME_WORDS and keys[-1] in prefixes and \
@@ -220,20 +220,12 @@ class Geocoder:
             spans.append(found)
         return spans
 
-    def _openings(self, key: str) -> tuple[tuple[int, str], ...]:
-        """The clitic readings of a token key that begin some name in the gazetteer (cached: most words
-        begin none)."""
-        readings = self._opening_cache.get(key)
-        if readings is None:
-            if len(self._opening_cache) > 500_000:  # bounded for long-running workers
-                self._opening_cache.clear()
-            index, prefixes, never = self.gazetteer.index, self.gazetteer.key_prefixes, self.cues.never
-            # أبو / أم / عبد are never places alone but begin many names (أبو ظبي، أم قصر)
-            readings = self._opening_cache[key] = tuple(
-                (clitic, base) for clitic, base in clitic_bases(key)
-                if len(base) >= 2 and not (base in never and base not in self.cues.given_names)
-                and (base in index or base in prefixes))
-        return readings
+    def _begins_name(self, base: str) -> bool:
+        """Can a name of the gazetteer begin with this base key? (أبو / أم / عبد are never places alone but
+        begin many names: أبو ظبي، أم قصر.)"""
+        never = self.cues.never
+        return len(base) >= 2 and not (base in never and base not in self.cues.given_names) and \
+            (base in self.gazetteer.index or base in self.gazetteer.key_prefixes)
 
     def _is_weak(self, span: _Span, first: Token) -> bool:
         if span.key in self.cues.needs_context:

@@ -88,6 +88,22 @@ def bases_of(key: str) -> frozenset[str]:
     return frozenset(base for _, base in clitic_bases(key))
 
 
+class Openings(dict):
+    """Token key -> its clitic readings (see clitic_bases) whose base `begins` says can begin an entry of some
+    index; filled on first use, since most words begin none, and emptied when it grows past a bound (for
+    long-running workers)."""
+
+    def __init__(self, begins) -> None:
+        super().__init__()
+        self.begins = begins
+
+    def __missing__(self, key: str) -> tuple[tuple[int, str], ...]:
+        if len(self) > 500_000:
+            self.clear()
+        readings = self[key] = tuple((clitic, base) for clitic, base in clitic_bases(key) if self.begins(base))
+        return readings
+
+
 def name_key(name: str) -> str:
     """Lookup key of a (possibly multi-word) name: folded words without the article, joined."""
     return "".join(strip_article(t.key) for t in tokenize(name))
