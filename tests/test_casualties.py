@@ -310,3 +310,13 @@ def test_a_count_before_hedges_and_its_verb():
 
     toll = extract_casualties("وكان 16 شخصا على الأقل قد قتلوا أمس")
     assert toll is not None and (toll.killed.low, toll.killed.best) == (16, 16)
+
+
+def test_a_count_of_the_sides_own_people_and_of_others_before_the_verb():
+    from etl.extraction.casualties import extract_casualties
+
+    # من جنودها: a person noun with a possessive pronoun is counted
+    assert extract_casualties("وقالت إن أربعة من جنودها قتلوا في عملية").killed.best == 4
+    assert extract_casualties("أعلنت تركيا مقتل ثمانية من جنودها").killed.best == 8
+    # آخرين between the count's noun and its verb: more of them, not another noun
+    assert extract_casualties("وقال الجيش إن 3 جنود آخرين أصيبوا بجروح").injured.best == 3

@@ -192,3 +192,10 @@ def test_numbers_yaml_is_validated(monkeypatch, tmp_path):
     with pytest.raises(NumbersDataError, match="unknown modifiers"):
         load_with(bad)
     load_with(good)
+
+
+def test_during_is_not_the_two_of_twelve():
+    # أثناء (during) folds to اثنا, which is "two" only before عشر: اثنا عشر
+    assert parse_number("أثناء") is None
+    assert parse_number("اثنا عشر") == 12
+    assert find_quantities("قتل أثناء استجوابه") == []

@@ -258,6 +258,13 @@ def _classify(key: str) -> tuple[_Role | None, bool, bool]:
             rest = key[clitic_len:]
             definite = rest.startswith("ال") or key[:clitic_len].endswith(("ال", "لل"))
             return role, definite, key[:1] == "و" and clitic_len > 0
+    for pronoun in _POSSESSIVES:  # جنودها، مقاتليهم: the side's own people, definite
+        stem = key[:-len(pronoun)]
+        if key.endswith(pronoun) and len(stem) >= 3:
+            for noun in (stem, stem + "ن"):  # (مقاتلي+هم is مقاتلين)
+                role, _, conj = _classify(noun)
+                if role is not None and role.role == "person":
+                    return role, True, conj
     return None, False, False
 
 
@@ -267,6 +274,7 @@ _STOP_GAP = re.compile(r"[،,؛;:.!?؟()\[\]\n]")
 _YEAR = re.compile(r"[0-9٠-٩۰-۹]{4}")
 _DOTTED_THOUSANDS = re.compile(r"[0-9٠-٩۰-۹]{1,3}\.[0-9٠-٩۰-۹]{3}")
 _HUNDRED = frozenset({"ميه", "مايه"})  # المئة / المائة, folded
+_POSSESSIVES = ("هما", "هم", "ها")  # not ـه, which is also a folded ة (شرطه)
 _NISBA = re.compile(r"^[^\W\d_]{3,}(?:يا|يين|يون)$")
 _PERCENT = re.compile(r"\s*[%٪]")
 _BREAKING_BLOCKS = frozenset({"قبل", "بعد", "حتي"})
@@ -625,8 +633,9 @@ def _backward(s: _Sentence, i: int, category: str, consumed: set[int]) -> list[_
         if k is None or k in s.used or s.gap_stops(k, verb):
             continue
         ok, after = _counts_people(s, k)
-        if ok and not all(_NISBA.match(strip_article(s.toks[g].key)) or strip_article(s.toks[g].key) in _TIME_WORDS
-                          for g in range(after, i)):
+        if ok and not all(_NISBA.match(word) or word in _TIME_WORDS or word.startswith("اخر")
+                          for word in (strip_article(s.toks[g].key) for g in range(after, i))):
+            # (آخرين، آخرون between are "more", not another noun: 5 عسكريين آخرين أصيبوا)
             continue  # شيع آلاف الفلسطينيين السبت مسعفة قتلت: another noun stands between; it is the subject
         if ok and (after > s.q_end[k] or s.q_at[k].kind == "dual"):  # with its noun, or a dual (رجلين أصيبا)
             f, _ = _figure_from(s, category, k, s.toks[k].start)

@@ -208,6 +208,13 @@ class EventCoder:
             local = regional.get((focus, m.key)) if focus else None
             if local is not None:  # حزب الله in a text about Iraq
                 form = ActorForm("org", local)
+            elif form.kind == "regional":
+                # المقاومة الوطنية outside Yemen: only its first word may name someone (المقاومة), حركة التغيير
+                # outside Iraq no one
+                head = self.d.actors.index.find(text, tokens, m.first, m.first + 1)
+                if not head:
+                    continue
+                m, form = head[0], _best_form(head[0].payloads)
             if form.kind == "generic":
                 actor = Actor(f"generic:{form.sector}", text[m.start:m.end], self.d.actors.sector_names[form.sector],
                               None, form.sector)
@@ -460,7 +467,7 @@ class EventCoder:
             # enough; an instrument, a toll, a second trigger, or an actor AND a target are.
             # هاجم ماكين رغبة أوباما: an attack in words; an armed actor with a target is an attack
             return bool(found & {"instrument", "toll", "several-triggers", "light-verb"}) or \
-                {"armed-actor", "recipient"} <= found
+                {"armed-actor", "recipient"} <= found or {"armed-actor", "territory"} <= found
         if type_ == "PROTEST":
             return bool(found & {"protesters", "several-triggers"})
         return bool(found)
@@ -513,6 +520,10 @@ class EventCoder:
                                       o.form.verb and 0 < min(t.first for t in group) - o.last <= 8
                                       for o in all_triggers):
             support.append("repressed")  # فرقت الشرطة مظاهرة: a protest dispersed took place
+        if type_ == "COERCE" and any(t.form.tense == "past" and _takes_place(tokens, t, places) for t in group):
+            # سيطرت المقاومة، الأحد، على مفرق المخا: a place taken is what is seized (not يسيطرون على العاصمة,
+            # a state)
+            support.append("territory")
         if len({t.form.trigger.id for t in group}) > 1 and any(not t.form.trigger.weak or t.form.verb for t in group):
             support.append("several-triggers")  # سيارة مفخخة فجرت حافلة: a device and a verb of attack
         actor = recipient = None
@@ -796,6 +807,14 @@ class EventCoder:
             first_after = next((a for a in after if a.first - t.last - self._skippable(tokens, t.last, a.first) <= 3
                                 and a is not recipient), None)
             subject = self._svo_subject(text, tokens, t, before)
+            if subject is not None and t.form.trigger.id == "ASSAULT.kill" and t.form.tense == "past" and \
+                    self._nothing_after(text, tokens, s, t) and not any(
+                        a.first - t.last <= 5 and not a.locative for a in after) and not any(
+                        tok.key.isdigit() or _number_word(tok.text) for tok in tokens[t.last:min(s.hi, t.last + 5)]):
+                # خاشقجي قتل في القنصلية، أثناء استجواب: no object after the verb - the passive, he was killed
+                if recipient is None:
+                    recipient = subject
+                subject = None
             if actor is None and subject is not None and (not t.form.trigger.patient_subject or (
                     first_after is not None and first_after is not subject and
                     first_after.first - t.last - self._skippable(tokens, t.last, first_after.first) == 0 and
@@ -1094,6 +1113,16 @@ class EventCoder:
             return None
         return a
 
+    def _nothing_after(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
+        """Does the verb end its clause or go straight on to a place, a time or a cause (قتل في، قتل أمس،
+        قتل جراء، قتل.)?"""
+        if t.last >= s.hi or any(ch in ".،,؛;:!?؟\"«»“”" for ch in text[tokens[t.last - 1].end:tokens[t.last].start]):
+            return True
+        cues = self.cues
+        nxt = tokens[t.last]
+        words = cues.locative | cues.background_prepositions | cues.time_anchors
+        return nxt.key in words or bool(_phrases(tokens, t.last, min(s.hi, t.last + 3), cues.phrase_starts) & words)
+
     def _subject_before(self, tokens, at: int, before: list[ActorMention], s: _Sentence,
                         nouns: bool = False, any_kind: bool = False) -> ActorMention | None:
         """The nearest actor before token `at` in its clause (SVO subject); agent-like ones unless any_kind."""
@@ -1331,7 +1360,9 @@ class EventCoder:
             return "negated"  # (لم تسفر الغارة عن إصابات: the result is denied, not the strike)
         if self._prevented(tokens, s, t):
             return "negated"  # منع المقاتلين من شن هجمات، أوقف الاتفاق شن هجوم
-        if t.form.verb and _conjunction_off(first_key).startswith(("سي", "ست", "سن")) or near(cues.future, 4):
+        # (a past form's سـ is its root's: سيطر، سيطرت are not "will")
+        if t.form.verb and t.form.tense != "past" and _conjunction_off(first_key).startswith(("سي", "ست", "سن")) \
+                or near(cues.future, 4):
             return "future"
         if t.last < s.hi and strip_article(tokens[t.last].key) in cues.future:
             return "future"  # ضربات محتملة، الهجوم المرتقب: one that may come
@@ -1478,7 +1509,7 @@ def _focus_country(places: list) -> str | None:
 
 _DIRECTIONS = frozenset("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط".split())
 
-_KIND_RANK = {"person": 0, "org": 1, "metonym": 2, "people": 3, "country": 4, "adjective": 5, "generic": 6}
+_KIND_RANK = {"person": 0, "org": 1, "metonym": 2, "people": 3, "country": 4, "adjective": 5, "generic": 6, "regional": 7}
 
 
 def _best_form(forms: list[ActorForm]) -> ActorForm:
@@ -1520,6 +1551,8 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
                                     m.locative))
             i += 2
             continue
+        # (a word between must describe, not own: ميليشيات مقر حكومة الوفاق، للصحفيين دعم تنظيم غولن)
+        close = close and (nxt.first == m.last or _describes(tokens[m.last], cues))
         member = nxt is not None and m.kind in ("generic", "composite") and nxt.kind == "org" and \
             _membership_at(tokens, nxt.first, cues) == m.last
         # (قوات الشرعية وميليشيات الحوثي: و before the name coordinates two sides, it names no one)
@@ -1671,6 +1704,27 @@ def _construct(words: str) -> bool:
     sound plural or a dual (مسلحون الشرطة is subject and object), nor in the accusative (-ا)."""
     last = "".join(ch for ch in words.split()[-1] if ch.isalpha()) if words.split() else ""
     return bool(last) and not last.endswith(("ون", "ين", "ان", "ا")) and not last.startswith("ال")
+
+
+_ALA = fold("على")  # keys are folded (ى → ي)
+
+
+def _takes_place(tokens: list[Token], t: TriggerMention, places) -> bool:
+    """Does على and a known place follow the verb within a few words (سيطر على البلدة، حاصرت، الأحد، على)?"""
+    for k in range(t.last, min(len(tokens) - 1, t.last + 8)):
+        if tokens[k].key == _ALA:
+            nxt = tokens[k + 1]
+            after = tokens[k + 2].end if k + 2 < len(tokens) else nxt.end
+            return any(nxt.start <= p.start < after for p in places)
+    return False
+
+
+def _describes(token: Token, cues: Cues) -> bool:
+    """Can a word between a kind of agent and a name describe it (السابق، تنظيم، زعيم), not be a noun
+    the name is the genitive of (مقر، دعم)? A definite word agrees as an adjective; a bare one must be a
+    kind of organisation or a title."""
+    return strip_article(token.key) != token.key or _is_word(token, cues.org_kinds) or _is_word(token, cues.leaders) \
+        or _is_word(token, cues.titles)
 
 
 def _genitive(tokens: list[Token], m: ActorMention) -> bool:

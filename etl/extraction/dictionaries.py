@@ -23,7 +23,7 @@ import yaml
 from etl.extraction.lexicon import PhraseIndex, accusative_form, construct_form, dual_forms, phrase_key, possessive_forms, verb_forms, verb_tenses
 
 # Bump when the coder's rules change in a way that changes results for the same dictionaries.
-CODER_RULES = "2026.11.8"
+CODER_RULES = "2026.11.9"
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -257,7 +257,8 @@ class Role:
 
 @dataclass(frozen=True, slots=True)
 class ActorForm:
-    """What a matched phrase is: kind in country | adjective | people | metonym | org | generic | person."""
+    """What a matched phrase is: kind in country | adjective | people | metonym | org | generic | person |
+    regional (a name that means an organisation only in texts about one country)."""
     kind: str
     actor: Actor | None  # None for generic agents (sector only)
     sector: str | None = None
@@ -320,6 +321,7 @@ def parse_actors(raw) -> ActorLexicon:
     index: PhraseIndex[ActorForm] = PhraseIndex(definite_sensitive=True)
     countries: dict[str, Actor] = {}
     regional: dict[tuple[str, str], Actor] = {}
+    regional_aliases: list[str] = []
     seen_ids: set[str] = set()
     for code, spec in raw["countries"].items():
         where = f"actors.yaml: country {code}"
@@ -358,6 +360,7 @@ def parse_actors(raw) -> ActorLexicon:
             _check_country(country, f"{where} regional")
             for alias in _words(aliases, f"{where} regional.{country}"):
                 regional[(country, phrase_key(alias)[0])] = actor
+                regional_aliases.append(alias)
     for sector, words in raw["generic"].items():
         _check_sector(sector, "actors.yaml: generic")
         for word in _words(words, f"actors.yaml: generic.{sector}"):
@@ -387,6 +390,10 @@ def parse_actors(raw) -> ActorLexicon:
                       entry.get("wikidata"))
         for name in names:
             index.add(name, ActorForm("person", actor, roles=tuple(roles)))
+    # a regional name that is nothing else (حركة التغيير) is found, and kept only in a text about its country
+    for alias in regional_aliases:
+        if not index.has(alias):
+            index.add(alias, ActorForm("regional", None))
     local = raw.get("local_sectors") or []
     if not isinstance(local, list):
         raise DictionaryError("actors.yaml: local_sectors must be a list of sectors")

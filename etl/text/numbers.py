@@ -58,6 +58,7 @@ class _Word(NamedTuple):
 
 
 _KINDS_WITH_PREPOSITIONS = {"scale1", "scale2", "scalep", "vague", "dual"}
+_TEEN_ONLY = {"اثنا", "اثنتا"}  # construct forms of two, which stand only before عشر / عشرة
 _WEEKDAY_LOOKALIKES = {"اثنين", "احد"}  # الاثنين / الأحد are Monday / Sunday, not "the two" / "the one"
 _DIGITS = re.compile(r"[0-9٠-٩۰-۹]+")
 _DIGIT_TRANS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -422,6 +423,9 @@ def _compound(text: str, toks: list[Token], i: int, tables: _Tables):
             first_article = w.article
         part: Number = w.value
         k = j + 1
+        teen_next = k < len(toks) and _adjacent(text, tok, toks[k]) and toks[k].key in tables.teen
+        if w.base in _TEEN_ONLY and not teen_next:
+            break  # أثناء (during) folds to اثنا, which is a number only in اثنا عشر
         if w.kind == "unit" and w.value < 10 and k < len(toks) and _adjacent(text, tok, toks[k]):
             nxt = toks[k].key
             if nxt in tables.teen:
