@@ -1272,3 +1272,11 @@ def test_a_killing_verb_after_its_subject_with_nothing_to_take_is_passive(coder)
     # (an object later in the clause keeps the active reading)
     struck = happened_main(coder, "وقال المرصد إن الجيش قتل في الغارة ثلاثة مسلحين")
     assert struck and struck[0].actor["sector"] == "MIL" and struck[0].recipient["sector"] == "UAF"
+
+
+def test_a_name_after_a_relative_takes_no_role(coder):
+    # خطيبة جمال خاشقجي تطلب: his fiancée asks, not Khashoggi; قتل نجل البغدادي: his son was killed
+    asked = of_type(coder, "خطيبة جمال خاشقجي تطلب مساعدة الرئيس الأمريكي", "REQUEST")
+    assert all(side is None or side["id"] != "person:khashoggi" for e in asked for side in (e.actor, e.recipient))
+    killed = of_type(coder, "قتل نجل أبو بكر البغدادي في هجوم على مواقع للتنظيم")
+    assert killed and (killed[0].recipient is None or killed[0].recipient["id"] != "person:baghdadi")

@@ -1531,7 +1531,10 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
                                             prev.actor.sector), "generic", prev.locative)
             continue
         joined.append(m)
-    mentions = joined
+    # خطيبة جمال خاشقجي، أسرة محمد مرسي: a name after a relative is whose relative; it neither acts nor suffers
+    mentions = [m for m in joined if not (m.kind in ("person", "org") and m.first > 0 and
+                                          _is_word(tokens[m.first - 1], cues.kin) and
+                                          not text[tokens[m.first - 1].end:m.start].strip())]
     out: list[ActorMention] = []
     i = 0
     while i < len(mentions):
