@@ -1116,8 +1116,9 @@ class EventCoder:
     def _nothing_after(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
         """Does the verb end its clause or go straight on to a place, a time or a cause (قتل في، قتل أمس،
         قتل جراء، قتل.)?"""
-        if t.last >= s.hi or any(ch in ".،,؛;:!?؟\"«»“”" for ch in text[tokens[t.last - 1].end:tokens[t.last].start]):
-            return True
+        if t.last >= s.hi or _punctuated(text, tokens, t.last - 1, t.last) or \
+                any(ch in "\"«»“”" for ch in text[tokens[t.last - 1].end:tokens[t.last].start]):
+            return True  # (قتل»، قتل.: the clause or the quotation ends)
         cues = self.cues
         nxt = tokens[t.last]
         words = cues.locative | cues.background_prepositions | cues.time_anchors

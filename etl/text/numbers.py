@@ -423,12 +423,13 @@ def _compound(text: str, toks: list[Token], i: int, tables: _Tables):
             first_article = w.article
         part: Number = w.value
         k = j + 1
-        teen_next = k < len(toks) and _adjacent(text, tok, toks[k]) and toks[k].key in tables.teen
+        adjacent = k < len(toks) and _adjacent(text, tok, toks[k])
+        teen_next = adjacent and toks[k].key in tables.teen
         if w.base in _TEEN_ONLY and not teen_next:
             break  # أثناء (during) folds to اثنا, which is a number only in اثنا عشر
-        if w.kind == "unit" and w.value < 10 and k < len(toks) and _adjacent(text, tok, toks[k]):
+        if w.kind == "unit" and w.value < 10 and adjacent:
             nxt = toks[k].key
-            if nxt in tables.teen:
+            if teen_next:
                 part, k = 10 + w.value, k + 1  # خمسة عشر
             elif nxt in tables.hundred and w.value >= 3:
                 part, k = 100 * w.value, k + 1  # ثلاث مئة
