@@ -1280,3 +1280,23 @@ def test_a_name_after_a_relative_takes_no_role(coder):
     assert all(side is None or side["id"] != "person:khashoggi" for e in asked for side in (e.actor, e.recipient))
     killed = of_type(coder, "قتل نجل أبو بكر البغدادي في هجوم على مواقع للتنظيم")
     assert killed and (killed[0].recipient is None or killed[0].recipient["id"] != "person:baghdadi")
+
+
+def test_who_holds_a_place_is_no_actor_but_may_be_the_side_hit(coder):
+    # مناطق تسيطر عليها فصائل المعارضة: the opposition holds the areas shelled; it did not shell them
+    shelled = happened_main(coder, "وقتل 30 مدنيا في قصف استهدف مناطق تسيطر عليها فصائل المعارضة في إدلب")
+    assert shelled and shelled[0].actor is None
+    # with no one else hit, the side that holds the place is the recipient
+    struck = happened_main(coder, "وكثفت قوات النظام قصفها على أحياء تحت سيطرة تنظيم داعش جنوب دمشق")
+    assert struck and struck[0].actor["sector"] == "MIL" and struck[0].recipient["id"] == "org:isis"
+
+
+def test_an_agent_marker_ending_in_a_preposition_names_the_actor(coder):
+    killed = happened_main(coder, "قتل 51 شخصا في الغارة الجوية المنسوبة إلى قوات التحالف")
+    assert killed and killed[0].actor["id"] == "org:coalition"
+
+
+def test_the_first_of_subjects_joined_by_wa_before_the_verb_is_the_actor(coder):
+    # الولايات المتحدة وبريطانيا وفرنسا قصفت: not France, the one nearest the verb
+    struck = happened_main(coder, "وكانت الولايات المتحدة وبريطانيا وفرنسا قصفت ثلاثة مواقع في سوريا")
+    assert struck and struck[0].actor["country"] == "USA"

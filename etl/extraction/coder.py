@@ -138,6 +138,7 @@ class _Sentence:
     question: bool = False  # the sentence asks (؟)
     bases: frozenset[str] | None = None  # every token's keys and clitic readings, built when first asked for
     after_dateline: int | None = None  # the first token after a dateline's colon, found when first asked for
+    holders: list = field(default_factory=list)  # who holds a place named (تسيطر عليها المعارضة): no actor
 
 
 class EventCoder:
@@ -384,8 +385,10 @@ class EventCoder:
         dateline = _DASH_DATELINE.match(text, s.start, min(s.end, s.start + 90))
         if dateline:  # دبي، الإمارات العربية المتحدة (CNN) --: where the story was filed acts in none of it
             actors = [a for a in actors if a.start >= dateline.end()]
-        # الميليشيات الموالية لإيران: the patron named after الموالية takes no part in the event
-        actors = [a for a in actors if not self._patron(tokens, a)]
+        # الميليشيات الموالية لإيران: the patron named after الموالية takes no part in the event, nor does the
+        # one who holds a place (مناطق تسيطر عليها فصائل المعارضة، الخاضعة لسيطرة الحوثيين)
+        s.holders = [a for a in actors if self._holder(tokens, a)]
+        actors = [a for a in actors if not self._patron(tokens, a) and a not in s.holders]
         keys = {tok.key for tok in tokens[s.lo:s.hi]} | {strip_article(tok.key) for tok in tokens[s.lo:s.hi]}
         # a word may stand for several entries (أطلق: rockets or fire); keep the readings whose sense words occur
         kept = []
@@ -661,6 +664,15 @@ class EventCoder:
             return False
         return j >= 0 and _is_word(tokens[j], self.cues.patrons)
 
+    def _holder(self, tokens: list[Token], a: ActorMention) -> bool:
+        """Is the mention the one who holds a place, right after تسيطر عليها / لسيطرة / تحت سيطرة?"""
+        if a.first == 0 or _proclitic(tokens, a):
+            return False
+        if tokens[a.first - 1].key in self.cues.holding:
+            return True
+        return bool(_phrases(tokens, max(0, a.first - 3), a.first, self.cues.phrase_starts, ending=a.first)
+                    & self.cues.holding)
+
     def _lam_object(self, tokens: list[Token], s: _Sentence, i: int) -> bool:
         """Is token i an object glued to ل (للمناطق، لقاعدة، لمواقع), not a time or purpose (للمرة، لمدة، لليوم)?"""
         if i >= s.hi:
@@ -697,12 +709,12 @@ class EventCoder:
         actor = recipient = None
         # explicit agent: على يد X، برصاص X، شنها X
         for m in self.cues.agent_markers.find(text, tokens, t.last, min(s.hi, t.last + 6)):
-            if _conjunction_off(tokens[m.first].key).lstrip("بل").startswith("ال"):
+            if m.last - m.first == 1 and _conjunction_off(tokens[m.first].key).lstrip("بل").startswith("ال"):
                 # with the article the word heads no construct: only a nisba right on it names who fired
                 # (بالرصاص الإسرائيلي); "أطلقت الشرطة الرصاص الحي على المتظاهرين" names the target
                 agent = next((a for a in after if a.first == m.last and a.kind == "adjective"), None)
-            else:
-                agent = next((a for a in after if a.first >= m.last and a.first - m.last <= 2), None)
+            else:  # (the marker may end in a preposition: المنسوبة إلى قوات التحالف)
+                agent = next((a for a in actors if a.first >= m.last and a.first - m.last <= 2), None)
             if agent is None or agent.first > m.last:
                 # شنتها طائرة بدون طيار تابعة للقوات الأمريكية: the machine's owner
                 agent = self._machine_owner(tokens, s, m.last, after) or agent
@@ -937,6 +949,9 @@ class EventCoder:
             recipient = next((a for a in after if a is not actor and a.first - t.last <= 12 and
                               not _punctuated(text, tokens, t.last - 1, a.first) and self._is(
                                   tokens[a.first - 1], self.cues.belonging) and self._owns_target(tokens, a)), None)
+        if recipient is None and t.form.trigger.type == "ASSAULT":
+            # قصف أحياء تحت سيطرة تنظيم الدولة: the side that holds the place hit, if no one else is named
+            recipient = next((h for h in s.holders if 0 <= h.first - t.last <= 12 and h is not actor), None)
         if actor is not None and recipient is not None and recipient.first - actor.last == 1 and \
                 self._is(tokens[actor.last], self.cues.belonging):
             # أسرت ألوية العمالقة، التابعة للقوات اليمنية، العشرات من مقاتلي الحوثي: the actor's owner is no target
@@ -1111,6 +1126,12 @@ class EventCoder:
                 _proclitic(tokens, a).lstrip("وف").startswith(("ل", "ب", "ك")) or \
                 any(ch in "،,؛;:\"«»“”'()-" for ch in text[a.end:t.start]):
             return None
+        while _proclitic(tokens, a).startswith("و"):
+            # الولايات المتحدة وبريطانيا وفرنسا قصفت: the first of sides joined by و stands for them
+            prev = next((b for b in before if b.last == a.first and b.agent_like), None)
+            if prev is None:
+                break
+            a = prev
         return a
 
     def _nothing_after(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
