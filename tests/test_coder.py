@@ -1300,3 +1300,17 @@ def test_the_first_of_subjects_joined_by_wa_before_the_verb_is_the_actor(coder):
     # الولايات المتحدة وبريطانيا وفرنسا قصفت: not France, the one nearest the verb
     struck = happened_main(coder, "وكانت الولايات المتحدة وبريطانيا وفرنسا قصفت ثلاثة مواقع في سوريا")
     assert struck and struck[0].actor["country"] == "USA"
+
+
+def test_military_and_civil_as_adjectives_name_no_one(coder):
+    # هجوم عسكري، العرض العسكري، مطار الضبعة العسكري: adjectives of the noun before, not "a soldier"
+    struck = of_type(coder, "وتعرض مطار الضبعة العسكري في ريف حمص لغارات إسرائيلية استهدفت مستودعات أسلحة")
+    assert struck and all(side is None or side["text"] != "العسكري" for e in struck for side in (e.actor, e.recipient))
+    threat = of_type(coder, "وهددت الولايات المتحدة بعمل عسكري كبير في سوريا", "THREATEN")
+    assert threat and threat[0].actor["country"] == "USA"
+    assert of_type(coder, "تعمل منظمات المجتمع المدني بالتنسيق مع المجلس المدني", "COOPERATE") == []
+    # after a word of harm it is a person (مقتل عسكري); after a target, whose it is (موقع عسكري)
+    killed = happened_main(coder, "وأعلن الجيش مقتل عسكري في الهجوم")
+    assert killed and killed[0].recipient["sector"] == "MIL"
+    attack = of_type(coder, "شن مسلحون هجوما على موقع عسكري في مدينة العريش")
+    assert attack and attack[0].recipient["sector"] == "MIL"

@@ -388,7 +388,8 @@ class EventCoder:
         # الميليشيات الموالية لإيران: the patron named after الموالية takes no part in the event, nor does the
         # one who holds a place (مناطق تسيطر عليها فصائل المعارضة، الخاضعة لسيطرة الحوثيين)
         s.holders = [a for a in actors if self._holder(tokens, a)]
-        actors = [a for a in actors if not self._patron(tokens, a) and a not in s.holders]
+        actors = [a for a in actors if not self._patron(tokens, a) and a not in s.holders
+                  and not self._adjectival(text, tokens, s, a, triggers)]
         keys = {tok.key for tok in tokens[s.lo:s.hi]} | {strip_article(tok.key) for tok in tokens[s.lo:s.hi]}
         # a word may stand for several entries (أطلق: rockets or fire); keep the readings whose sense words occur
         kept = []
@@ -663,6 +664,31 @@ class EventCoder:
         elif not _proclitic(tokens, a).endswith(("ل", "لل")):
             return False
         return j >= 0 and _is_word(tokens[j], self.cues.patrons)
+
+    def _adjectival(self, text: str, tokens: list[Token], s: _Sentence, a: ActorMention,
+                    triggers: list[TriggerMention]) -> bool:
+        """Is a kind of agent that is also an adjective (عسكري، مدني) qualifying the noun right before it, in
+        the same definiteness (هجوم عسكري، العرض العسكري، مطار الضبعة العسكري، المجتمع المدني)? Not after a
+        number, a verb or a word of harm, where it is a person (قتل عسكري، مقتل عسكري، 3 عسكريين), nor after a
+        title or a target, whose owner it names."""
+        key = tokens[a.first].key
+        bare = strip_article(key)
+        if a.kind != "generic" or a.last - a.first != 1 or bare not in self.cues.adjectival_kinds:
+            return False
+        prev = a.first - 1
+        if prev < s.lo or _punctuated(text, tokens, prev, a.first):
+            return False
+        before = tokens[prev]
+        if before.key.isdigit() or _number_word(before.text):
+            return False
+        if any(t.first <= prev < t.last and (t.form.verb or t.form.trigger.id in _TOLL_TRIGGERS or
+                                             t.form.trigger.type == "COERCE") for t in triggers):
+            return False
+        cues = self.cues
+        if _is_word(before, cues.titles) or _is_word(before, cues.leaders) or _is_word(before, cues.targets):
+            return False  # المتحدث العسكري، المسؤول العسكري: a military person; موقع عسكري: the military's site
+        definite = bare != key
+        return definite == (strip_article(_conjunction_off(before.key)) != _conjunction_off(before.key))
 
     def _holder(self, tokens: list[Token], a: ActorMention) -> bool:
         """Is the mention the one who holds a place, right after تسيطر عليها / لسيطرة / تحت سيطرة?"""
