@@ -1314,3 +1314,27 @@ def test_military_and_civil_as_adjectives_name_no_one(coder):
     assert killed and killed[0].recipient["sector"] == "MIL"
     attack = of_type(coder, "شن مسلحون هجوما على موقع عسكري في مدينة العريش")
     assert attack and attack[0].recipient["sector"] == "MIL"
+
+
+def test_a_nisba_right_after_a_place_names_no_side(geo_coder):
+    # في مدينة الرمادي العراقية: the nisba says where Ramadi is; Iraq did not strike
+    struck = of_type(geo_coder, "قصفت الطائرات مدينة الرمادي العراقية")
+    assert struck and all(side is None or side["text"] != "العراقية" for e in struck for side in (e.actor, e.recipient))
+
+
+def test_after_a_pronoun_complementizer_the_one_named_after_the_verb_is_its_object(coder):
+    # وتؤكد حماس أنها قصفت البلدات الإسرائيلية: Hamas shelled, Israel was hit
+    shelled = happened_main(coder, "وتؤكد حماس أنها قصفت البلدات الإسرائيلية ردا على الغارة")
+    assert shelled and shelled[0].actor["id"] == "org:hamas" and shelled[0].recipient["country"] == "ISR"
+
+
+def test_a_possible_strike_with_its_nisba_is_future(coder):
+    # الضربة الصاروخية الأميركية المحتملة: المحتملة after the nisba still makes it a strike that may come
+    strike = of_type(coder, "وقالت زاخاروفا إن الضربة الصاروخية الأميركية المحتملة قد تكون محاولة لتدمير أدلة")
+    assert strike and strike[0].modality == "future"
+
+
+def test_with_after_a_fight_names_the_other_side(coder):
+    # خاض الجيش الوطني معارك عنيفة مع مليشيات الحوثي
+    fight = happened_main(coder, "وأضافت أن الجيش الوطني خاض معارك عنيفة مع مليشيات الحوثي في محيط القرية")
+    assert fight and fight[0].actor["sector"] == "MIL" and fight[0].recipient["id"] == "org:houthis"

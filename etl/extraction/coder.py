@@ -388,8 +388,11 @@ class EventCoder:
         # الميليشيات الموالية لإيران: the patron named after الموالية takes no part in the event, nor does the
         # one who holds a place (مناطق تسيطر عليها فصائل المعارضة، الخاضعة لسيطرة الحوثيين)
         s.holders = [a for a in actors if self._holder(tokens, a)]
+        # مدينة النجف العراقية: a nisba right after a place says where the place is, it names no side
         actors = [a for a in actors if not self._patron(tokens, a) and a not in s.holders
-                  and not self._adjectival(text, tokens, s, a, triggers)]
+                  and not self._adjectival(text, tokens, s, a, triggers)
+                  and not (a.kind == "adjective" and any(p.end <= a.start and not text[p.end:a.start].strip()
+                                                         for p in places))]
         keys = {tok.key for tok in tokens[s.lo:s.hi]} | {strip_article(tok.key) for tok in tokens[s.lo:s.hi]}
         # a word may stand for several entries (أطلق: rockets or fire); keep the readings whose sense words occur
         kept = []
@@ -543,10 +546,14 @@ class EventCoder:
             if recipient is None and r is not None and r is not actor:
                 recipient = r
         pronoun = _pronoun_complementizer(tokens[main_start - 1].key) if main_start > s.lo else None
-        if actor is None and sources and verbs and verbs[0].first == main_start and pronoun and (
-                pronoun != "ه" or not verbs[0].form.trigger.patient_subject):
+        if sources and verbs and verbs[0].first == main_start and pronoun and (
+                pronoun != "ه" or not verbs[0].form.trigger.patient_subject) and (
+                actor is None or actor.first >= verbs[0].last):
             # أعلنت وزارة الدفاع البريطانية أنها ضربت …: the pronoun is the one who reports (but "أنه قتل ثلاثة"
-            # is the impersonal passive: three were killed)
+            # is the impersonal passive: three were killed); one named after the verb is then its object
+            # (وتؤكد حماس أنها قصفت البلدات الإسرائيلية)
+            if actor is not None and recipient is None:
+                recipient = actor
             actor = sources[-1]
         start_of_event = min(t.first for t in group)
         if actor is None and sources and pronoun and not verbs and any(
@@ -761,6 +768,7 @@ class EventCoder:
         if patient_marker_at is not None:
             recipient = next((a for a in after if a.first > patient_marker_at and a.first - patient_marker_at <= 3
                               and a is not actor), None)
+
         verb = t.form.verb
         if verb and t.form.tense is None and _participle(tokens[t.first].key):
             # داعياً الميليشيات إلى …، محذراً من …: the participle's subject is the main clause's
@@ -975,6 +983,11 @@ class EventCoder:
             recipient = next((a for a in after if a is not actor and a.first - t.last <= 12 and
                               not _punctuated(text, tokens, t.last - 1, a.first) and self._is(
                                   tokens[a.first - 1], self.cues.belonging) and self._owns_target(tokens, a)), None)
+        if recipient is None and actor is not None and actor.last <= t.first and t.form.trigger.id == "ASSAULT.clash":
+            # خاض الجيش معارك عنيفة مع مليشيات الحوثي: with one side named before, مع names the other
+            with_at = next((k for k in range(t.last, min(s.hi, t.last + 3)) if tokens[k].key == "مع"), None)
+            if with_at is not None:
+                recipient = next((a for a in after if a.first == with_at + 1), None)
         if recipient is None and t.form.trigger.type == "ASSAULT":
             # قصف أحياء تحت سيطرة تنظيم الدولة: the side that holds the place hit, if no one else is named
             recipient = next((h for h in s.holders if 0 <= h.first - t.last <= 12 and h is not actor), None)
@@ -1412,8 +1425,12 @@ class EventCoder:
         if t.form.verb and t.form.tense != "past" and _conjunction_off(first_key).startswith(("سي", "ست", "سن")) \
                 or near(cues.future, 4):
             return "future"
-        if t.last < s.hi and strip_article(tokens[t.last].key) in cues.future:
-            return "future"  # ضربات محتملة، الهجوم المرتقب: one that may come
+        for k in range(t.last, min(s.hi, t.last + 3)):
+            key = strip_article(tokens[k].key)
+            if key in cues.future:
+                return "future"  # ضربات محتملة، الهجوم المرتقب، الضربة الأميركية المحتملة: one that may come
+            if key == tokens[k].key or len(key) < 4 or not key.endswith(("يه", "ي")):
+                break  # (only definite nisbas stand between: الأميركية، العسكرية)
         if t.last + 1 < s.hi and tokens[t.last].key in ("التي", "الذي", "الذين") and \
                 tokens[t.last + 1].key.startswith(("ست", "سي", "سن")) and len(tokens[t.last + 1].key) > 4:
             return "future"  # المظاهرات التي ستنظم: an event still to come
