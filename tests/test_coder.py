@@ -1338,3 +1338,13 @@ def test_with_after_a_fight_names_the_other_side(coder):
     # خاض الجيش الوطني معارك عنيفة مع مليشيات الحوثي
     fight = happened_main(coder, "وأضافت أن الجيش الوطني خاض معارك عنيفة مع مليشيات الحوثي في محيط القرية")
     assert fight and fight[0].actor["sector"] == "MIL" and fight[0].recipient["id"] == "org:houthis"
+
+
+def test_a_trigger_phrase_running_into_a_name_gives_way_to_its_shorter_part(coder):
+    # قصف طائرات (a phrase) would take the first word of "طائرات حربية تركية", a name: قصف is the trigger
+    struck = of_type(coder, "وتعرضت القرى لقصف طائرات حربية تركية صباح اليوم")
+    assert struck and struck[0].actor["country"] == "TUR"
+    # نشر الجيش الإسرائيلي صورا: the army published pictures; it deployed nothing
+    assert of_type(coder, "ونشر الجيش الإسرائيلي صورا للمواقع التي قصفها", "MOBILIZE") == []
+    deployed = of_type(coder, "ونشر الجيش التركي قوات على الأراضي القطرية", "MOBILIZE")
+    assert deployed and deployed[0].actor["country"] == "TUR"

@@ -336,9 +336,16 @@ class EventCoder:
         place_starts = sorted(p.start for p in places)
         found = []
         subject_ends = {a.last - 1 for a in actors}
+        matches = []
         for m in self.d.triggers.index.find(text, tokens):
-            if any(i in blocked for i in range(m.first, m.last)) or (m.clitic and _place_in_clitic(
-                    text, place_starts, tokens[m.first].start, m.start)):
+            cut = next((i for i in range(m.first, m.last) if i in blocked), None)
+            if cut is None:
+                matches.append(m)
+            elif cut > m.first:
+                # قصف طائرات حربية تركية: a phrase running into a name (قصف طائرات) gives way to its shorter part
+                matches.extend(self.d.triggers.index.find(text, tokens, m.first, cut))
+        for m in matches:
+            if m.clitic and _place_in_clitic(text, place_starts, tokens[m.first].start, m.start):
                 continue
             # وهو طالب، قتل طالب جامعي: the noun (a student), not the verb (demanded)
             noun = m.key in self._verb_nouns and not self._verb_position(text, tokens, m.first, m.clitic, subject_ends)
