@@ -1348,3 +1348,14 @@ def test_a_trigger_phrase_running_into_a_name_gives_way_to_its_shorter_part(code
     assert of_type(coder, "ونشر الجيش الإسرائيلي صورا للمواقع التي قصفها", "MOBILIZE") == []
     deployed = of_type(coder, "ونشر الجيش التركي قوات على الأراضي القطرية", "MOBILIZE")
     assert deployed and deployed[0].actor["country"] == "TUR"
+
+
+def test_regime_forces_in_a_text_about_syria_are_syrias(geo_coder):
+    # قوات النظام in Syrian news is Syria's military; elsewhere a kind of agent with no country
+    shelled = of_type(geo_coder, "وكثفت قوات النظام قصفها على مدينة حماة في سوريا")
+    assert shelled and (shelled[0].actor["country"], shelled[0].actor["sector"]) == ("SYR", "MIL")
+    elsewhere = of_type(geo_coder, "وكثفت قوات النظام قصفها على مدينة الفلوجة في العراق")
+    assert elsewhere and elsewhere[0].actor["country"] is None
+    # (with a nisba after it, the nisba says whose forces they are)
+    iranian = of_type(geo_coder, "وقصفت قوات النظام الإيراني مدينة حماة في سوريا")
+    assert iranian and iranian[0].actor["country"] == "IRN"

@@ -207,8 +207,12 @@ class EventCoder:
         for m in self.d.actors.index.find(text, tokens):
             form = _best_form(m.payloads)
             local = regional.get((focus, m.key)) if focus else None
-            if local is not None:  # حزب الله in a text about Iraq
-                form = ActorForm("org", local)
+            if local is not None and form.kind in ("generic", "regional") and m.last < len(tokens) and any(
+                    p.kind in ("adjective", "people", "country") for n in self.d.actors.index.find(
+                        text, tokens, m.last, m.last + 1) for p in n.payloads):
+                local = None  # قوات النظام الإيراني: the nisba after it says whose forces
+            if local is not None:  # حزب الله in a text about Iraq, قوات النظام in one about Syria
+                form = ActorForm("metonym" if local.id.startswith("country:") else "org", local)
             elif form.kind == "regional":
                 # المقاومة الوطنية outside Yemen: only its first word may name someone (المقاومة), حركة التغيير
                 # outside Iraq no one
