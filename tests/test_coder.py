@@ -1359,3 +1359,14 @@ def test_regime_forces_in_a_text_about_syria_are_syrias(geo_coder):
     # (with a nisba after it, the nisba says whose forces they are)
     iranian = of_type(geo_coder, "وقصفت قوات النظام الإيراني مدينة حماة في سوريا")
     assert iranian and iranian[0].actor["country"] == "IRN"
+
+
+def test_a_document_right_before_a_verb_is_its_subject(coder):
+    # مشروع قرار يدين إسرائيل: the draft resolution condemns Israel; Israel condemns no one
+    condemned = of_type(coder, "صادقت الجمعية العامة على مشروع قرار يدين إسرائيل بسبب استعمالها القوة", "ACCUSE")
+    assert condemned and condemned[0].actor is None and condemned[0].recipient["country"] == "ISR"
+    accused = of_type(coder, "وأصدر السفير بيانا اتهم فيه حركة حماس بالوقوف خلف أعمال العنف", "ACCUSE")
+    assert accused and accused[0].recipient["id"] == "org:hamas"
+    # (a quotation after بيان has its own subject: في بيان "تدين فرنسا …")
+    quoted = of_type(coder, 'وقالت المتحدثة في بيان "تدين فرنسا إطلاق النار على المدنيين"', "ACCUSE")
+    assert quoted and quoted[0].actor["country"] == "FRA"

@@ -994,6 +994,12 @@ class EventCoder:
             recipient = next((a for a in after if a is not actor and a.first - t.last <= 12 and
                               not _punctuated(text, tokens, t.last - 1, a.first) and self._is(
                                   tokens[a.first - 1], self.cues.belonging) and self._owns_target(tokens, a)), None)
+        if t.form.verb and actor is not None and actor.first >= t.last and t.first > s.lo and \
+                _conjunction_off(tokens[t.first - 1].key) in self.cues.statements and not any(
+                    ch in "،,؛;:\"«»“”" for ch in text[tokens[t.first - 1].end:tokens[t.first].start]):
+            # مشروع قرار يدين إسرائيل، بيانا يتهم إيران: the document is the verb's subject, so the one named
+            # after it is the object (not: في بيان "تدين فرنسا …", a quotation)
+            actor, recipient = None, recipient or actor
         if recipient is None and actor is not None and actor.last <= t.first and t.form.trigger.id == "ASSAULT.clash":
             # خاض الجيش معارك عنيفة مع مليشيات الحوثي: with one side named before, مع names the other
             with_at = next((k for k in range(t.last, min(s.hi, t.last + 3)) if tokens[k].key == "مع"), None)
