@@ -1370,3 +1370,12 @@ def test_a_document_right_before_a_verb_is_its_subject(coder):
     # (a quotation after بيان has its own subject: في بيان "تدين فرنسا …")
     quoted = of_type(coder, 'وقالت المتحدثة في بيان "تدين فرنسا إطلاق النار على المدنيين"', "ACCUSE")
     assert quoted and quoted[0].actor["country"] == "FRA"
+
+
+def test_a_storm_that_strikes_and_a_capability_are_no_attack(coder):
+    # ضربت العاصفة المنطقة مما أسفر عن مقتل 50: the storm killed them
+    assert happened_main(coder, "وضربت العاصفة نفسها المنطقة الأربعاء مما أسفر عن مقتل أكثر من 50 شخصا") == []
+    assert happened_main(coder, "وضربت غارة جوية المنطقة مما أسفر عن مقتل 5 أشخاص")
+    # القدرة على شن هجمات: what a side could do, not what it did
+    able = of_type(coder, "وقالت الوزارة إن الحكومة لا تزال تملك القدرة على شن هجمات كيماوية محدودة")
+    assert able and able[0].modality == "hypothetical"

@@ -402,8 +402,9 @@ class EventCoder:
         # مدينة النجف العراقية: a nisba right after a place says where the place is, it names no side
         actors = [a for a in actors if not self._patron(tokens, a) and a not in s.holders
                   and not self._adjectival(text, tokens, s, a, triggers)
-                  and not (a.kind == "adjective" and any(p.end <= a.start and not text[p.end:a.start].strip()
-                                                         for p in places))]
+                  and not ((a.kind == "adjective" or a.kind == "country" and a.text.startswith("ال")) and any(
+                      p.end <= a.start and not text[p.end:a.start].strip() for p in places))]
+        # (السورية also spells the country سورية with the article)
         keys = {tok.key for tok in tokens[s.lo:s.hi]} | {strip_article(tok.key) for tok in tokens[s.lo:s.hi]}
         # a word may stand for several entries (أطلق: rockets or fire); keep the readings whose sense words occur
         kept = []
@@ -527,6 +528,11 @@ class EventCoder:
                 return None
             if all(t.form.trigger.id == "ASSAULT.victims" for t in group) and not near:
                 return None  # حداد على قتلى، اكتشاف جثة، ضحايا الإرهاب: the dead are named, no attack is told
+            if non_violent and primary.form.verb and any(
+                    m.first == primary.last or m.last == primary.first
+                    for m in self.d.triggers.non_violent.find(text, tokens, max(s.lo, primary.first - 3),
+                                                              min(s.hi, primary.last + 3))):
+                return None  # ضربت العاصفة المنطقة: a storm that strikes is no attack
         if strong:
             support.append("trigger")
         if any(not t.form.verb and any(m.last <= t.first and (t.first - m.last <= 2 or t.first - m.last <= 6 and
