@@ -1379,3 +1379,13 @@ def test_a_storm_that_strikes_and_a_capability_are_no_attack(coder):
     # القدرة على شن هجمات: what a side could do, not what it did
     able = of_type(coder, "وقالت الوزارة إن الحكومة لا تزال تملك القدرة على شن هجمات كيماوية محدودة")
     assert able and able[0].modality == "hypothetical"
+
+
+def test_a_kind_of_agent_takes_a_country_past_one_adjective_and_names_do_not_join_across_a_full_stop(coder):
+    # القوات الخاصة الملكية الأردنية, قوات الدفاع الجوي الملكي السعودي: the country's forces, not the country alone
+    killed = of_type(coder, "وقتلت القوات الخاصة الملكية الأردنية ثلاثة مسلحين في اشتباك قرب الحدود")
+    assert killed and killed[0].actor["country"] == "JOR" and killed[0].actor["text"].startswith("القوات الخاصة")
+    # ... الجيش الإسرائيلي". وأوضح نتنياهو: a name in the next sentence is no part of the description before
+    text = 'وقال إن الغارة نفذها الجيش الإسرائيلي. وأوضح نتنياهو أن إسرائيل لن تسمح بذلك.'
+    assert all(side is None or "." not in side["text"] for e in coder.code(text, published=PUBLISHED)
+               for side in (e.actor, e.recipient))

@@ -1633,7 +1633,12 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
         close = nxt is not None and nxt.first - m.last <= 1 and len(gap.strip(" \u00a0«»\"“”'،,")) <= 6 and \
             not (nxt.first > m.last and _particle(tokens[m.last], cues)) and \
             not (nxt.first > m.last and cues.agent_markers.find(text, tokens, m.last, nxt.first))
-        if close and m.kind == "generic" and nxt.kind in ("adjective", "people", "country") and nxt.first == m.last:
+        if m.kind == "generic" and nxt is not None and nxt.kind in ("adjective", "people", "country") and (
+                close and nxt.first == m.last or nxt.first == m.last + 1 and _definite_nisba(tokens[m.last])
+                and _definite_nisba(tokens[m.last - 1], nisba=False) and m.actor.sector != "CVL"
+                and not text[m.end:nxt.start].replace(tokens[m.last].text, "").strip()):
+            # (قوات الدفاع الجوي الملكي السعودي: an adjective of the kind may stand before the country's - not
+            # after civilians, whose next word is often what they stormed: اقتحم المحتجون القنصلية الإيرانية)
             country = nxt.actor.country
             sector = m.actor.sector
             actor = Actor(f"country:{country}:{sector}", f"{m.text} {nxt.text}",
@@ -1679,7 +1684,9 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
     # a composite may take a second adjective or name: الحكومة العراقية → done above; وزير الدفاع الأمريكي، أوستن
     merged: list[ActorMention] = []
     for m in out:
-        if merged and m.kind == "person" and merged[-1].kind == "composite" and m.first - merged[-1].last <= 1:
+        if merged and m.kind == "person" and merged[-1].kind == "composite" and m.first - merged[-1].last <= 1 and \
+                not any(ch in '.؛;:"«»“”!?؟()' for ch in text[merged[-1].end:m.start]):
+            # (a comma of apposition may stand between - الرئيس الأمريكي، دونالد ترامب - not a full stop or quote)
             prev = merged.pop()
             merged.append(ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], m.actor,
                                        "person", prev.locative))
@@ -1808,6 +1815,18 @@ def _takes_place(tokens: list[Token], t: TriggerMention, places) -> bool:
             after = tokens[k + 2].end if k + 2 < len(tokens) else nxt.end
             return any(nxt.start <= p.start < after for p in places)
     return False
+
+
+def _definite_nisba(token: Token, nisba: bool = True) -> bool:
+    """Is the word a definite adjective of relation (الملكي، الخاصة، الجوية) - or, with nisba=False, just
+    definite (an adjective agrees with its noun: not "متظاهرون القنصلية")? Not القومي / الوطني, which make
+    another institution of the word before (الأمن القومي is national security, not the police)."""
+    key = _conjunction_off(token.key)
+    bare = strip_article(key)
+    if not nisba:
+        return bare != key
+    return bare != key and len(bare) >= 4 and bare.endswith(("ي", "يه")) and \
+        bare not in ("قومي", "قوميه", "وطني", "وطنيه")
 
 
 def _describes(token: Token, cues: Cues) -> bool:
