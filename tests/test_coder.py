@@ -1389,3 +1389,15 @@ def test_a_kind_of_agent_takes_a_country_past_one_adjective_and_names_do_not_joi
     text = 'وقال إن الغارة نفذها الجيش الإسرائيلي. وأوضح نتنياهو أن إسرائيل لن تسمح بذلك.'
     assert all(side is None or "." not in side["text"] for e in coder.code(text, published=PUBLISHED)
                for side in (e.actor, e.recipient))
+
+
+def test_victims_counted_from_a_group_and_the_side_a_battle_cost_are_hit(coder):
+    # أسفر الهجوم عن إصابة اثنين من الجنود: the soldiers were hit, they did not attack
+    hit = happened_main(coder, "وأسفر الهجوم عن إصابة اثنين من الجنود")
+    assert hit and hit[0].actor is None and hit[0].recipient["sector"] == "MIL"
+    # 15 عنصرا على الأقل من قوات النظام: a hedge between the member word and من
+    killed = happened_main(coder, "وقتل 15 عنصرا على الأقل من قوات الأمن في الهجوم")
+    assert killed and killed[0].recipient["sector"] == "COP"
+    # كبدت المعارك ميليشيات الحوثي خسائر: the battles cost the Houthis, who did not fight alone
+    cost = happened_main(coder, "وكبدت المعارك ميليشيات الحوثي خسائر فادحة، حيث قتل العشرات من عناصرها")
+    assert cost and (cost[0].actor is None or cost[0].actor["id"] != "org:houthis")

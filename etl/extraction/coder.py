@@ -1006,6 +1006,14 @@ class EventCoder:
             # مشروع قرار يدين إسرائيل، بيانا يتهم إيران: the document is the verb's subject, so the one named
             # after it is the object (not: في بيان "تدين فرنسا …", a quotation)
             actor, recipient = None, recipient or actor
+        if t.form.trigger.type == "ASSAULT" and actor is not None and actor.first >= t.last and \
+                _partitive_of(tokens, s, actor) and _in_toll(toll, actor, harmed=True):
+            # أسفر الهجوم عن إصابة اثنين من الجنود: the group a casualty count is taken from was hit
+            actor, recipient = None, recipient or actor
+        if actor is not None and actor.first >= t.last and not t.form.verb and t.first > s.lo and \
+                _conjunction_off(tokens[t.first - 1].key) in self.cues.inflicting:
+            # كبدت المعارك ميليشيات الحوثي خسائر: the one the fighting cost is the one hit
+            actor, recipient = None, recipient or actor
         if recipient is None and actor is not None and actor.last <= t.first and t.form.trigger.id == "ASSAULT.clash":
             # خاض الجيش معارك عنيفة مع مليشيات الحوثي: with one side named before, مع names the other
             with_at = next((k for k in range(t.last, min(s.hi, t.last + 3)) if tokens[k].key == "مع"), None)
@@ -1650,7 +1658,7 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
         # (a word between must describe, not own: ميليشيات مقر حكومة الوفاق، للصحفيين دعم تنظيم غولن)
         close = close and (nxt.first == m.last or _describes(tokens[m.last], cues))
         member = nxt is not None and m.kind in ("generic", "composite") and nxt.kind == "org" and \
-            _membership_at(tokens, nxt.first, cues) == m.last
+            _member_of(tokens, m.last, nxt.first, cues)
         # (قوات الشرعية وميليشيات الحوثي: و before the name coordinates two sides, it names no one)
         if member or close and m.kind in ("generic", "composite") and nxt.kind in ("org", "person") and \
                 not _proclitic(tokens, nxt).startswith(("و", "ف")):
@@ -1668,7 +1676,7 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
         prev = members[-1] if members else None
         if prev is not None and prev.kind == "generic" and prev.last - prev.first == 1 and \
                 _is_word(tokens[prev.first], cues.leaders) and m.kind in ("generic", "composite") and \
-                m.actor.sector != prev.actor.sector and _membership_at(tokens, m.first, cues) == prev.last:
+                m.actor.sector != prev.actor.sector and _member_of(tokens, prev.last, m.first, cues):
             members[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], m.actor,
                                        "composite", prev.locative)
             continue
@@ -1898,6 +1906,16 @@ def _punctuated(text: str, tokens: list[Token], i: int, j: int) -> bool:
 def _is_word(token: Token, words: frozenset[str]) -> bool:
     """Is the token (with or without its article and proclitics) one of these words?"""
     return token.key in words or _bases_in(token, words)  # the bases include the bare key
+
+
+def _member_of(tokens: list[Token], member_last: int, org_first: int, cues: Cues) -> bool:
+    """Does the من that joins a member word ending at member_last to the organisation stand right after it,
+    or after a hedge (15 عنصرا على الأقل من قوات النظام)?"""
+    at = _membership_at(tokens, org_first, cues)
+    if at is None or at < member_last:
+        return False
+    return at == member_last or at - member_last <= 2 and \
+        bool(_phrases(tokens, member_last, at, cues.phrase_starts, ending=at) & cues.hedges)
 
 
 def _membership_at(tokens: list[Token], org_first: int, cues: Cues, taken: set[int] | frozenset[int] = frozenset()) -> int | None:
