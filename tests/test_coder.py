@@ -1401,3 +1401,12 @@ def test_victims_counted_from_a_group_and_the_side_a_battle_cost_are_hit(coder):
     # كبدت المعارك ميليشيات الحوثي خسائر: the battles cost the Houthis, who did not fight alone
     cost = happened_main(coder, "وكبدت المعارك ميليشيات الحوثي خسائر فادحة، حيث قتل العشرات من عناصرها")
     assert cost and (cost[0].actor is None or cost[0].actor["id"] != "org:houthis")
+
+
+def test_a_building_is_hit_in_an_attack_never_the_attacker(coder):
+    # واستهدف الهجوم سوقا شعبيا: the market was hit
+    hit = happened_main(coder, "واستهدف الهجوم سوقا شعبيا في حي كشكول، مخلفا 35 قتيلا و23 مصابا على الأقل")
+    assert hit and hit[0].actor is None and hit[0].recipient["sector"] == "BUS"
+    # (an institution may still speak: رحبت الكنيسة القبطية بالزيارة)
+    welcomed = of_type(coder, "ورحبت الكنيسة القبطية بالزيارة التاريخية", "SUPPORT")
+    assert welcomed and welcomed[0].actor["sector"] == "REL"

@@ -1006,6 +1006,11 @@ class EventCoder:
             # مشروع قرار يدين إسرائيل، بيانا يتهم إيران: the document is the verb's subject, so the one named
             # after it is the object (not: في بيان "تدين فرنسا …", a quotation)
             actor, recipient = None, recipient or actor
+        if t.form.trigger.type == "ASSAULT" and actor is not None and actor.kind == "generic" and \
+                _is_word(tokens[actor.first], self.cues.facilities):
+            # واستهدف الهجوم سوقا شعبيا: a market, a mosque or a hospital is hit, it attacks no one (a church or
+            # a university may still speak: رحبت الكنيسة القبطية)
+            actor, recipient = None, recipient or actor
         if t.form.trigger.type == "ASSAULT" and actor is not None and actor.first >= t.last and \
                 _partitive_of(tokens, s, actor) and _in_toll(toll, actor, harmed=True):
             # أسفر الهجوم عن إصابة اثنين من الجنود: the group a casualty count is taken from was hit

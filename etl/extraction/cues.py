@@ -21,7 +21,8 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "targets", "relative_pronouns", "own_forces", "claimers", "epithets", "contrast_links", "long_spans",
              "seats", "memberships", "org_kinds", "belonging", "impersonal_verbs", "leaders", "casualty_nouns", "announcing",
              "verb_particles", "titles", "patrons", "lam_not_objects", "succumbed", "others",
-             "kin", "holding", "adjectival_kinds", "statements", "inflicting", "hedges"}
+             "kin", "holding", "adjectival_kinds", "statements", "inflicting", "hedges",
+             "facilities"}
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class Cues:
     statements: frozenset[str]  # قرار، بيان، تقرير: an indefinite one right before a verb is its subject
     inflicting: frozenset[str]  # كبدت: right before an event noun, the one named after the noun was hit
     hedges: frozenset[str]  # على الأقل: between a member word and من (عنصرا على الأقل من قوات النظام)
+    facilities: frozenset[str]  # سوق، مسجد، مستشفى: kinds of agent that are buildings, hit but never acting
     holding: frozenset[str]  # تسيطر عليها، لسيطرة: the name after them holds a place; it takes no role
     kin: frozenset[str]  # خطيبة، أسرة: a name right after them is whose relative; it takes no role
     patrons: frozenset[str]  # الموالية، المدعومة: the name after them (+ لـ / من) backs the one before, it takes no role
