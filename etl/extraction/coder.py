@@ -1000,24 +1000,7 @@ class EventCoder:
             recipient = next((a for a in after if a is not actor and a.first - t.last <= 12 and
                               not _punctuated(text, tokens, t.last - 1, a.first) and self._is(
                                   tokens[a.first - 1], self.cues.belonging) and self._owns_target(tokens, a)), None)
-        if t.form.verb and actor is not None and actor.first >= t.last and t.first > s.lo and \
-                _conjunction_off(tokens[t.first - 1].key) in self.cues.statements and not any(
-                    ch in "،,؛;:\"«»“”" for ch in text[tokens[t.first - 1].end:tokens[t.first].start]):
-            # مشروع قرار يدين إسرائيل، بيانا يتهم إيران: the document is the verb's subject, so the one named
-            # after it is the object (not: في بيان "تدين فرنسا …", a quotation)
-            actor, recipient = None, recipient or actor
-        if t.form.trigger.type == "ASSAULT" and actor is not None and actor.kind == "generic" and \
-                _is_word(tokens[actor.first], self.cues.facilities):
-            # واستهدف الهجوم سوقا شعبيا: a market, a mosque or a hospital is hit, it attacks no one (a church or
-            # a university may still speak: رحبت الكنيسة القبطية)
-            actor, recipient = None, recipient or actor
-        if t.form.trigger.type == "ASSAULT" and actor is not None and actor.first >= t.last and \
-                _partitive_of(tokens, s, actor) and _in_toll(toll, actor, harmed=True):
-            # أسفر الهجوم عن إصابة اثنين من الجنود: the group a casualty count is taken from was hit
-            actor, recipient = None, recipient or actor
-        if actor is not None and actor.first >= t.last and not t.form.verb and t.first > s.lo and \
-                _conjunction_off(tokens[t.first - 1].key) in self.cues.inflicting:
-            # كبدت المعارك ميليشيات الحوثي خسائر: the one the fighting cost is the one hit
+        if actor is not None and self._hit_not_acting(text, tokens, s, t, actor, toll):
             actor, recipient = None, recipient or actor
         if recipient is None and actor is not None and actor.last <= t.first and t.form.trigger.id == "ASSAULT.clash":
             # خاض الجيش معارك عنيفة مع مليشيات الحوثي: with one side named before, مع names the other
@@ -1209,11 +1192,29 @@ class EventCoder:
             a = prev
         return a
 
+    def _hit_not_acting(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention, actor: ActorMention,
+                        toll) -> bool:
+        """Is the one taken for the actor of trigger t the one the event is done to?"""
+        cues = self.cues
+        before = _conjunction_off(tokens[t.first - 1].key) if t.first > s.lo else ""
+        after_trigger = actor.first >= t.last
+        if t.form.verb and after_trigger and before in cues.statements and \
+                not _clause_gap(text, tokens, t.first - 1, t.first):
+            return True  # مشروع قرار يدين إسرائيل، بيانا يتهم إيران: the document is the verb's subject, the one
+            # named after it its object (not: في بيان "تدين فرنسا …", a quotation)
+        if t.form.trigger.type == "ASSAULT" and actor.kind == "generic" and _is_word(tokens[actor.first], cues.facilities):
+            return True  # واستهدف الهجوم سوقا شعبيا: a market, a mosque or a hospital is hit, it attacks no one
+            # (a church or a university may still speak: رحبت الكنيسة القبطية)
+        if t.form.trigger.type == "ASSAULT" and after_trigger and _partitive_of(tokens, s, actor) and \
+                _in_toll(toll, actor, harmed=True):
+            return True  # أسفر الهجوم عن إصابة اثنين من الجنود: the group a casualty count is taken from was hit
+        # كبدت المعارك ميليشيات الحوثي خسائر: the one the fighting cost is the one hit
+        return after_trigger and not t.form.verb and before in cues.inflicting
+
     def _nothing_after(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
         """Does the verb end its clause or go straight on to a place, a time or a cause (قتل في، قتل أمس،
         قتل جراء، قتل.)?"""
-        if t.last >= s.hi or _punctuated(text, tokens, t.last - 1, t.last) or \
-                any(ch in "\"«»“”" for ch in text[tokens[t.last - 1].end:tokens[t.last].start]):
+        if t.last >= s.hi or _clause_gap(text, tokens, t.last - 1, t.last):
             return True  # (قتل»، قتل.: the clause or the quotation ends)
         cues = self.cues
         nxt = tokens[t.last]
@@ -1648,7 +1649,7 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
             not (nxt.first > m.last and cues.agent_markers.find(text, tokens, m.last, nxt.first))
         if m.kind == "generic" and nxt is not None and nxt.kind in ("adjective", "people", "country") and (
                 close and nxt.first == m.last or nxt.first == m.last + 1 and _definite_nisba(tokens[m.last])
-                and _definite_nisba(tokens[m.last - 1], nisba=False) and m.actor.sector != "CVL"
+                and _definite_word(tokens[m.last - 1]) and m.actor.sector != "CVL"
                 and not text[m.end:nxt.start].replace(tokens[m.last].text, "").strip()):
             # (قوات الدفاع الجوي الملكي السعودي: an adjective of the kind may stand before the country's - not
             # after civilians, whose next word is often what they stormed: اقتحم المحتجون القنصلية الإيرانية)
@@ -1830,15 +1831,17 @@ def _takes_place(tokens: list[Token], t: TriggerMention, places) -> bool:
     return False
 
 
-def _definite_nisba(token: Token, nisba: bool = True) -> bool:
-    """Is the word a definite adjective of relation (الملكي، الخاصة، الجوية) - or, with nisba=False, just
-    definite (an adjective agrees with its noun: not "متظاهرون القنصلية")? Not القومي / الوطني, which make
-    another institution of the word before (الأمن القومي is national security, not the police)."""
+def _definite_word(token: Token) -> bool:
+    """Does the word carry the article (after و / ف)?"""
     key = _conjunction_off(token.key)
-    bare = strip_article(key)
-    if not nisba:
-        return bare != key
-    return bare != key and len(bare) >= 4 and bare.endswith(("ي", "يه")) and \
+    return strip_article(key) != key
+
+
+def _definite_nisba(token: Token) -> bool:
+    """Is the word a definite adjective of relation (الملكي، الخاصة، الجوية)? Not القومي / الوطني, which make
+    another institution of the word before (الأمن القومي is national security, not the police)."""
+    bare = strip_article(_conjunction_off(token.key))
+    return _definite_word(token) and len(bare) >= 4 and bare.endswith(("ي", "يه")) and \
         bare not in ("قومي", "قوميه", "وطني", "وطنيه")
 
 
@@ -1906,6 +1909,11 @@ def _definite(tokens: list[Token], t: TriggerMention) -> bool:
 def _punctuated(text: str, tokens: list[Token], i: int, j: int) -> bool:
     """Is there a comma or other clause punctuation between tokens i and j?"""
     return any(ch in "،,؛;:" for ch in text[tokens[i].end:tokens[j].start])
+
+
+def _clause_gap(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """Clause punctuation or a quotation mark between tokens i and j?"""
+    return _punctuated(text, tokens, i, j) or any(ch in "\"«»“”" for ch in text[tokens[i].end:tokens[j].start])
 
 
 def _is_word(token: Token, words: frozenset[str]) -> bool:
