@@ -1410,3 +1410,10 @@ def test_a_building_is_hit_in_an_attack_never_the_attacker(coder):
     # (an institution may still speak: رحبت الكنيسة القبطية بالزيارة)
     welcomed = of_type(coder, "ورحبت الكنيسة القبطية بالزيارة التاريخية", "SUPPORT")
     assert welcomed and welcomed[0].actor["sector"] == "REL"
+
+
+def test_in_the_face_of_names_whom_a_protest_is_against(coder):
+    # تظاهرة حاشدة في وجه ميليشيات الحوثي: the Houthis are whom it is against, not who protests
+    protest = of_type(coder, "وشارك الآلاف في تظاهرة حاشدة في وجه ميليشيات الحوثي", "PROTEST")
+    assert protest and protest[0].recipient["id"] == "org:houthis"
+    assert protest[0].actor is None or protest[0].actor["id"] != "org:houthis"

@@ -1130,10 +1130,13 @@ class EventCoder:
                    strip_article(tok.key) in anchors or tok.key in ("من", "اول", "قبل") or _number_word(tok.text))
 
     def _patient_marker(self, tokens, lo, hi) -> int | None:
+        """The (last) token of the first patient marker in [lo, hi): على، ضد، في وجه."""
+        markers = self.cues.patient_markers
         for i in range(lo, hi):
-            if any(b in self.cues.patient_markers for _, b in clitic_bases(tokens[i].key)) or \
-                    tokens[i].key in self.cues.patient_markers:
+            if any(b in markers for _, b in clitic_bases(tokens[i].key)) or tokens[i].key in markers:
                 return i
+            if i + 2 <= hi and _phrases(tokens, i, i + 2, self.cues.phrase_starts, ending=i + 2) & markers:
+                return i + 1  # (في وجه ميليشيات الحوثي)
         return None
 
     def _claimer(self, tokens: list[Token], s: _Sentence, after: int, actors: list[ActorMention]):
