@@ -1417,3 +1417,9 @@ def test_in_the_face_of_names_whom_a_protest_is_against(coder):
     protest = of_type(coder, "وشارك الآلاف في تظاهرة حاشدة في وجه ميليشيات الحوثي", "PROTEST")
     assert protest and protest[0].recipient["id"] == "org:houthis"
     assert protest[0].actor is None or protest[0].actor["id"] != "org:houthis"
+
+
+def test_a_nisba_counted_by_a_number_is_the_people_of_that_country(coder):
+    # قتلت القوات الإسرائيلية 41 فلسطينيا: Palestinians (civilians), not the Palestinian state
+    killed = happened_main(coder, "وقتلت القوات الإسرائيلية 41 فلسطينيا على الأقل")
+    assert killed and (killed[0].recipient["country"], killed[0].recipient["sector"]) == ("PSE", "CVL")

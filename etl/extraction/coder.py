@@ -1691,9 +1691,12 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
             continue
         members.append(m)
     out = members
-    # a plural nisba standing alone is the people of that country (آلاف الإسرائيليين، مدنيين أفغان → CVL)
+    # a plural nisba standing alone is the people of that country (آلاف الإسرائيليين، مدنيين أفغان → CVL), and so is
+    # one counted by a number (41 فلسطينيا، 3 إسرائيليين)
     for k, m in enumerate(out):
-        if m.kind in ("adjective", "people") and fold_plural(m.text):
+        counted = m.first > 0 and (tokens[m.first - 1].key.isdigit() or _number_word(tokens[m.first - 1].text)) \
+            and not text[tokens[m.first - 1].end:m.start].strip()
+        if m.kind in ("adjective", "people") and (fold_plural(m.text) or counted):
             country = m.actor.country
             out[k] = ActorMention(m.first, m.last, m.start, m.end, m.text,
                                   Actor(f"country:{country}:CVL", m.text, f"{m.actor.name_en} {sector_names['CVL']}",
