@@ -1423,3 +1423,11 @@ def test_a_nisba_counted_by_a_number_is_the_people_of_that_country(coder):
     # قتلت القوات الإسرائيلية 41 فلسطينيا: Palestinians (civilians), not the Palestinian state
     killed = happened_main(coder, "وقتلت القوات الإسرائيلية 41 فلسطينيا على الأقل")
     assert killed and (killed[0].recipient["country"], killed[0].recipient["sector"]) == ("PSE", "CVL")
+
+
+def test_security_forces_and_air_defence_systems_are_kinds_of_agent(coder):
+    # القوات الأمنية are the security forces (not "forces" of no kind); منظومة الدفاع السورية Syria's military
+    killed = happened_main(coder, "وقتلت القوات الأمنية العراقية ثلاثة من المهاجمين")
+    assert killed and (killed[0].actor["country"], killed[0].actor["sector"]) == ("IRQ", "COP")
+    fired = of_type(coder, "وأكد الجيش الإسرائيلي أن منظومة الدفاع السورية أطلقت الصواريخ على الطائرة")
+    assert fired and (fired[0].actor["country"], fired[0].actor["sector"]) == ("SYR", "MIL")
