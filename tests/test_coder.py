@@ -1431,3 +1431,10 @@ def test_security_forces_and_air_defence_systems_are_kinds_of_agent(coder):
     assert killed and (killed[0].actor["country"], killed[0].actor["sector"]) == ("IRQ", "COP")
     fired = of_type(coder, "وأكد الجيش الإسرائيلي أن منظومة الدفاع السورية أطلقت الصواريخ على الطائرة")
     assert fired and (fired[0].actor["country"], fired[0].actor["sector"]) == ("SYR", "MIL")
+
+
+def test_a_nisba_right_after_a_killing_verb_with_no_object_is_the_victim(coder):
+    # قتل فلسطيني بقصف إسرائيلي: a Palestinian was killed; Israel's shelling killed him
+    killed = happened_main(coder, "قتل فلسطيني، صباح الجمعة، بقصف إسرائيلي على قطاع غزة")
+    assert killed and (killed[0].recipient["country"], killed[0].recipient["sector"]) == ("PSE", "CVL")
+    assert killed[0].actor["country"] == "ISR"

@@ -906,13 +906,15 @@ class EventCoder:
                     first_after.kind == "people" or first_after.actor.sector == "CVL" or any(
                         self._is(tok, self.cues.succumbed) for tok in tokens[first_after.last:min(s.hi, first_after.last + 3)])))
                 if first_after is not None and not counted and not agent_later and t.form.trigger.type == "ASSAULT" \
-                        and first_after.first == t.last and first_after.kind != "adjective" and \
-                        not self._object_on_verb(tokens, t) and \
+                        and first_after.first == t.last and not self._object_on_verb(tokens, t) and \
                         self._subject_before(tokens, t.first, before, s, any_kind=True) is None \
                         and not self._object_after(tokens, s, first_after, after):
                     # جرح وزير الدفاع الياس المر في تفجير، قتل قيادي في تنظيم القاعدة في غارة أميركية: right after the
                     # verb, no subject before it and nothing after that could be its object - the passive reading
+                    # (قتل فلسطيني في قصف إسرائيلي: a nisba right after the verb is a person of that nation)
                     counted = True
+                    if first_after.kind == "adjective":
+                        first_after = _as_people(first_after, self.d.actors.sector_names)
                 if first_after is not None and first_after.agent_like and actor is None and not counted \
                         and not agent_later:
                     actor = first_after
