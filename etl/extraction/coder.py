@@ -711,8 +711,7 @@ class EventCoder:
         cues = self.cues
         if _is_word(before, cues.titles) or _is_word(before, cues.leaders) or _is_word(before, cues.targets):
             return False  # المتحدث العسكري، المسؤول العسكري: a military person; موقع عسكري: the military's site
-        definite = bare != key
-        return definite == (strip_article(_conjunction_off(before.key)) != _conjunction_off(before.key))
+        return (bare != key) == _definite_word(before)  # an adjective agrees with its noun in definiteness
 
     def _holder(self, tokens: list[Token], a: ActorMention) -> bool:
         """Is the mention the one who holds a place, right after تسيطر عليها / لسيطرة / تحت سيطرة?"""
@@ -785,7 +784,6 @@ class EventCoder:
         if patient_marker_at is not None:
             recipient = next((a for a in after if a.first > patient_marker_at and a.first - patient_marker_at <= 3
                               and a is not actor), None)
-
         verb = t.form.verb
         if verb and t.form.tense is None and _participle(tokens[t.first].key):
             # داعياً الميليشيات إلى …، محذراً من …: the participle's subject is the main clause's
@@ -1696,9 +1694,9 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
     # a plural nisba standing alone is the people of that country (آلاف الإسرائيليين، مدنيين أفغان → CVL), and so is
     # one counted by a number (41 فلسطينيا، 3 إسرائيليين)
     for k, m in enumerate(out):
-        counted = m.first > 0 and (tokens[m.first - 1].key.isdigit() or _number_word(tokens[m.first - 1].text)) \
-            and not text[tokens[m.first - 1].end:m.start].strip()
-        if m.kind in ("adjective", "people") and (fold_plural(m.text) or counted):
+        if m.kind in ("adjective", "people") and (fold_plural(m.text) or m.first > 0 and (
+                tokens[m.first - 1].key.isdigit() or _number_word(tokens[m.first - 1].text))
+                and not text[tokens[m.first - 1].end:m.start].strip()):
             country = m.actor.country
             out[k] = ActorMention(m.first, m.last, m.start, m.end, m.text,
                                   Actor(f"country:{country}:CVL", m.text, f"{m.actor.name_en} {sector_names['CVL']}",

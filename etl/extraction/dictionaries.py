@@ -338,18 +338,19 @@ def parse_actors(raw) -> ActorLexicon:
                 index.add(form, ActorForm("adjective", actor))
         for people in _words(spec.get("people"), f"{where} people"):
             index.add(people, ActorForm("people", actor))
-        sectors = {}
+        def sector_actor(sector: str) -> Actor:  # the state as one of its sectors (Syria's military)
+            return Actor(f"country:{code}:{sector}", names[0], f"{spec['en']} ({SECTOR_NAMES[sector]})", code,
+                         sector, spec.get("wikidata") if sector == "GOV" else None)
+
         for sector, words in (spec.get("metonyms") or {}).items():
             _check_sector(sector, f"{where} metonyms")
-            sectors[sector] = Actor(f"country:{code}:{sector}", names[0], f"{spec['en']} ({SECTOR_NAMES[sector]})",
-                                    code, sector, spec.get("wikidata") if sector == "GOV" else None)
+            metonym = sector_actor(sector)
             for word in _words(words, f"{where} metonyms.{sector}"):
-                index.add(word, ActorForm("metonym", sectors[sector]))
+                index.add(word, ActorForm("metonym", metonym))
         # قوات النظام in a text about Syria is Syria's military: names that stand for the state only there
         for sector, words in (spec.get("regional") or {}).items():
             _check_sector(sector, f"{where} regional")
-            metonym = sectors.get(sector) or Actor(f"country:{code}:{sector}", names[0],
-                                                   f"{spec['en']} ({SECTOR_NAMES[sector]})", code, sector, None)
+            metonym = sector_actor(sector)
             for word in _words(words, f"{where} regional.{sector}"):
                 regional[(code, phrase_key(word)[0])] = metonym
                 regional_aliases.append(word)
