@@ -1438,3 +1438,47 @@ def test_a_nisba_right_after_a_killing_verb_with_no_object_is_the_victim(coder):
     killed = happened_main(coder, "قتل فلسطيني، صباح الجمعة، بقصف إسرائيلي على قطاع غزة")
     assert killed and (killed[0].recipient["country"], killed[0].recipient["sector"]) == ("PSE", "CVL")
     assert killed[0].actor["country"] == "ISR"
+
+
+def test_a_war_machine_in_construct_belongs_to_the_side_after_it(coder):
+    # قصفت دبابات الجيش الإسرائيلي موقعين لحركة حماس: the army's tanks fired; Hamas's posts were hit
+    shelled = happened_main(coder, "قصفت دبابات الجيش الإسرائيلي موقعين لحركة حماس في قطاع غزة")
+    assert shelled and shelled[0].actor["country"] == "ISR" and shelled[0].recipient["id"] == "org:hamas"
+
+
+def test_the_oppositions_fighters_are_rebels_who_act(coder):
+    # مقاتلو المعارضة قصفوا: armed rebels (REB) are the subject, not the opposition as a political side
+    shelled = happened_main(coder, "وقالت سانا إن مقاتلي المعارضة قصفوا مدينة السويداء")
+    assert shelled and shelled[0].actor["sector"] == "REB"
+
+
+def test_victims_killed_in_clashes_with_a_side_were_hit_by_it(coder):
+    # قتل 64 عنصرا من ميليشيات الحوثي الإيراني في مواجهات مع ألوية العمالقة: the Giants Brigades (not Iran,
+    # the Houthis' epithet) hit the Houthis
+    killed = happened_main(coder, "قتل 64 عنصرا من ميليشيات الحوثي الإيراني في مواجهات مع ألوية العمالقة")
+    assert killed and killed[0].recipient["id"] == "org:houthis"
+    assert killed[0].actor is not None and killed[0].actor["country"] == "YEM"
+    # جنود أتراك، مسلحين أكراد: an indefinite people's plural qualifies the kind of agent before it
+    turks = happened_main(coder, "قتل ثلاثة جنود أتراك في اشتباكات مع مسلحين أكراد")
+    assert turks and turks[0].recipient["country"] == "TUR" and turks[0].actor["sector"] == "UAF"
+
+
+def test_a_possessive_on_the_event_noun_after_a_report_is_the_reporter(coder):
+    # أعلنت الولايات المتحدة أن غاراتها الجوية أوقعت مئة قتيل: the United States' own airstrikes
+    strikes = of_type(coder, "أعلنت الولايات المتحدة أن غاراتها الجوية على دير الزور أوقعت مئة قتيل")
+    assert strikes and strikes[0].actor["country"] == "USA"
+
+
+def test_time_phrases_and_particles_do_not_join_or_name_the_one_hit(coder):
+    # مقتل النقيب بعد أسبوع على سقوط صالح الصماد: على of time; al-Sammad's fall is another event
+    killed = of_type(coder, "وجاء مقتل النقيب بعد أسبوع على سقوط صالح الصماد في غارة للتحالف")
+    assert killed and (killed[0].recipient is None or "الصماد" not in killed[0].recipient["text"])
+    # أفاد مسؤولون أتراك بأن خاشقجي قتل: the officials report; Khashoggi is the victim, not part of their name
+    killed = of_type(coder, 'أفاد مسؤولون أتراك بأن خاشقجي "قُتل" في القنصلية السعودية')
+    assert killed and killed[0].recipient["text"] == "خاشقجي"
+
+
+def test_afflictions_and_the_name_israa_are_no_attacks(coder):
+    # أصيبت والدته بالهلع: struck by panic; إسراء الغمغام: a woman's name, not أسرا (captured)
+    assert not of_type(coder, "وقد أصيبت والدة عبد الرؤوف بالهلع حين أخبرت أن ابنها استشهد")
+    assert not of_type(coder, "وطالبت النيابة العامة بعقوبة الإعدام بحق الناشطة إسراء الغمغام")

@@ -48,6 +48,7 @@ MAIN_WINDOW = 12
 ARMED_SECTORS = frozenset("MIL COP REB UAF CRM".split())
 _PROTESTING_SECTORS = frozenset("CVL OPP PTY LAB EDU REL REF".split())  # who takes to the streets
 INSTRUMENT_WINDOW = 8  # tokens around a trigger in which an instrument refines its mode
+FIGHT_WINDOW = 12  # tokens after an event in which "في مواجهات مع" may name the side that fought its victims
 SUBJECT_WINDOW = 7  # tokens before a verb in which its subject may stand (SVO)
 _MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"  # diacritics and tatweel
 _PUNCT_BREAK = frozenset("،,؛;:()[]«»\"“”")
@@ -272,7 +273,9 @@ class EventCoder:
             epithet = m.kind == "generic" and m.last - m.first == 1 and tokens[m.first].key.startswith("ال") and \
                 strip_article(tokens[m.first].key) in self.cues.epithets
             # ميليشيات الحوثي الإيرانية، حزب الله اللبناني: a nisba after an organisation describes it
-            nisba = m.kind == "adjective" and prev is not None and prev.kind == "org"
+            # (also after a member of one: عنصرا من ميليشيات الحوثي الإيراني)
+            nisba = m.kind == "adjective" and prev is not None and (prev.kind == "org" or prev.kind == "composite" and
+                                                                      not prev.actor.id.startswith(("country:", "generic:")))
             if prev is not None and prev.named and prev.kind != "adjective" and m.first == prev.last and (
                     epithet or nisba):
                 out[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], prev.actor,
@@ -579,9 +582,18 @@ class EventCoder:
             # أعلن الجيش الإسرائيلي أنه شن ليل السبت غارة: the one who reports carried it out (not "إنه تم
             # التوصل إلى اتفاق", impersonal)
             actor = sources[-1]
+        if actor is None and sources and not verbs and primary.first == main_start and \
+                primary.last - primary.first == 1 and _definite(tokens, primary) and \
+                not tokens[primary.first].key.startswith(("ال", "وال")) and sources[-1].agent_like:
+            # أعلنت الولايات المتحدة أن غاراتها الجوية أوقعت مئة قتيل: the pronoun on the event noun is the one
+            # who reports
+            actor = sources[-1]
         if actor is None and sources and primary.form.verb and primary.form.tense is None and \
                 _participle(tokens[primary.first].key):
             actor = sources[-1]  # أكدت واشنطن أنها …، داعية الميليشيات إلى …: the participle's subject is the frame's
+        if type_ == "ASSAULT" and actor is None and recipient is not None:
+            # قتل 64 عنصرا من ميليشيات الحوثي في مواجهات مع المقاومة الوطنية: the side they fought hit them
+            actor = self._fought_with(tokens, s, max(t.last for t in group), actors, recipient)
         if type_ == "ASSAULT":
             claimer = self._claimer(tokens, s, max(t.last for t in group), actors)
             if claimer is not None:
@@ -1030,6 +1042,9 @@ class EventCoder:
                 return None  # (مواقع لحزب الله: what is hit, not who owns the machine)
             if a.kind == "adjective":
                 return _as_military(a, self.d.actors.sector_names)
+            if a.agent_like and a.first == at + 1 and not _proclitic(tokens, a) and \
+                    not _conjunction_off(tokens[at].key).startswith("ال"):
+                return a  # دبابات الجيش الإسرائيلي: the machine in construct with its owner
             if a.agent_like and (self._is(tokens[a.first - 1], self.cues.belonging) or "ل" in _proclitic(tokens, a)):  # للقوات
                 return a
         return None
@@ -1134,6 +1149,9 @@ class EventCoder:
         markers = self.cues.patient_markers
         for i in range(lo, hi):
             if any(b in markers for _, b in clitic_bases(tokens[i].key)) or tokens[i].key in markers:
+                if i - 2 >= lo and tokens[i].key == "علي" and self._is(tokens[i - 1], self.cues.time_units) and \
+                        self._is(tokens[i - 2], self.cues.time_prepositions):
+                    return None  # مقتل النقيب بعد أسبوع على سقوط الصماد: على of time, and another event after it
                 return i
             if i + 2 <= hi and _phrases(tokens, i, i + 2, self.cues.phrase_starts, ending=i + 2) & markers:
                 return i + 1  # (في وجه ميليشيات الحوثي)
@@ -1149,6 +1167,15 @@ class EventCoder:
             following = next((a for a in named if 0 <= a.first - i - 1 <= 1), None)
             preceding = next((a for a in reversed(named) if a.last <= i and i - a.last <= 1 and a.first >= after), None)
             return following or preceding
+        return None
+
+    def _fought_with(self, tokens: list[Token], s: _Sentence, after: int, actors: list[ActorMention],
+                     hit: ActorMention) -> ActorMention | None:
+        """The side named right after "مواجهات مع" a few words after the event (not the one hit)."""
+        for i in range(after, min(s.hi - 2, after + FIGHT_WINDOW)):
+            if self._is(tokens[i], self.cues.fights) and tokens[i + 1].key == "مع":
+                side = next((a for a in actors if a.first == i + 2 and a.agent_like), None)
+                return None if side is None or _same(side, hit) else side
         return None
 
     def _announces_own(self, tokens: list[Token], s: _Sentence, a: ActorMention, t: TriggerMention) -> bool:
@@ -1705,7 +1732,9 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
     merged: list[ActorMention] = []
     for m in out:
         if merged and m.kind == "person" and merged[-1].kind == "composite" and m.first - merged[-1].last <= 1 and \
-                not any(ch in '.؛;:"«»“”!?؟()' for ch in text[merged[-1].end:m.start]):
+                not any(ch in '.؛;:"«»“”!?؟()' for ch in text[merged[-1].end:m.start]) and \
+                not (m.first > merged[-1].last and _particle(tokens[merged[-1].last], cues)):
+            # (not across a particle: مسؤولون أتراك بأن خاشقجي)
             # (a comma of apposition may stand between - الرئيس الأمريكي، دونالد ترامب - not a full stop or quote)
             prev = merged.pop()
             merged.append(ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], m.actor,
@@ -1729,7 +1758,11 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
         prev = owned[-1] if owned else None
         if prev is not None and prev.kind == "generic" and m.first == prev.last and m.kind in ("generic", "composite") \
                 and (m.actor.sector != prev.actor.sector or m.actor.country) and _construct(prev.text) and _genitive(tokens, m):
-            owned[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], m.actor, m.kind,
+            actor = m.actor
+            if m.kind == "generic" and m.actor.sector == "OPP" and prev.actor.sector in ARMED_SECTORS:
+                # مقاتلو المعارضة، قوات المعارضة: the opposition's fighters are rebels, who may act by force
+                actor = Actor("generic:REB", text[prev.start:m.end], sector_names["REB"], None, "REB")
+            owned[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], actor, m.kind,
                                      prev.locative)
             continue
         owned.append(m)

@@ -22,7 +22,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "seats", "memberships", "org_kinds", "belonging", "impersonal_verbs", "leaders", "casualty_nouns", "announcing",
              "verb_particles", "titles", "patrons", "lam_not_objects", "succumbed", "others",
              "kin", "holding", "adjectival_kinds", "statements", "inflicting", "hedges",
-             "facilities"}
+             "facilities", "fights"}
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,7 @@ class Cues:
     inflicting: frozenset[str]  # كبدت: right before an event noun, the one named after the noun was hit
     hedges: frozenset[str]  # على الأقل: between a member word and من (عنصرا على الأقل من قوات النظام)
     facilities: frozenset[str]  # سوق، مسجد، مستشفى: kinds of agent that are buildings, hit but never acting
+    fights: frozenset[str]  # مواجهات، اشتباكات: + مع, the side named after them fought those hit in the event
     holding: frozenset[str]  # تسيطر عليها، لسيطرة: the name after them holds a place; it takes no role
     kin: frozenset[str]  # خطيبة، أسرة: a name right after them is whose relative; it takes no role
     patrons: frozenset[str]  # الموالية، المدعومة: the name after them (+ لـ / من) backs the one before, it takes no role
