@@ -1482,3 +1482,35 @@ def test_afflictions_and_the_name_israa_are_no_attacks(coder):
     # أصيبت والدته بالهلع: struck by panic; إسراء الغمغام: a woman's name, not أسرا (captured)
     assert not of_type(coder, "وقد أصيبت والدة عبد الرؤوف بالهلع حين أخبرت أن ابنها استشهد")
     assert not of_type(coder, "وطالبت النيابة العامة بعقوبة الإعدام بحق الناشطة إسراء الغمغام")
+
+
+def test_an_epithet_ends_the_name_before_a_verb(coder):
+    # منظمة حماس الإرهابية استهدفت المدنيين الإسرائيليين: Hamas is the subject, the civilians the target
+    hit = of_type(coder, "وقال الجيش إن منظمة حماس الإرهابية استهدفت المدنيين الإسرائيليين ليلا بالصواريخ")
+    assert hit and hit[0].actor["id"] == "org:hamas" and hit[0].recipient["sector"] == "CVL"
+
+
+def test_a_nisba_qualifying_no_noun_is_a_person_of_that_nation(coder):
+    # أطلق جندي إسرائيلي النار على الفلسطيني: a Palestinian (civilian), not the Palestinian state
+    shot = happened_main(coder, "وأطلق جندي إسرائيلي النار على الفلسطيني الذي حاول الفرار")
+    assert shot and (shot[0].recipient["country"], shot[0].recipient["sector"]) == ("PSE", "CVL")
+
+
+def test_a_nisba_on_the_noun_of_a_place_phrase_names_no_killer(coder):
+    # خاشقجي قتل في القنصلية السعودية: the consulate is where, not who
+    killed = of_type(coder, "وقال مسؤول إن خاشقجي قتل في القنصلية السعودية في إسطنبول")
+    assert killed and killed[0].actor is None and killed[0].recipient["text"] == "خاشقجي"
+
+
+def test_a_second_verb_ends_the_clause_of_a_passive_killing(coder):
+    # قتل فلسطيني وأصيب 3 آخرون في غارة إسرائيلية: the count belongs to the second verb; the Palestinian
+    # was killed, by Israel's strike
+    killed = happened_main(coder, "قتل فلسطيني وأصيب 3 آخرون في غارة إسرائيلية على بيت لاهيا")
+    assert killed and (killed[0].recipient["country"], killed[0].recipient["sector"]) == ("PSE", "CVL")
+    assert killed[0].actor["country"] == "ISR"
+    # قتل مسلح اثنين من الحرس: اثنين is a count (two), not Monday, so the gunman has an object and acts
+    shot = happened_main(coder, "وفي أكتوبر الماضي، قتل مسلح اثنين من الحرس وجرح ثلاثة آخرين في جدة")
+    assert shot and shot[0].actor is not None and shot[0].actor["sector"] == "UAF"
+    # جندي إسرائيلي واحد: one soldier - a numeral after its noun is no object, the soldier was wounded
+    hurt = of_type(coder, "في حين أصيب جندي إسرائيلي واحد بجروح طفيفة")
+    assert hurt and hurt[0].actor is None and hurt[0].recipient["country"] == "ISR"

@@ -282,6 +282,13 @@ class EventCoder:
                                        prev.kind, prev.locative)
                 continue
             out.append(m)
+        for k, m in enumerate(out):
+            # منظمة حماس الإرهابية: an epithet that is no kind of agent (الإرهابية) still ends the name
+            nxt = out[k + 1].first if k + 1 < len(out) else len(tokens)
+            if m.named and m.kind != "adjective" and m.last < nxt and tokens[m.last].key.startswith("ال") and \
+                    strip_article(tokens[m.last].key) in self.cues.epithets and not text[m.end:tokens[m.last].start].strip():
+                end = tokens[m.last].end
+                out[k] = ActorMention(m.first, m.last + 1, m.start, end, text[m.start:end], m.actor, m.kind, m.locative)
         return out
 
     def _own_forces(self, text: str, tokens: list[Token], mentions: list[ActorMention]) -> list[ActorMention]:
@@ -565,6 +572,11 @@ class EventCoder:
                 actor = a
             if recipient is None and r is not None and r is not actor:
                 recipient = r
+        if type_ == "ASSAULT" and recipient is not None and recipient.kind == "adjective" and (
+                recipient.first == s.lo or _particle(tokens[recipient.first - 1], self.cues) or any(
+                    t.form.verb and t.last == recipient.first for t in group)):
+            # إن فلسطينيا قتل، أطلق النار على الفلسطيني: a nisba that qualifies no noun is a person of that nation
+            recipient = _as_people(recipient, self.d.actors.sector_names)
         pronoun = _pronoun_complementizer(tokens[main_start - 1].key) if main_start > s.lo else None
         if sources and verbs and verbs[0].first == main_start and pronoun and (
                 pronoun != "ه" or not verbs[0].form.trigger.patient_subject) and (
@@ -877,8 +889,11 @@ class EventCoder:
                 else:
                     actor = subject
         else:
+            # (not a nisba on the noun of a place phrase: خاشقجي قتل في القنصلية السعودية)
             first_after = next((a for a in after if a.first - t.last - self._skippable(tokens, t.last, a.first) <= 3
-                                and a is not recipient), None)
+                                and a is not recipient and not (a.kind in ("adjective", "country") and
+                                                                a.first - 2 >= t.last and tokens[a.first - 2].key == "في")),
+                               None)
             subject = self._svo_subject(text, tokens, t, before)
             if subject is not None and t.form.trigger.id == "ASSAULT.kill" and t.form.tense == "past" and \
                     self._nothing_after(text, tokens, s, t) and not any(
@@ -1105,19 +1120,25 @@ class EventCoder:
         """Could something after the mention be the verb's object: another actor (a nisba only as a noun -
         فلسطينيا، فلسطينيين، 19 فلسطينيا - not an adjective on a noun, غارة أميركية), or a count or partitive
         before the next preposition (قتلت قوات الأمن أحدهما، أصابت القوات عددا من الشبان)?"""
+        # (not past a second verb joined by و: قتل فلسطيني وأصيب 3 آخرون - the clause of the first ends there)
+        end = next((k for k in range(m.last, s.hi) if tokens[k].key.startswith("و") and
+                    tokens[k].key[1:] in self.d.triggers.verb_surfaces), s.hi)
         for a in after:
             if a is m or a.first < m.last:
                 continue
+            if a.first >= end:
+                break
             last = "".join(ch for ch in tokens[a.last - 1].key if ch.isalpha())
             if a.kind != "adjective" or last.endswith(("ا", "ين", "ون")) or _counted(tokens, s, a, None) or \
                     strip_article(tokens[a.first - 1].key) in _PARTITIVE:
                 return True
-        for tok in tokens[m.last:min(s.hi, m.last + 4)]:
+        for tok in tokens[m.last:min(end, m.last + 4)]:
             key = strip_article(tok.key)
             if key in _PREPOSITIONS or tok.key in _PREPOSITIONS:
                 return False
-            if self._is(tok, self.cues.time_anchors):
-                continue  # مساء الاثنين is no count
+            if self._is(tok, self.cues.time_anchors) and not _number_word(tok.text) or \
+                    tok.key in ("واحد", "واحده"):
+                continue  # مساء الاثنين is no count (but اثنين, two, is); جندي واحد: one soldier
             if tok.key.isdigit() or _number_word(tok.text) or key in _PARTITIVE or key.rstrip("ا") in _PARTITIVE \
                     or key.startswith(("احد", "بعض")):
                 return True
