@@ -1514,3 +1514,19 @@ def test_a_second_verb_ends_the_clause_of_a_passive_killing(coder):
     # جندي إسرائيلي واحد: one soldier - a numeral after its noun is no object, the soldier was wounded
     hurt = of_type(coder, "في حين أصيب جندي إسرائيلي واحد بجروح طفيفة")
     assert hurt and hurt[0].actor is None and hurt[0].recipient["country"] == "ISR"
+
+
+def test_the_interceptor_is_not_the_target_of_the_missile_it_stops(coder):
+    # اعترضت قوات الدفاع الجوي السعودي صاروخا أطلقته ميليشيات الحوثي: the pronoun on أطلقته is the missile
+    fired = of_type(coder, "أعلن التحالف أن قوات الدفاع الجوي السعودي اعترضت صاروخا أطلقته ميليشيات الحوثي تجاه السعودية")
+    assert fired and fired[0].actor["id"] == "org:houthis"
+    assert fired[0].recipient is None or fired[0].recipient["text"] != "قوات الدفاع الجوي السعودي"
+
+
+def test_persons_of_an_armed_cell_are_its_members_and_supporters_are_no_side(coder):
+    # قتلت 6 أشخاص من خلية إرهابية: members of the cell (armed), not civilians
+    killed = happened_main(coder, "وأعلنت الوزارة أن قوات الأمن قتلت 6 أشخاص من خلية إرهابية في الإسكندرية")
+    assert killed and killed[0].recipient["sector"] == "UAF"
+    # جمعيات مؤيدة للفلسطينيين: the Palestinians back the associations; they do not call for the protest
+    called = of_type(coder, "ودعت جمعيات مؤيدة للفلسطينيين إلى التظاهر في المدن الفرنسية", "REQUEST")
+    assert called and (called[0].actor is None or called[0].actor["country"] != "PSE")

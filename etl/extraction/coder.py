@@ -1006,7 +1006,9 @@ class EventCoder:
             # عسكريين ماليين خطفهم مقاتلو الطوارق: with the agent after it, the pronoun on the verb is the
             # noun before (a topic or a relative clause's head)
             head = self._subject_before(tokens, t.first, before, s, any_kind=True)
-            if head is not None and t.first - head.last <= 2:  # (right before it, or before الذي / التي)
+            if head is not None and (t.first == head.last or t.first - head.last == 1 and
+                                     self._is(tokens[head.last], self.cues.relative_pronouns)):
+                # (right before it, or before الذي / التي - not "الدفاع الجوي صاروخا أطلقه الحوثيون": the missile)
                 recipient = head
         if actor is not None and t.form.trigger.type == "ASSAULT" and self._owns_target(tokens, actor):
             # مواقع المتمردين، مقر الحزب: the owner of a target is hit, it does not strike
@@ -1731,8 +1733,9 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
     members: list[ActorMention] = []
     for m in out:
         prev = members[-1] if members else None
-        if prev is not None and prev.kind == "generic" and prev.last - prev.first == 1 and \
-                _is_word(tokens[prev.first], cues.leaders) and m.kind in ("generic", "composite") and \
+        if prev is not None and prev.kind == "generic" and prev.last - prev.first == 1 and (
+                _is_word(tokens[prev.first], cues.leaders) or _is_word(tokens[prev.first], cues.persons) and
+                m.actor.sector in ARMED_SECTORS) and m.kind in ("generic", "composite") and \
                 m.actor.sector != prev.actor.sector and _member_of(tokens, prev.last, m.first, cues):
             members[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], m.actor,
                                        "composite", prev.locative)
