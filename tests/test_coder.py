@@ -1530,3 +1530,37 @@ def test_persons_of_an_armed_cell_are_its_members_and_supporters_are_no_side(cod
     # جمعيات مؤيدة للفلسطينيين: the Palestinians back the associations; they do not call for the protest
     called = of_type(coder, "ودعت جمعيات مؤيدة للفلسطينيين إلى التظاهر في المدن الفرنسية", "REQUEST")
     assert called and (called[0].actor is None or called[0].actor["country"] != "PSE")
+
+
+def test_a_kind_of_agent_in_construct_with_a_state_is_that_states(coder):
+    # سلطات الدوحة، قوات إيران: Qatar's authorities, Iran's forces
+    arrest = of_type(coder, "وشهد العام الماضي واقعة اعتقال سلطات الدوحة للحاج حمد المري", "COERCE")
+    assert arrest and (arrest[0].actor["country"], arrest[0].actor["sector"]) == ("QAT", "GOV")
+    shelled = happened_main(coder, "وقصفت قوات إيران مواقع المعارضة الكردية")
+    assert shelled and (shelled[0].actor["country"], shelled[0].actor["sector"]) == ("IRN", "MIL")
+    # رئيس السلطة الفلسطينية محمود عباس: the title still joins the person named after it
+    accused = of_type(coder, 'اتهم رئيس السلطة الفلسطينية محمود عباس، الأربعاء، حركة "حماس" بعرقلة المصالحة', "ACCUSE")
+    assert accused and accused[0].actor["name"] == "Mahmoud Abbas" and accused[0].recipient["id"] == "org:hamas"
+    # عملاء الموساد اغتيال خالد مشعل: a noun between a description and a name keeps them apart
+    tried = of_type(coder, "وفي عام 1997 حاول عملاء الموساد اغتيال خالد مشعل في الأردن")
+    assert tried and tried[0].actor["country"] == "ISR" and tried[0].recipient["name"] == "Khaled Meshaal"
+
+
+def test_a_relative_clause_on_the_actor_names_no_recipient(coder):
+    # قصفت قوات سوريا الديمقراطية، التي تغلب عليها وحدات حماية الشعب، مواقع …: the YPG describe the SDF
+    shelled = happened_main(coder, "وقصفت قوات سوريا الديمقراطية، التي تغلب عليها وحدات حماية الشعب الكردية، "
+                                   "مواقع تنظيم داعش قرب هجين")
+    assert shelled and shelled[0].actor["name"] == "Syrian Democratic Forces"
+    assert shelled[0].recipient["name"] == "Islamic State"
+
+
+def test_an_armed_actor_striking_military_targets_is_an_attack_and_a_base_is_no_al_qaeda(coder):
+    # استهدف الجيش الإسرائيلي مواقع عدة: a weak verb, but an armed actor and a military target
+    hit = happened_main(coder, "استهدف الجيش الإسرائيلي مواقع عدة في الداخل السوري بعشرات الصواريخ")
+    assert hit and hit[0].actor["country"] == "ISR"
+    # القاعدة العسكرية: the military base, not al-Qaeda
+    unknown = of_type(coder, "ولا تزال الجهة التي استهدفت القاعدة العسكرية المعروفة باسم التياس مجهولة")
+    assert all(side is None or side["name"] != "Al-Qaeda" for e in unknown for side in (e.actor, e.recipient))
+    # قرار صادر من النيابة: issued by the prosecution, no confiscation
+    assert not of_type(coder, "ألقي القبض عليها تنفيذا لقرار صادر من النيابة العامة بضبطها", "COERCE") or all(
+        e.mode != "seize" for e in of_type(coder, "ألقي القبض عليها تنفيذا لقرار صادر من النيابة العامة بضبطها", "COERCE"))

@@ -240,6 +240,13 @@ class EventCoder:
             ends = {m.last - 1 for k, m in enumerate(mentions) if k not in verb_like}
             mentions = [m for k, m in enumerate(mentions)
                         if k not in verb_like or not self._verb_position(text, tokens, m.first, verb_like[k], ends)]
+        # القاعدة العسكرية، القاعدة الجوية: a one-word name that is also a common noun, with an adjective of
+        # relation after it that names no one (not an epithet: القاعدة الإرهابي), is the common noun (a base)
+        starts = {m.first for m in mentions}
+        mentions = [m for m in mentions if not (
+            m.kind == "org" and m.last - m.first == 1 and m.last < len(tokens) and m.last not in starts and
+            self._is(tokens[m.first], self.cues.common_noun_names) and _definite_nisba(tokens[m.last]) and strip_article(_conjunction_off(tokens[m.last].key)) not in self.cues.epithets
+            and not text[m.end:tokens[m.last].start].strip())]
         composed = _compose(text, tokens, mentions, self.d.actors.sector_names, self.cues)
         return self._own_forces(text, tokens, self._leaders(text, tokens, self._with_epithets(text, tokens, composed)))
 
@@ -496,7 +503,8 @@ class EventCoder:
             # enough; an instrument, a toll, a second trigger, or an actor AND a target are.
             # هاجم ماكين رغبة أوباما: an attack in words; an armed actor with a target is an attack
             return bool(found & {"instrument", "toll", "several-triggers", "light-verb"}) or \
-                {"armed-actor", "recipient"} <= found or {"armed-actor", "territory"} <= found
+                {"armed-actor", "recipient"} <= found or {"armed-actor", "territory"} <= found or \
+                {"armed-actor", "target"} <= found
         if type_ == "PROTEST":
             return bool(found & {"protesters", "several-triggers"})
         return bool(found)
@@ -629,6 +637,10 @@ class EventCoder:
             support.append("armed-actor")
         if recipient is not None:
             support.append("recipient")
+        if type_ == "ASSAULT" and any(t.form.verb and any(self._is(tok, self.cues.targets)
+                                                          for tok in tokens[t.last:min(s.hi, t.last + 10)])
+                                      for t in group):
+            support.append("target")  # استهدف التحالف … مواقع عسكرية: the object is a military target
         has_toll = bool(toll and (toll.killed or toll.injured))
         if has_toll and type_ == "ASSAULT":
             support.append("toll")
@@ -998,7 +1010,12 @@ class EventCoder:
                             subject = None  # وحسب التلفزيون السوري، استهدفت صواريخ …: the source did not strike
                         actor = subject or first_after
                 if recipient is None:
-                    rest = [a for a in after if not _same(a, actor) and a.first - t.last <= 8]
+                    # (not a name in a relative clause on the actor: تسيطر قوات سوريا الديمقراطية التي يقودها
+                    # الأكراد على …)
+                    described = self._relative_clause(text, tokens, s, actor) if actor is not None and \
+                        actor.first >= t.last else range(0)
+                    rest = [a for a in after if not _same(a, actor) and a.first not in described and
+                            a.first - t.last - (len(described) if described and a.first >= described.stop else 0) <= 8]
                     if rest:
                         recipient = rest[0]
         if recipient is None and actor is not None and actor.first >= t.last and t.form.verb and \
@@ -1046,6 +1063,16 @@ class EventCoder:
         if _same(recipient, actor):
             recipient = None
         return actor, recipient
+
+    def _relative_clause(self, text: str, tokens: list[Token], s: _Sentence, m: ActorMention) -> range:
+        """The tokens of a relative clause right after the mention (التي يقودها الأكراد), up to a comma or a
+        preposition that takes up the main clause again (على); empty if none follows it. (A preposition inside
+        the clause ends it too early: الذي بنى علاقات جيدة مع السعودية.)"""
+        if m.last >= s.hi or not self._is(tokens[m.last], self.cues.relative_pronouns):
+            return range(0)
+        end = next((k for k in range(m.last + 2, s.hi) if _clause_gap(text, tokens, k - 1, k) or
+                    tokens[k].key in _PREPOSITIONS), s.hi)
+        return range(m.last, end)
 
     def _machine_owner(self, tokens: list[Token], s: _Sentence, at: int, after: list[ActorMention]):
         """When a war machine is the subject right after a verb (طائرة، دبابة), the one it belongs to: its
@@ -1752,13 +1779,32 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
             out[k] = ActorMention(m.first, m.last, m.start, m.end, m.text,
                                   Actor(f"country:{country}:CVL", m.text, f"{m.actor.name_en} {sector_names['CVL']}",
                                         country, "CVL", None), "people", m.locative)
+    # سلطات الدوحة، قوات إيران: a kind of agent in construct with a state (or its capital) is that state's (before
+    # names join: رئيس السلطة الفلسطينية محمود عباس is the person; not a court, محكمة القاهرة, which is also
+    # the word of a verdict: قضت محكمة)
+    states: list[ActorMention] = []
+    for m in out:
+        prev = states[-1] if states else None
+        if prev is not None and prev.kind == "generic" and m.first == prev.last and m.kind in ("metonym", "country") \
+                and m.actor.country and prev.actor.sector != "JUD" and _construct(prev.text) and not _proclitic(tokens, m) and \
+                not text[prev.end:m.start].strip():
+            country, sector = m.actor.country, prev.actor.sector
+            actor = Actor(f"country:{country}:{sector}", text[prev.start:m.end],
+                          f"{m.actor.name_en.split(' (')[0]} {sector_names[sector]}", country, sector, None)
+            states[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], actor,
+                                      "composite", prev.locative)
+            continue
+        states.append(m)
+    out = states
     # a composite may take a second adjective or name: الحكومة العراقية → done above; وزير الدفاع الأمريكي، أوستن
     merged: list[ActorMention] = []
     for m in out:
         if merged and m.kind == "person" and merged[-1].kind == "composite" and m.first - merged[-1].last <= 1 and \
                 not any(ch in '.؛;:"«»“”!?؟()' for ch in text[merged[-1].end:m.start]) and \
-                not (m.first > merged[-1].last and _particle(tokens[merged[-1].last], cues)):
-            # (not across a particle: مسؤولون أتراك بأن خاشقجي)
+                not (m.first > merged[-1].last and (_particle(tokens[merged[-1].last], cues) or
+                                                    not _describes(tokens[merged[-1].last], cues))):
+            # (across a word only if it describes: not a particle, مسؤولون أتراك بأن خاشقجي, nor a noun,
+            # عملاء الموساد اغتيال خالد مشعل)
             # (a comma of apposition may stand between - الرئيس الأمريكي، دونالد ترامب - not a full stop or quote)
             prev = merged.pop()
             merged.append(ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], m.actor,

@@ -22,7 +22,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "seats", "memberships", "org_kinds", "belonging", "impersonal_verbs", "leaders", "casualty_nouns", "announcing",
              "verb_particles", "titles", "patrons", "lam_not_objects", "succumbed", "others",
              "kin", "holding", "adjectival_kinds", "statements", "inflicting", "hedges",
-             "facilities", "fights", "persons"}
+             "facilities", "fights", "persons", "common_noun_names"}
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,7 @@ class Cues:
     facilities: frozenset[str]  # سوق، مسجد، مستشفى: kinds of agent that are buildings, hit but never acting
     fights: frozenset[str]  # مواجهات، اشتباكات: + مع, the side named after them fought those hit in the event
     holding: frozenset[str]  # تسيطر عليها، لسيطرة: the name after them holds a place; it takes no role
+    common_noun_names: frozenset[str]  # القاعدة: a name that is a common noun (a base) before an adjective
     persons: frozenset[str]  # أشخاص: before من + an armed kind of agent, some of its members
     kin: frozenset[str]  # خطيبة، أسرة: a name right after them is whose relative; it takes no role
     patrons: frozenset[str]  # الموالية، المدعومة: the name after them (+ لـ / من) backs the one before, it takes no role
