@@ -1564,3 +1564,15 @@ def test_an_armed_actor_striking_military_targets_is_an_attack_and_a_base_is_no_
     # قرار صادر من النيابة: issued by the prosecution, no confiscation
     assert not of_type(coder, "ألقي القبض عليها تنفيذا لقرار صادر من النيابة العامة بضبطها", "COERCE") or all(
         e.mode != "seize" for e in of_type(coder, "ألقي القبض عليها تنفيذا لقرار صادر من النيابة العامة بضبطها", "COERCE"))
+
+
+def test_a_name_after_a_preposition_is_not_the_subject_after_the_verb(coder):
+    # اشتبكت مع المهاجمين: the attackers are the other side of the clash, the security forces the actor
+    clash = of_type(coder, "وأشار إلى أن قوات الأمن دخلت إلى المبنى واشتبكت مع المهاجمين")
+    assert clash and clash[0].actor["sector"] == "COP" and clash[0].recipient["sector"] == "UAF"
+    # نتانياهو اجتمع مع الرئيس المصري: who he met comes after مع
+    met = of_type(coder, "وقال الوزير إن نتانياهو اجتمع مع الرئيس المصري عبد الفتاح السيسي في القاهرة", "CONSULT")
+    assert met and met[0].recipient is not None and met[0].recipient["country"] == "EGY"
+    assert met[0].actor is None or met[0].actor["country"] != "EGY"
+    # بحثا عن طبيب: searching for, not talks
+    assert not of_type(coder, "وتواصل القوات عمليات التمشيط بحثا عن المسلحين الفارين", "CONSULT")

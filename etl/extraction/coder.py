@@ -1001,14 +1001,16 @@ class EventCoder:
                         actor = subject
                     elif first_after is not None and first_after.agent_like and not _in_toll(toll, first_after) and \
                             not self._accusative(tokens, first_after) and \
-                            first_after.first - t.last - self._skippable(tokens, t.last, first_after.first) <= 1:
-                        actor = first_after
+                            first_after.first - t.last - self._skippable(tokens, t.last, first_after.first) <= 1 and \
+                            not (first_after.first > t.last and tokens[first_after.first - 1].key in _PREPOSITIONS):
+                        actor = first_after  # (not after a preposition: حظرت على القطريين الدخول)
                     else:
                         subject = self._subject_before(tokens, t.first, before, s)
                         if subject is not None and not self._announces_own(tokens, s, subject, t) and \
                                 self._reports(tokens, s, subject):
                             subject = None  # وحسب التلفزيون السوري، استهدفت صواريخ …: the source did not strike
-                        actor = subject or first_after
+                        actor = subject or (None if first_after is not None and first_after.first > t.last and
+                                            tokens[first_after.first - 1].key in _PREPOSITIONS else first_after)
                 if recipient is None:
                     # (not a name in a relative clause on the actor: تسيطر قوات سوريا الديمقراطية التي يقودها
                     # الأكراد على …)
