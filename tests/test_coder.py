@@ -1576,3 +1576,12 @@ def test_a_name_after_a_preposition_is_not_the_subject_after_the_verb(coder):
     assert met[0].actor is None or met[0].actor["country"] != "EGY"
     # بحثا عن طبيب: searching for, not talks
     assert not of_type(coder, "وتواصل القوات عمليات التمشيط بحثا عن المسلحين الفارين", "CONSULT")
+
+
+def test_the_ala_of_a_hedge_marks_no_one_hit(coder):
+    # قتل 43 مدنيا على الأقل بقصف للقوات التركية: the civilians were hit, by the Turkish forces
+    killed = happened_main(coder, "والجمعة قتل 43 مدنيا على الأقل بقصف للقوات التركية على مدينة عفرين")
+    assert killed and killed[0].recipient["sector"] == "CVL" and killed[0].actor["country"] == "TUR"
+    # مقتل 14 مقاتلا بينهم إيرانيون في الضربة: the Iranians are among the dead, not who struck
+    struck = of_type(coder, "وأفاد المرصد بمقتل 14 مقاتلا على الأقل بينهم إيرانيون في الضربة")
+    assert struck and (struck[0].actor is None or struck[0].actor["country"] != "IRN")

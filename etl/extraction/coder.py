@@ -1201,6 +1201,9 @@ class EventCoder:
         markers = self.cues.patient_markers
         for i in range(lo, hi):
             if any(b in markers for _, b in clitic_bases(tokens[i].key)) or tokens[i].key in markers:
+                if i + 1 < len(tokens) and _phrases(tokens, i, i + 2, self.cues.phrase_starts, ending=i + 2) & \
+                        self.cues.hedges:
+                    continue  # قتل 43 مدنيا على الأقل بقصف للقوات التركية: على of a hedge marks no one
                 if i - 2 >= lo and tokens[i].key == "علي" and self._is(tokens[i - 1], self.cues.time_units) and \
                         self._is(tokens[i - 2], self.cues.time_prepositions):
                     return None  # مقتل النقيب بعد أسبوع على سقوط الصماد: على of time, and another event after it
@@ -1316,6 +1319,8 @@ class EventCoder:
                 continue
             if _proclitic(tokens, a).lstrip("وف").startswith(("ل", "ب", "ك")):
                 continue  # معقلا لتنظيم داعش: a noun after a preposition is no subject
+            if not any_kind and a.first > s.lo and tokens[a.first - 1].key in _AMONG:
+                continue  # مقتل 14 مقاتلا بينهم إيرانيون في الضربة: some of the dead, not who struck
             return a
         return None
 
@@ -1664,6 +1669,7 @@ class EventCoder:
 # ---------------------------------------------------------------------------------------------- helpers
 
 # After these a verb form is a verbal noun (عن قتل، على اغتيال). Not من or ما: "من قتل" may be "who killed".
+_AMONG = frozenset("بينهم بينهن بينهما".split())  # (not منهم، من بينها: they often name a part that acts)
 _PREPOSITIONS = frozenset("عن علي في الي حول بعد قبل خلال منذ ضد مع عند لدي اثر عقب بسبب جراء".split())
 # Before a verb of announcing, these make its subject a source (بحسب ما أعلن الجيش).
 _AS_SOURCE = frozenset("بحسب حسب وفق وفقا طبقا بحسبما حسبما وفقما".split())
