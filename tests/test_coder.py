@@ -1585,3 +1585,6 @@ def test_the_ala_of_a_hedge_marks_no_one_hit(coder):
     # مقتل 14 مقاتلا بينهم إيرانيون في الضربة: the Iranians are among the dead, not who struck
     struck = of_type(coder, "وأفاد المرصد بمقتل 14 مقاتلا على الأقل بينهم إيرانيون في الضربة")
     assert struck and (struck[0].actor is None or struck[0].actor["country"] != "IRN")
+    # 14 مقاتلا … قتلوا في الضربة: the fighters are the killing verb's (passive) subject, not the strike's actor
+    struck = of_type(coder, "وقال المرصد إن 14 مقاتلا على الأقل، بينهم إيرانيون، قتلوا في الضربة التي استهدفت المطار")
+    assert struck and (struck[0].actor is None or struck[0].actor["sector"] != "REB")

@@ -884,6 +884,11 @@ class EventCoder:
                 subject = self._subject_before(tokens, t.first, before, s, nouns=True)
                 if subject is recipient:
                     subject = None
+                if subject is not None and t.form.trigger.type == "ASSAULT" and t.first - 1 > subject.last and \
+                        _conjunction_off(tokens[t.first - 1].key) in _PREPOSITIONS and any(
+                        _conjunction_off(tok.key) in self.d.triggers.verb_surfaces
+                        for tok in tokens[subject.last:t.first - 1]):
+                    subject = None  # 14 مقاتلا … قتلوا في الضربة: the subject is the verb's, the strike is its cause
                 # أعلن الجيش الأمريكي مقتل اثنين من الإرهابيين في غارة: an armed side announcing its enemies' dead
                 # claims them
                 enemy = subject is not None and lv is None and self._announces_enemy_losses(tokens, s, subject, recipient)
