@@ -245,9 +245,10 @@ class EventCoder:
         starts = {m.first for m in mentions}
         mentions = [m for m in mentions if not (
             m.kind == "org" and m.last - m.first == 1 and m.last < len(tokens) and m.last not in starts and
-            self._is(tokens[m.first], self.cues.common_noun_names) and _definite_nisba(tokens[m.last]) and strip_article(_conjunction_off(tokens[m.last].key)) not in self.cues.epithets
-            and not text[m.end:tokens[m.last].start].strip())]
-        composed = _compose(text, tokens, mentions, self.d.actors.sector_names, self.cues)
+            self._is(tokens[m.first], self.cues.common_noun_names) and _definite_nisba(tokens[m.last]) and
+            strip_article(_conjunction_off(tokens[m.last].key)) not in self.cues.epithets and
+            not text[m.end:tokens[m.last].start].strip())]
+        composed = _compose(text, tokens, mentions, self.d.actors.sector_names, self.d.actors.countries, self.cues)
         return self._own_forces(text, tokens, self._leaders(text, tokens, self._with_epithets(text, tokens, composed)))
 
     def _leaders(self, text: str, tokens: list[Token], mentions: list[ActorMention]) -> list[ActorMention]:
@@ -277,8 +278,7 @@ class EventCoder:
         out: list[ActorMention] = []
         for m in mentions:
             prev = out[-1] if out else None
-            epithet = m.kind == "generic" and m.last - m.first == 1 and tokens[m.first].key.startswith("ال") and \
-                strip_article(tokens[m.first].key) in self.cues.epithets
+            epithet = m.kind == "generic" and m.last - m.first == 1 and _epithet_word(tokens[m.first], self.cues)
             # ميليشيات الحوثي الإيرانية، حزب الله اللبناني: a nisba after an organisation describes it
             # (also after a member of one: عنصرا من ميليشيات الحوثي الإيراني)
             nisba = m.kind == "adjective" and prev is not None and (prev.kind == "org" or prev.kind == "composite" and
@@ -292,8 +292,8 @@ class EventCoder:
         for k, m in enumerate(out):
             # منظمة حماس الإرهابية: an epithet that is no kind of agent (الإرهابية) still ends the name
             nxt = out[k + 1].first if k + 1 < len(out) else len(tokens)
-            if m.named and m.kind != "adjective" and m.last < nxt and tokens[m.last].key.startswith("ال") and \
-                    strip_article(tokens[m.last].key) in self.cues.epithets and not text[m.end:tokens[m.last].start].strip():
+            if m.named and m.kind != "adjective" and m.last < nxt and _epithet_word(tokens[m.last], self.cues) and \
+                    not text[m.end:tokens[m.last].start].strip():
                 end = tokens[m.last].end
                 out[k] = ActorMention(m.first, m.last + 1, m.start, end, text[m.start:end], m.actor, m.kind, m.locative)
         return out
@@ -611,11 +611,12 @@ class EventCoder:
         if actor is None and sources and primary.form.verb and primary.form.tense is None and \
                 _participle(tokens[primary.first].key):
             actor = sources[-1]  # أكدت واشنطن أنها …، داعية الميليشيات إلى …: the participle's subject is the frame's
+        end_of_event = max(t.last for t in group)
         if type_ == "ASSAULT" and actor is None and recipient is not None:
             # قتل 64 عنصرا من ميليشيات الحوثي في مواجهات مع المقاومة الوطنية: the side they fought hit them
-            actor = self._fought_with(tokens, s, max(t.last for t in group), actors, recipient)
+            actor = self._fought_with(tokens, s, end_of_event, actors, recipient)
         if type_ == "ASSAULT":
-            claimer = self._claimer(tokens, s, max(t.last for t in group), actors)
+            claimer = self._claimer(tokens, s, end_of_event, actors)
             if claimer is not None:
                 actor = claimer  # … في هجوم انتحاري تبنته حركة طالبان: who claims the attack made it
                 if _same(recipient, actor):
@@ -989,6 +990,9 @@ class EventCoder:
             else:
                 if actor is None:
                     # verb-subject-object is the default order; subject-verb-object when none follows
+                    # (not a side behind a preposition: حظرت على القطريين الدخول، اجتمع مع السيسي)
+                    behind_preposition = first_after is not None and first_after.first > t.last and \
+                        tokens[first_after.first - 1].key in _PREPOSITIONS
                     owner = self._machine_owner(tokens, s, t.last, after)
                     if owner is not None:
                         actor = owner  # أطلقت طائرة تابعة للقوات الأمريكية صواريخ: the machine's owner acts
@@ -1007,15 +1011,14 @@ class EventCoder:
                     elif first_after is not None and first_after.agent_like and not _in_toll(toll, first_after) and \
                             not self._accusative(tokens, first_after) and \
                             first_after.first - t.last - self._skippable(tokens, t.last, first_after.first) <= 1 and \
-                            not (first_after.first > t.last and tokens[first_after.first - 1].key in _PREPOSITIONS):
-                        actor = first_after  # (not after a preposition: حظرت على القطريين الدخول)
+                            not behind_preposition:
+                        actor = first_after
                     else:
                         subject = self._subject_before(tokens, t.first, before, s)
                         if subject is not None and not self._announces_own(tokens, s, subject, t) and \
                                 self._reports(tokens, s, subject):
                             subject = None  # وحسب التلفزيون السوري، استهدفت صواريخ …: the source did not strike
-                        actor = subject or (None if first_after is not None and first_after.first > t.last and
-                                            tokens[first_after.first - 1].key in _PREPOSITIONS else first_after)
+                        actor = subject or (None if behind_preposition else first_after)
                 if recipient is None:
                     # (not a name in a relative clause on the actor: تسيطر قوات سوريا الديمقراطية التي يقودها
                     # الأكراد على …)
@@ -1209,7 +1212,7 @@ class EventCoder:
                 if i + 1 < len(tokens) and _phrases(tokens, i, i + 2, self.cues.phrase_starts, ending=i + 2) & \
                         self.cues.hedges:
                     continue  # قتل 43 مدنيا على الأقل بقصف للقوات التركية: على of a hedge marks no one
-                if i - 2 >= lo and tokens[i].key == "علي" and self._is(tokens[i - 1], self.cues.time_units) and \
+                if i - 2 >= lo and tokens[i].key == _ALA and self._is(tokens[i - 1], self.cues.time_units) and \
                         self._is(tokens[i - 2], self.cues.time_prepositions):
                     return None  # مقتل النقيب بعد أسبوع على سقوط الصماد: على of time, and another event after it
                 return i
@@ -1712,7 +1715,7 @@ def _best_form(forms: list[ActorForm]) -> ActorForm:
 
 
 def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], sector_names: dict[str, str],
-             cues: Cues) -> list[ActorMention]:
+             countries: dict[str, Actor], cues: Cues) -> list[ActorMention]:
     """Join what belongs together: a kind of agent and its country (الجيش العراقي، مدنيين أفغان), a
     description with its name (ميليشيا كتائب حزب الله، وزير الدفاع الأمريكي لويد أوستن) and a member with
     the organisation (مسلحا من تنظيم «القاعدة»)."""
@@ -1748,8 +1751,7 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
             # after civilians, whose next word is often what they stormed: اقتحم المحتجون القنصلية الإيرانية)
             country = nxt.actor.country
             sector = m.actor.sector
-            actor = Actor(f"country:{country}:{sector}", f"{m.text} {nxt.text}",
-                          f"{nxt.actor.name_en} {sector_names[sector]}", country, sector, None)
+            actor = _state_actor(country, nxt.actor.name_en, sector, f"{m.text} {nxt.text}", sector_names)
             out.append(ActorMention(m.first, nxt.last, m.start, nxt.end, text[m.start:nxt.end], actor, "composite",
                                     m.locative))
             i += 2
@@ -1790,8 +1792,8 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
                 and not text[tokens[m.first - 1].end:m.start].strip()):
             country = m.actor.country
             out[k] = ActorMention(m.first, m.last, m.start, m.end, m.text,
-                                  Actor(f"country:{country}:CVL", m.text, f"{m.actor.name_en} {sector_names['CVL']}",
-                                        country, "CVL", None), "people", m.locative)
+                                  _state_actor(country, m.actor.name_en, "CVL", m.text, sector_names), "people",
+                                  m.locative)
     # سلطات الدوحة، قوات إيران: a kind of agent in construct with a state (or its capital) is that state's (before
     # names join: رئيس السلطة الفلسطينية محمود عباس is the person; not a court, محكمة القاهرة, which is also
     # the word of a verdict: قضت محكمة)
@@ -1802,8 +1804,7 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
                 and m.actor.country and prev.actor.sector != "JUD" and _construct(prev.text) and not _proclitic(tokens, m) and \
                 not text[prev.end:m.start].strip():
             country, sector = m.actor.country, prev.actor.sector
-            actor = Actor(f"country:{country}:{sector}", text[prev.start:m.end],
-                          f"{m.actor.name_en.split(' (')[0]} {sector_names[sector]}", country, sector, None)
+            actor = _state_actor(country, countries[country].name_en, sector, text[prev.start:m.end], sector_names)
             states[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], actor,
                                       "composite", prev.locative)
             continue
@@ -1959,6 +1960,11 @@ def _definite_word(token: Token) -> bool:
     return strip_article(key) != key
 
 
+def _epithet_word(token: Token, cues: Cues) -> bool:
+    """Is the word a definite epithet (الإرهابي، المتطرفة) that may end a name?"""
+    return token.key.startswith("ال") and strip_article(token.key) in cues.epithets
+
+
 def _definite_nisba(token: Token) -> bool:
     """Is the word a definite adjective of relation (الملكي، الخاصة، الجوية)? Not القومي / الوطني, which make
     another institution of the word before (الأمن القومي is national security, not the police)."""
@@ -1985,17 +1991,18 @@ def _same(a: ActorMention | None, b: ActorMention | None) -> bool:
     return a is not None and b is not None and (a is b or (a.start, a.end) == (b.start, b.end))
 
 
+def _state_actor(country: str, country_name: str, sector: str, name_ar: str, sector_names: dict[str, str]) -> Actor:
+    """A state as one of its sectors, named after the state (Palestine civilians, Iran military)."""
+    return Actor(f"country:{country}:{sector}", name_ar, f"{country_name} {sector_names[sector]}", country, sector, None)
+
+
 def _as_people(m: ActorMention, sector_names: dict[str, str]) -> ActorMention:
-    country = m.actor.country
-    actor = Actor(f"country:{country}:CVL", m.actor.name_ar, f"{m.actor.name_en} {sector_names['CVL']}", country,
-                  "CVL", None)
+    actor = _state_actor(m.actor.country, m.actor.name_en, "CVL", m.actor.name_ar, sector_names)
     return ActorMention(m.first, m.last, m.start, m.end, m.text, actor, "people", m.locative)
 
 
 def _as_military(m: ActorMention, sector_names: dict[str, str]) -> ActorMention:
-    country = m.actor.country
-    actor = Actor(f"country:{country}:MIL", m.actor.name_ar, f"{m.actor.name_en} {sector_names['MIL']}", country,
-                  "MIL", None)
+    actor = _state_actor(m.actor.country, m.actor.name_en, "MIL", m.actor.name_ar, sector_names)
     return ActorMention(m.first, m.last, m.start, m.end, m.text, actor, m.kind, m.locative)
 
 
