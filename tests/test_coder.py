@@ -1588,3 +1588,42 @@ def test_the_ala_of_a_hedge_marks_no_one_hit(coder):
     # 14 مقاتلا … قتلوا في الضربة: the fighters are the killing verb's (passive) subject, not the strike's actor
     struck = of_type(coder, "وقال المرصد إن 14 مقاتلا على الأقل، بينهم إيرانيون، قتلوا في الضربة التي استهدفت المطار")
     assert struck and (struck[0].actor is None or struck[0].actor["sector"] != "REB")
+
+
+def test_a_time_anchor_written_with_the_article_needs_it(coder):
+    # الآن، الأحد، الاثنين stripped of their article were أن، أحد، اثنين: every reported sentence was "anchored"
+    habit = one(coder, "وقال المتحدث إن المسلحين يخطفون المدنيين", "ASSAULT", published=PUBLISHED)
+    assert habit.modality == "generic"
+    one_of = one(coder, "وقال المتحدث إن أحد المسلحين يخطف المدنيين", "ASSAULT", published=PUBLISHED)
+    assert one_of.modality == "generic"
+    now = one(coder, "وقال المتحدث إن المسلحين يخطفون المدنيين الآن", "ASSAULT", published=PUBLISHED)
+    assert now.happened
+
+
+def test_a_day_or_a_week_read_in_the_sentence_anchors_a_named_event(coder):
+    # an event noun with no time, place, toll or instrument is a reference; a week or a day ties it to a time
+    bare = one(coder, "وأكد المتحدث أن قوات الحكومة بدأت هجوما على المتمردين", "ASSAULT", published=PUBLISHED)
+    assert bare.salience == "background"
+    dated = one(coder, "وأكد المتحدث أن قوات الحكومة بدأت هجوما على المتمردين الأسبوع الماضي", "ASSAULT",
+                published=PUBLISHED)
+    assert dated.salience == "main" and dated.date_precision == "week"
+    # a year frames a count more often than one event
+    count = one(coder, "وقال إن أكثر من 140 هجوما انتحاريا وقعت في العام الماضي", "ASSAULT", published=PUBLISHED)
+    assert count.salience == "background" or not count.happened
+
+
+def test_a_first_person_spelling_reads_as_the_passive_past(coder):
+    # folded, أصيب / أدين are "I hit" / "I condemn" and, far more often in news, "was wounded" / "was convicted"
+    wounded = one(coder, "وقال المتحدث إن جنديا أصيب في هجوم", "ASSAULT", published=PUBLISHED)
+    assert wounded.happened and wounded.salience == "main"
+    convicted = one(coder, "وأدين الحارس بجريمة السرقة", "ACCUSE", published=PUBLISHED)
+    assert convicted.happened
+
+
+def test_a_past_verb_of_carrying_out_or_undergoing_makes_the_event_noun_news(coder):
+    # with no time, place, toll or instrument, an event noun is a reference - unless a deed verb carries it
+    assert happened_main(coder, "وقال المتحدث إن الدبلوماسي تعرض لهجوم على يد مجهولين")
+    assert happened_main(coder, "وأضاف أن الجيش الوطني خاض معارك عنيفة مع المتمردين")
+    # a present one tells a habit, and a verb of taking part or claiming is not the deed told
+    assert not happened_main(coder, "وقال المتحدث إن المتمردين يشنون هجمات على القرى")
+    assert not happened_main(coder, "وقال المتحدث إن الحركة تبنت الهجوم على القرية")

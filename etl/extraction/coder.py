@@ -487,8 +487,8 @@ class EventCoder:
         return bool(_sentence_bases(tokens, s, self.cues.phrase_starts) & self.cues.crowds)
 
     def _anchored(self, tokens: list[Token], s: _Sentence, support: list[str], places: list) -> bool:
-        """Does the sentence tie its event to a time, a place, a toll or an instrument?"""
-        if {"toll", "instrument", "repressed"} & set(support):
+        """Does the sentence tie its event to a time, a place, a toll, an instrument or a deed done?"""
+        if {"toll", "instrument", "repressed", "done"} & set(support):
             return True
         if any(p.feature_code not in ("PCLI",) for p in places if getattr(p, "latitude", None) is not None):
             return True
@@ -553,11 +553,14 @@ class EventCoder:
                 return None  # ضربت العاصفة المنطقة: a storm that strikes is no attack
         if strong:
             support.append("trigger")
-        if any(not t.form.verb and any(m.last <= t.first and (t.first - m.last <= 2 or t.first - m.last <= 6 and
-                                                                tokens[t.first].key.startswith("ب")) for m in light)
-               for t in group):
+        carriers = [m for m in light if any(
+            not t.form.verb and m.last <= t.first and (t.first - m.last <= 2 or t.first - m.last <= 6 and
+                                                     tokens[t.first].key.startswith("ب")) for t in group)]
+        if carriers:
             # شن هجوما، نفذ عملية، قام متظاهرون في المدينة بالاحتجاج: the noun is an action someone carried out
             support.append("light-verb")
+            if any(_conjunction_off(tokens[m.last - 1].key) in self.cues.deeds for m in carriers):
+                support.append("done")  # خاض الجيش معارك: carried out (not تشن هجمات, a habit)
         if type_ == "PROTEST" and any(o.form.trigger.type == "COERCE" and o.form.trigger.mode == "repress" and
                                       o.form.verb and 0 < min(t.first for t in group) - o.last <= 8
                                       for o in all_triggers):
@@ -649,7 +652,11 @@ class EventCoder:
             support.append("protesters")
         if not strong and not self._weak_supported(type_, support):
             return None
-        anchored = self._anchored(tokens, s, support, places)
+        event_date, precision, date_source = self._date(text, tokens, s, published, primary.start)
+        # (a day or a week read in the sentence ties the event to a time: في 15 سبتمبر، الأسبوع الماضي; a month or
+        # a year more often frames a count: وقع 140 هجوما انتحاريا العام الماضي)
+        anchored = date_source == "text" and precision in ("day", "week") or \
+            self._anchored(tokens, s, support, places)
         modality = self._modality(tokens, s, primary, all_triggers, anchored)
         if modality == "negated" and primary.form.trigger.id in _TOLL_TRIGGERS:
             # ولم يقتل أحد في الهجوم: no one died, but the attack took place
@@ -661,7 +668,9 @@ class EventCoder:
         if modality in HAPPENED and type_ == "ASSAULT" and toll is not None and toll.killed is not None and \
                 (toll.killed.low or toll.killed.best or 0) >= MAX_EVENT_TOLL:
             modality = "generic"  # half a million dead since 2011: a war's count, not one event's
-        nominal = not any(t.form.verb and t.form.tense != "present" for t in verbs)
+        # (تم تدميرها، جرى اعتقاله: a past impersonal verb right before the noun makes it a past passive)
+        nominal = not any(t.form.verb and t.form.tense != "present" for t in verbs) and not any(
+            t.first > s.lo and _conjunction_off(tokens[t.first - 1].key) in _PAST_IMPERSONAL for t in group)
         # رهائن، انتحاري name people of the event: the act's own word, when there is one, is where it stands
         acts = [t for t in group if not t.form.trigger.participant] or group
         first = min(t.first for t in acts)
@@ -686,7 +695,6 @@ class EventCoder:
         if type_ == "ASSAULT" and acled:
             acled = _acled_by_sides(acled, actor, recipient)
         locations = self._locations(text, tokens, s, places, actor, recipient, context_place)
-        event_date, precision, date_source = self._date(text, tokens, s, published, primary.start)
         confidence = 0.45 + 0.2 * bool(strong) + 0.05 * min(len(support), 4)
         if modality not in HAPPENED:
             confidence *= 0.6
@@ -1683,6 +1691,8 @@ _PREPOSITIONS = frozenset("عن علي في الي حول بعد قبل خلال
 _AS_SOURCE = frozenset("بحسب حسب وفق وفقا طبقا بحسبما حسبما وفقما".split())
 # Forms of كان: a clause about the word before them (مشروع قانون كان يدعو).
 _WAS = frozenset("كان كانت كانوا كانا كانتا يكون تكون".split())
+# Past impersonal verbs: right before an event noun they make it a past passive (تم تدميرها، جرى اعتقاله).
+_PAST_IMPERSONAL = frozenset("تم تمت جري جرت".split())
 # Verbal nouns of doing before an event noun: شن هجوم، تنفيذ عملية.
 _DOING = frozenset("شن تنفيذ القيام ارتكاب".split())
 # Before من: "some of" (عدد من الجنود), not "from" (folded keys: مئات is ميات).

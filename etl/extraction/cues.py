@@ -9,12 +9,13 @@ from importlib import resources
 import yaml
 
 from etl.extraction.lexicon import PhraseIndex, phrase_key, possessive_forms
+from etl.text.tokens import tokenize
 
 _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", "question_words", "reporting", "claim",
              "claim_objects", "locative", "agent_markers", "patient_markers", "complement_links", "clause_breaks",
              "intent_types", "complementizers", "background_prepositions", "background_clauses",
              "legal_context", "time_anchors", "crowds", "frame_marks", "habitual", "topic_prepositions",
-             "result_verbs", "crime_nouns",
+             "result_verbs", "crime_nouns", "deeds",
              "subjunctive_links", "subjunctive_verbs", "purpose_verbs", "exposure_verbs", "construct_heads",
              "causal_links", "war_machines", "time_units",
              "time_prepositions", "prevention_verbs", "foil_verbs", "period_starts", "comparisons", "necessity",
@@ -45,7 +46,8 @@ class Cues:
     background_prepositions: frozenset[str]  # بعد، إثر …: the event noun after them is background
     background_clauses: frozenset[str]  # الذي، حيث …: the clause after them is about something named before
     legal_context: frozenset[str]  # المتهم، محاكمة …: the event is the matter of a trial or an inquiry
-    time_anchors: frozenset[str]  # أمس، فجر اليوم …: the sentence ties its event to a particular time
+    time_anchors: frozenset[str]  # أمس، فجر اليوم …: the sentence ties its event to a particular time (a word
+    # written with the article is keyed with it: الآن، الأحد، الاثنين are not أن، أحد، اثنين)
     crowds: frozenset[str]  # الآلاف، المتظاهرون …: who takes part in a protest
     frame_marks: frozenset[str]  # marks of a dateline or speech frame before a colon
     habitual: frozenset[str]  # يوميا، عادة …: a habit or a trend, not one event
@@ -98,6 +100,7 @@ class Cues:
     patrons: frozenset[str]  # الموالية، المدعومة: the name after them (+ لـ / من) backs the one before, it takes no role
     titles: frozenset[str]  # رئيس، وزير، المتحدث: a name after the organisation they head is the titled person
     verb_particles: frozenset[str]  # قد، كان، إذ: a word both noun and verb (طالب) is the verb after them
+    deeds: frozenset[str]  # شنت، نفذوا، خاضت: past light verbs of carrying out; the event noun they carry was done
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
@@ -128,7 +131,10 @@ def load_cues() -> Cues:
                            for form in possessive_forms(word, ("ه", "ها", "هم", "هما")))
     starts = frozenset(key.split()[0] for name in _SECTIONS if name not in ("intent_types", "frame_marks")
                        for key in _keys(raw, name) if " " in key)
-    special = {"phrase_starts": starts, "own_forces": own_forces, "prevention_verbs": prevention, "foil_verbs": foil, "negation": negation, "agent_markers": agents, "intent_types": frozenset(raw["intent_types"]),
+    # one word written with the article keeps it: stripped, الآن would be every أن and الأحد every أحد
+    time_anchors = frozenset(tokenize(word)[0].key if definite else key for word in raw["time_anchors"]
+                             for key, definite in [phrase_key(word)])
+    special = {"time_anchors": time_anchors, "phrase_starts": starts, "own_forces": own_forces, "prevention_verbs": prevention, "foil_verbs": foil, "negation": negation, "agent_markers": agents, "intent_types": frozenset(raw["intent_types"]),
                "frame_marks": frozenset(str(w) for w in raw["frame_marks"])}
     return Cues(**{name: special[name] if name in special else _keys(raw, name)
                    for name in Cues.__dataclass_fields__})

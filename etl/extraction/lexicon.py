@@ -50,10 +50,13 @@ def verb_tenses(spec: str) -> dict[str, str]:
     stem = imperfect[1:]
     weak_end = stem.endswith(("ي", "و")) and len(stem) > 2  # يعتدي، يدعو
     plural_stem = stem[:-1] if weak_end else stem
-    present = {p + stem for p in "يتنا"}
+    present = {p + stem for p in "يتن"}
     present |= {p + plural_stem + "ون" for p in "يت"} | {p + plural_stem + "وا" for p in "يت"}
     present |= {p + stem + s for p in "يت" for s in ("ان", "ا")} | {"ي" + stem + "ن", "ت" + plural_stem + "ين"}
-    present |= {"س" + f for f in present}
+    present |= {"س" + f for f in present} | {"سا" + stem}
+    # أ + stem, folded, is "I strike" and the passive past that news writes far more often (أصيب، أدين، أعدم):
+    # it reads as past
+    past.add("ا" + stem)
     present_objects = ["ي" + stem, "ت" + stem, "ن" + stem, "ي" + plural_stem + "و", "ت" + plural_stem + "و"] \
         if past_objects else []
     past |= {s + pronoun for s in past_objects for pronoun in _OBJECT_PRONOUNS}
