@@ -1627,3 +1627,32 @@ def test_a_past_verb_of_carrying_out_or_undergoing_makes_the_event_noun_news(cod
     # a present one tells a habit, and a verb of taking part or claiming is not the deed told
     assert not happened_main(coder, "وقال المتحدث إن المتمردين يشنون هجمات على القرى")
     assert not happened_main(coder, "وقال المتحدث إن الحركة تبنت الهجوم على القرية")
+
+
+def test_a_denial_reaches_past_a_time_word(coder):
+    denied = one(coder, "ونفى الجيش التركي السبت قصف المستشفى في المدينة", "ASSAULT", published=PUBLISHED)
+    assert denied.modality == "negated"
+
+
+def test_persons_of_an_organisations_fighters_are_its_members(coder):
+    # 27 شخصا من مقاتلي قوات الحشد الشعبي: once مقاتلي has joined the organisation, the persons are its members
+    hit = happened_main(coder, "قتل 27 شخصا من مقاتلي قوات الحشد الشعبي في كمين نصبه مسلحون أمس")
+    assert hit and hit[0].recipient["id"] == "org:pmf"
+
+
+def test_a_kind_of_civilian_right_after_the_people_describes_them(coder):
+    # العراقيين المحتجين is one side; what they stormed is the other
+    stormed = happened_main(coder, "اقتحم عشرات العراقيين المحتجين القنصلية الإيرانية في البصرة أمس وأضرموا النار فيها")
+    assert stormed and stormed[0].actor["country"] == "IRQ" and stormed[0].actor["sector"] == "CVL"
+    assert stormed[0].recipient["country"] == "IRN"
+
+
+def test_duals_of_people_and_counted_terrorists_are_sides(coder):
+    two = happened_main(coder, "قتل شخصان في انفجار عبوة ناسفة أمس")
+    assert two and two[0].recipient["sector"] == "CVL"
+    counted = happened_main(coder, "وأعلن الجيش المصري مقتل 52 إرهابيا في سيناء أمس")
+    assert counted and counted[0].recipient["sector"] == "REB" and counted[0].actor["country"] == "EGY"
+    # an accusative nisba after an indefinite noun is its adjective, not a side
+    listed = [e for e in events(coder, "وتعد واشنطن حزب الله تنظيما إرهابيا، وفرضت على الحزب عقوبات اقتصادية",
+                                published=PUBLISHED) if e.event_type == "SANCTION"]
+    assert listed and "إرهابيا" not in listed[0].actor["text"]

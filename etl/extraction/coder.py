@@ -1556,8 +1556,11 @@ class EventCoder:
         def near(words: frozenset[str], last: int) -> bool:
             return any(keys & words for keys in window_keys[-last:])
 
+        # (a denial's time words take no place: نفى الجيش التركي السبت استهداف مستشفى)
+        untimed = [tok for tok in tokens[max(s.lo, t.first - 6):t.first] if not self._is(tok, cues.time_anchors)][-3:]
+        denied = any({strip_article(tok.key), _conjunction_off(strip_article(tok.key))} & cues.negation for tok in untimed)
         first_key = tokens[t.first].key
-        if near(cues.negation, 3) and not any(self._is(tok, cues.result_verbs) for tok in window[-2:]):
+        if (near(cues.negation, 3) or denied) and not any(self._is(tok, cues.result_verbs) for tok in window[-2:]):
             return "negated"  # (لم تسفر الغارة عن إصابات: the result is denied, not the strike)
         if self._prevented(tokens, s, t):
             return "negated"  # منع المقاتلين من شن هجمات، أوقف الاتفاق شن هجوم
@@ -1787,8 +1790,9 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
         prev = members[-1] if members else None
         if prev is not None and prev.kind == "generic" and prev.last - prev.first == 1 and (
                 _is_word(tokens[prev.first], cues.leaders) or _is_word(tokens[prev.first], cues.persons) and
-                m.actor.sector in ARMED_SECTORS) and m.kind in ("generic", "composite") and \
+                m.actor.sector in ARMED_SECTORS) and m.kind in ("generic", "composite", "org") and \
                 m.actor.sector != prev.actor.sector and _member_of(tokens, prev.last, m.first, cues):
+            # (an organisation too, once a kind of its fighters has joined it: 27 شخصا من مقاتلي قوات الحشد الشعبي)
             members[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], m.actor,
                                        "composite", prev.locative)
             continue
@@ -1804,6 +1808,20 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
             out[k] = ActorMention(m.first, m.last, m.start, m.end, m.text,
                                   _state_actor(country, m.actor.name_en, "CVL", m.text, sector_names), "people",
                                   m.locative)
+    # العراقيين المحتجين: a kind of civilian right after the people, in the same definiteness, describes them - it
+    # is no second side (the one hit is what they stormed: اقتحم عشرات العراقيين المحتجين القنصلية الإيرانية)
+    described: list[ActorMention] = []
+    for m in out:
+        prev = described[-1] if described else None
+        if prev is not None and prev.kind == "people" and m.kind == "generic" and m.first == prev.last and \
+                m.actor.sector == prev.actor.sector and not _proclitic(tokens, m) and \
+                not text[prev.end:m.start].strip() and \
+                _definite_word(tokens[m.first]) == _definite_word(tokens[prev.last - 1]):
+            described[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], prev.actor,
+                                         "people", prev.locative)
+            continue
+        described.append(m)
+    out = described
     # سلطات الدوحة، قوات إيران: a kind of agent in construct with a state (or its capital) is that state's (before
     # names join: رئيس السلطة الفلسطينية محمود عباس is the person; not a court, محكمة القاهرة, which is also
     # the word of a verdict: قضت محكمة)
