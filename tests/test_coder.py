@@ -1656,3 +1656,13 @@ def test_duals_of_people_and_counted_terrorists_are_sides(coder):
     listed = [e for e in events(coder, "وتعد واشنطن حزب الله تنظيما إرهابيا، وفرضت على الحزب عقوبات اقتصادية",
                                 published=PUBLISHED) if e.event_type == "SANCTION"]
     assert listed and "إرهابيا" not in listed[0].actor["text"]
+
+
+def test_the_state_shot_toward_is_hit_and_still_the_place(coder, geo_coder):
+    # باتجاه السعودية is a place phrase, so the country was no side at all
+    launch = happened_main(coder, "أطلق الحوثيون صاروخا باليستيا باتجاه السعودية أمس")
+    assert launch and launch[0].recipient["country"] == "SAU" and launch[0].actor["id"] == "org:houthis"
+    placed = happened_main(geo_coder, "أطلق الحوثيون صاروخا باليستيا باتجاه السعودية أمس")
+    assert placed and placed[0].locations and placed[0].locations[0]["name_en"] == "Saudi Arabia"
+    # not after a verb that is no attack: those who flee toward a country do not hit it
+    assert all(e.event_type != "ASSAULT" for e in events(coder, "فر آلاف المدنيين نحو تركيا أمس"))

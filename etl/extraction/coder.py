@@ -829,6 +829,14 @@ class EventCoder:
         if patient_marker_at is not None:
             recipient = next((a for a in after if a.first > patient_marker_at and a.first - patient_marker_at <= 3
                               and a is not actor), None)
+        if recipient is None and t.form.trigger.type == "ASSAULT":
+            # أطلقوا صاروخا باتجاه السعودية، صوب الأراضي الإسرائيلية: the state shot at is hit, though the place
+            # phrase makes it a place
+            toward = next((j for j in range(t.last, min(s.hi, t.last + 8)) if _conjunction_off(tokens[j].key) in _TOWARD),
+                          None)
+            if toward is not None:
+                recipient = next((a for a in actors if a.locative and a.kind in ("country", "metonym", "adjective")
+                                  and a.actor.country and 0 < a.first - toward <= 2), None)
         verb = t.form.verb
         if verb and t.form.tense is None and _participle(tokens[t.first].key):
             # داعياً الميليشيات إلى …، محذراً من …: the participle's subject is the main clause's
@@ -1624,7 +1632,8 @@ class EventCoder:
     # ------------------------------------------------------------------------------------------ where, when
 
     def _locations(self, text, tokens, s, places, actor, recipient, context_place) -> list[dict]:
-        used = [m for m in (actor, recipient) if m is not None]
+        # (a side named as a place - صاروخ باتجاه السعودية - is still where the event is)
+        used = [m for m in (actor, recipient) if m is not None and not m.locative]
         dateline = self._dateline_end(text, tokens, s)
         chosen = []
         for p in places:
@@ -1696,6 +1705,8 @@ _AS_SOURCE = frozenset("بحسب حسب وفق وفقا طبقا بحسبما ح
 _WAS = frozenset("كان كانت كانوا كانا كانتا يكون تكون".split())
 # Past impersonal verbs: right before an event noun they make it a past passive (تم تدميرها، جرى اعتقاله).
 _PAST_IMPERSONAL = frozenset("تم تمت جري جرت".split())
+# Toward: after a shot or a launch, the state named next is the one shot at (صاروخ باتجاه السعودية).
+_TOWARD = frozenset("باتجاه صوب نحو تجاه".split())
 # Verbal nouns of doing before an event noun: شن هجوم، تنفيذ عملية.
 _DOING = frozenset("شن تنفيذ القيام ارتكاب".split())
 # Before من: "some of" (عدد من الجنود), not "from" (folded keys: مئات is ميات).
