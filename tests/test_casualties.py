@@ -320,3 +320,11 @@ def test_a_count_of_the_sides_own_people_and_of_others_before_the_verb():
     assert extract_casualties("أعلنت تركيا مقتل ثمانية من جنودها").killed.best == 8
     # آخرين between the count's noun and its verb: more of them, not another noun
     assert extract_casualties("وقال الجيش إن 3 جنود آخرين أصيبوا بجروح").injured.best == 3
+
+
+def test_an_aside_naming_some_of_the_counted_stands_between_count_and_verb():
+    # "، بينهم ..." between commas right before the verb: the count before it is the toll
+    assert toll("وقال المرصد إن 14 مقاتلا على الأقل، بينهم إيرانيون، قتلوا في الضربة") == {"killed": (14, 14, None)}
+    assert toll("وقال المرصد إن 35 مدنيا، بينهم نساء وأطفال، قتلوا بغارات جوية") == {"killed": (35, 35, 35)}
+    # not a count whose clause ended before the aside began
+    assert toll("وصل 14 مقاتلا إلى المدينة. بينهم إيرانيون، قتلوا") == {}

@@ -1666,3 +1666,8 @@ def test_the_state_shot_toward_is_hit_and_still_the_place(coder, geo_coder):
     assert placed and placed[0].locations and placed[0].locations[0]["name_en"] == "Saudi Arabia"
     # not after a verb that is no attack: those who flee toward a country do not hit it
     assert all(e.event_type != "ASSAULT" for e in events(coder, "فر آلاف المدنيين نحو تركيا أمس"))
+
+
+def test_the_counted_are_hit_not_the_some_of_them_named_after_among(coder):
+    killed = happened_main(coder, "وقال المرصد إن 14 مقاتلا، بينهم إيرانيون، قتلوا في الضربة أمس")
+    assert killed and killed[0].recipient["sector"] == "REB" and killed[0].fatalities["best"] == 14

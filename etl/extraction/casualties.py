@@ -623,14 +623,34 @@ def _first_count(s: _Sentence, j: int, window: int) -> int | None:
     return None
 
 
+_AMONG = frozenset("بينهم بينهن بينهما منهم".split())
+
+
+def _aside_before(s: _Sentence, verb: int) -> int | None:
+    """The first token of an aside between commas right before the verb that names some of those counted
+    ("، بينهم إيرانيون، قتلوا"), or None."""
+    if verb < 3 or not s.gap_stops(verb - 1, verb) or s.text[s.toks[verb - 1].end:s.toks[verb].start].strip() not in "،,":
+        return None
+    for t in range(verb - 1, max(0, verb - 5) - 1, -1):
+        if s.toks[t].key in _AMONG:
+            return t if t > 0 and s.gap_stops(t - 1, t) and not s.gap_stops(t, verb - 1) else None
+    return None
+
+
 def _backward(s: _Sentence, i: int, category: str, consumed: set[int]) -> list[_Found]:
     """A count before a verb, with its person noun: "5 أشخاص قتلوا", "ستة صحافيين فلسطينيين أصيبوا"."""
     verb = i
+    clean_to = verb  # no punctuation may stand between the count and this token
+    aside = _aside_before(s, verb)
+    if aside is not None:
+        i = clean_to = aside  # 14 مقاتلا على الأقل، بينهم إيرانيون، قتلوا: the count stands before the aside
     while i > 0 and strip_article(s.toks[i - 1].key) in _HEDGES:
         i -= 1  # 16 شخصا على الأقل قد قتلوا: the count stands before the hedges
+    if aside is not None:
+        clean_to = i if i < aside else aside - 1  # (the comma opening the aside may follow the count)
     for m in range(i, max(0, i - 3) - 1, -1):
         k = s.q_ending_at.get(m)  # a numeral ending right before token m
-        if k is None or k in s.used or s.gap_stops(k, verb):
+        if k is None or k in s.used or s.gap_stops(k, clean_to):
             continue
         ok, after = _counts_people(s, k)
         if ok and not all(_NISBA.match(word) or word in _TIME_WORDS or word.startswith("اخر")

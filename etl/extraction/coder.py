@@ -1343,8 +1343,10 @@ class EventCoder:
                 continue
             if _proclitic(tokens, a).lstrip("وف").startswith(("ل", "ب", "ك")):
                 continue  # معقلا لتنظيم داعش: a noun after a preposition is no subject
-            if not any_kind and a.first > s.lo and tokens[a.first - 1].key in _AMONG:
-                continue  # مقتل 14 مقاتلا بينهم إيرانيون في الضربة: some of the dead, not who struck
+            if a.first > s.lo and tokens[a.first - 1].key in _AMONG:
+                # مقتل 14 مقاتلا بينهم إيرانيون في الضربة: some of the dead, not who struck; 14 مقاتلا، بينهم
+                # إيرانيون، قتلوا: the ones killed are the fighters counted, the Iranians some of them
+                continue
             return a
         return None
 
