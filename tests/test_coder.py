@@ -1671,3 +1671,13 @@ def test_the_state_shot_toward_is_hit_and_still_the_place(coder, geo_coder):
 def test_the_counted_are_hit_not_the_some_of_them_named_after_among(coder):
     killed = happened_main(coder, "وقال المرصد إن 14 مقاتلا، بينهم إيرانيون، قتلوا في الضربة أمس")
     assert killed and killed[0].recipient["sector"] == "REB" and killed[0].fatalities["best"] == 14
+
+
+def test_deaths_with_a_cause_that_is_no_attack_are_no_attack(coder):
+    # the plane in تحطم طائرة is the cause's, not an instrument of attack
+    for sentence in ("قتل 257 شخصا على الأقل في تحطم طائرة نقل عسكرية قرب العاصمة أمس",
+                     "قتل ثمانية أشخاص إثر حادث سير على الطريق الساحلي أمس",
+                     "قتل خمسة أشخاص بانهيار مبنى في المدينة أمس"):
+        assert not happened_main(coder, sentence), sentence
+    # an air strike with its plane still is one
+    assert happened_main(coder, "قتل 20 شخصا في غارة طائرة حربية على القرية أمس")

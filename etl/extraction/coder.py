@@ -435,7 +435,7 @@ class EventCoder:
             return []
         instruments = [(m.first, m.payloads[0]) for m in self.d.triggers.instruments.find(text, tokens, s.lo, s.hi)]
         light = [m for m in self.d.triggers.light_verbs.find(text, tokens, s.lo, s.hi)]
-        non_violent = bool(self.d.triggers.non_violent.find(text, tokens, s.lo, s.hi))
+        non_violent = self.d.triggers.non_violent.find(text, tokens, s.lo, s.hi)  # (the causes that are no attack)
         toll = self._casualties(text, s.start, s.end, tokens) if self._casualties else None
         by_type: dict[str, list[TriggerMention]] = {}
         for t in triggers:
@@ -495,6 +495,16 @@ class EventCoder:
         return bool(_sentence_bases(tokens, s, self.cues.phrase_starts) & self.cues.time_anchors)
 
     @staticmethod
+    def _caused_by(tokens: list[Token], s: _Sentence, cause, group: list[TriggerMention]) -> bool:
+        """Does a cause that is no attack follow the event's words within six tokens, right after في، جراء،
+        إثر، بسبب، نتيجة or a glued بـ (في تحطم طائرة، جراء حادث سير، بانهيار مبنى)?"""
+        last = max(t.last for t in group)
+        if not 0 <= cause.first - last <= 6:
+            return False
+        before = _conjunction_off(tokens[cause.first - 1].key) if cause.first > s.lo else ""
+        return before in _CAUSAL or cause.clitic and tokens[cause.first].key.lstrip("وف").startswith("ب")
+
+    @staticmethod
     def _weak_supported(type_: str, support: list[str]) -> bool:
         """Is an event announced only by weak words (with other senses) supported enough to be kept?"""
         found = set(support)
@@ -533,8 +543,10 @@ class EventCoder:
         mode = trigger.mode
         trigger_tokens = {i for t in group for i in range(t.first, t.last)}
         if type_ == "ASSAULT":
-            # an instrument that is itself one of the triggers (عبوة ناسفة) supports nothing but itself
+            # an instrument that is itself one of the triggers (عبوة ناسفة) supports nothing but itself, and one
+            # inside a cause that is no attack is none (تحطم طائرة نقل عسكرية: the plane crashed)
             near = {m for first, m in instruments if first not in trigger_tokens
+                    and not any(c.first <= first < c.last for c in non_violent)
                     and any(abs(first - t.first) <= INSTRUMENT_WINDOW for t in group)}
             modes = {t.form.trigger.mode for t in group} | near
             mode = next(m for m in ASSAULT_MODE_PRIORITY if m in modes or m == "")
@@ -544,6 +556,9 @@ class EventCoder:
             victim_only = all(t.form.trigger.id in _VICTIM_TRIGGERS for t in heads or group)
             if victim_only and non_violent and not near:
                 return None
+            if not near and all(t.form.trigger.id in _TOLL_TRIGGERS for t in heads or group) and any(
+                    self._caused_by(tokens, s, c, group) for c in non_violent):
+                return None  # قتل 257 شخصا في تحطم طائرة، توفي اثنان جراء حادث سير: the deaths have another cause
             if all(t.form.trigger.id == "ASSAULT.victims" for t in group) and not near:
                 return None  # حداد على قتلى، اكتشاف جثة، ضحايا الإرهاب: the dead are named, no attack is told
             if non_violent and primary.form.verb and any(
@@ -1707,6 +1722,8 @@ _AS_SOURCE = frozenset("بحسب حسب وفق وفقا طبقا بحسبما ح
 _WAS = frozenset("كان كانت كانوا كانا كانتا يكون تكون".split())
 # Past impersonal verbs: right before an event noun they make it a past passive (تم تدميرها، جرى اعتقاله).
 _PAST_IMPERSONAL = frozenset("تم تمت جري جرت".split())
+# Before a cause: قتل في تحطم طائرة، جراء حادث سير (folded keys).
+_CAUSAL = frozenset("في جراء اثر بسبب نتيجه عقب".split())
 # Toward: after a shot or a launch, the state named next is the one shot at (صاروخ باتجاه السعودية).
 _TOWARD = frozenset("باتجاه صوب نحو تجاه".split())
 # Verbal nouns of doing before an event noun: شن هجوم، تنفيذ عملية.
