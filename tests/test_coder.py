@@ -1681,3 +1681,14 @@ def test_deaths_with_a_cause_that_is_no_attack_are_no_attack(coder):
         assert not happened_main(coder, sentence), sentence
     # an air strike with its plane still is one
     assert happened_main(coder, "قتل 20 شخصا في غارة طائرة حربية على القرية أمس")
+
+
+def test_a_targeting_participle_after_a_place_names_the_one_hit(coder):
+    # على took a place; the participle after the comma names the target, or the target's owner
+    owned = happened_main(coder, "وقال الجيش إنه شن غارات جوية على قطاع غزة، مستهدفا 18 موقعا عسكريا تابعا لحركة حماس")
+    assert owned and owned[0].recipient["id"] == "org:hamas"
+    direct = happened_main(coder, "وشنت الطائرات الإسرائيلية غارات على قطاع غزة أمس، مستهدفة حركة حماس")
+    assert direct and direct[0].recipient["id"] == "org:hamas"
+    # a second على is another phrase's: the protesters stay the ones killed
+    killed = happened_main(coder, "وقتل 62 فلسطينيا برصاص الجيش الإسرائيلي أثناء تظاهرهم على السياج احتجاجا على نقل السفارة")
+    assert killed and killed[0].recipient["country"] == "PSE" and killed[0].recipient["sector"] == "CVL"

@@ -844,6 +844,14 @@ class EventCoder:
         if patient_marker_at is not None:
             recipient = next((a for a in after if a.first > patient_marker_at and a.first - patient_marker_at <= 3
                               and a is not actor), None)
+            if recipient is None and t.form.trigger.type == "ASSAULT":
+                # شن غارات على قطاع غزة، مستهدفا مواقع لحماس: the first marker took a place; a verb of targeting
+                # may follow (not another على or أمام, which belong to other phrases)
+                second = self._patient_marker(tokens, patient_marker_at + 1, min(s.hi, patient_marker_at + 8))
+                if second is not None and _conjunction_off(tokens[second].key).startswith(_TARGETING):
+                    patient_marker_at = second
+                    recipient = next((a for a in after if a.first > second and a.first - second <= 3
+                                      and a is not actor), None)
         if recipient is None and t.form.trigger.type == "ASSAULT":
             # أطلقوا صاروخا باتجاه السعودية، صوب الأراضي الإسرائيلية: the state shot at is hit, though the place
             # phrase makes it a place
@@ -1083,9 +1091,11 @@ class EventCoder:
                 a.first - 1 >= recipient.last and self._is(tokens[a.first - 1], self.cues.others)
             )), None)
         if recipient is None and t.form.trigger.type == "ASSAULT":
-            # قصفت المقاتلات تعزيزات ومخزن أسلحة تابعا لميليشيات الحوثي: the owner of what was hit
-            recipient = next((a for a in after if a is not actor and a.first - t.last <= 12 and
-                              not _punctuated(text, tokens, t.last - 1, a.first) and self._is(
+            # قصفت المقاتلات تعزيزات ومخزن أسلحة تابعا لميليشيات الحوثي: the owner of what was hit (after the
+            # patient marker, which may open a clause of its own: …، مستهدفا 18 موقعا تابعا لحركة حماس)
+            start = patient_marker_at if patient_marker_at is not None and patient_marker_at > t.last else t.last - 1
+            recipient = next((a for a in after if a is not actor and a.first - start <= 12 and
+                              not _punctuated(text, tokens, start, a.first) and self._is(
                                   tokens[a.first - 1], self.cues.belonging) and self._owns_target(tokens, a)), None)
         if actor is not None and self._hit_not_acting(text, tokens, s, t, actor, toll):
             actor, recipient = None, recipient or actor
@@ -1722,6 +1732,8 @@ _AS_SOURCE = frozenset("بحسب حسب وفق وفقا طبقا بحسبما ح
 _WAS = frozenset("كان كانت كانوا كانا كانتا يكون تكون".split())
 # Past impersonal verbs: right before an event noun they make it a past passive (تم تدميرها، جرى اعتقاله).
 _PAST_IMPERSONAL = frozenset("تم تمت جري جرت".split())
+# The stems of targeting verbs and participles (استهدف، يستهدف، مستهدفا) among the patient markers.
+_TARGETING = ("استهدف", "يستهدف", "تستهدف", "مستهدف")
 # Before a cause: قتل في تحطم طائرة، جراء حادث سير (folded keys).
 _CAUSAL = frozenset("في جراء اثر بسبب نتيجه عقب".split())
 # Toward: after a shot or a launch, the state named next is the one shot at (صاروخ باتجاه السعودية).
