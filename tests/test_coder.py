@@ -1692,3 +1692,13 @@ def test_a_targeting_participle_after_a_place_names_the_one_hit(coder):
     # a second على is another phrase's: the protesters stay the ones killed
     killed = happened_main(coder, "وقتل 62 فلسطينيا برصاص الجيش الإسرائيلي أثناء تظاهرهم على السياج احتجاجا على نقل السفارة")
     assert killed and killed[0].recipient["country"] == "PSE" and killed[0].recipient["sector"] == "CVL"
+
+
+def test_a_crowd_before_an_active_plural_verb_acts(coder):
+    stormed = happened_main(coder, "وقالت مصادر إن محتجين اقتحموا القنصلية الإيرانية في البصرة أمس وأضرموا فيها النيران")
+    assert stormed and stormed[0].actor["sector"] == "CVL" and stormed[0].recipient["country"] == "IRN"
+    # not a verb whose subject may be its victims, nor a crowd that describes an armed side just before it
+    killed = happened_main(coder, "وقال إن المتظاهرين قتلوا برصاص الشرطة أمس")
+    assert killed and killed[0].actor["sector"] == "COP" and killed[0].recipient["sector"] == "CVL"
+    militia = happened_main(coder, "وقالت المصادر إن عناصر الميليشيات من رجال ونساء اقتحموا حرم الكلية أمس واعتقلوا طالبات")
+    assert militia and militia[0].actor["sector"] != "CVL"

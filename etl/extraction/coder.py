@@ -1314,7 +1314,13 @@ class EventCoder:
         if not t.form.verb or t.form.tense is None or self._object_on_verb(tokens, t):
             return None
         a = next((a for a in reversed(before) if a.last == t.first), None)
-        if a is None or not a.agent_like or a.kind == "adjective" or \
+        # (a crowd too, before a verb in the active plural that has no passive reading of its victims:
+        # عشرات المتظاهرين اقتحموا المعبر وأحرقوا - unless an armed side stands just before it and is the one
+        # the crowd describes: عناصر الميليشيات من رجال ونساء اقتحموا، مقاتلين معارضين رفضوا)
+        crowd = a is not None and a.actor.sector in _PROTESTING_SECTORS and t.form.tense == "past" and \
+            not t.form.trigger.patient_subject and _conjunction_off(tokens[t.first].key).endswith("وا") and \
+            not any(b.agent_like and 0 <= a.first - b.last <= 4 for b in before if b is not a)
+        if a is None or not (a.agent_like or crowd) or a.kind == "adjective" or \
                 _proclitic(tokens, a).lstrip("وف").startswith(("ل", "ب", "ك")) or \
                 any(ch in "،,؛;:\"«»“”'()-" for ch in text[a.end:t.start]):
             return None
