@@ -1702,3 +1702,17 @@ def test_a_crowd_before_an_active_plural_verb_acts(coder):
     assert killed and killed[0].actor["sector"] == "COP" and killed[0].recipient["sector"] == "CVL"
     militia = happened_main(coder, "وقالت المصادر إن عناصر الميليشيات من رجال ونساء اقتحموا حرم الكلية أمس واعتقلوا طالبات")
     assert militia and militia[0].actor["sector"] != "CVL"
+
+
+def test_a_states_nisba_on_the_strike_names_who_struck(coder):
+    # قتل فلسطيني بقصف إسرائيلي: the Israeli shelling's nisba, not the Palestinian nisba of the dead
+    shelled = happened_main(coder, "قتل فلسطيني، صباح الجمعة، بقصف إسرائيلي على قطاع غزة")
+    assert shelled and shelled[0].actor["country"] == "ISR" and shelled[0].actor["sector"] == "MIL"
+    assert shelled[0].recipient["country"] == "PSE" and shelled[0].recipient["sector"] == "CVL"
+    backed = [e for e in events(coder, "وبعد التقدم الأخير للقوات السورية المدعومة بغارات روسية في الغوطة الشرقية",
+                                published=PUBLISHED) if e.event_type == "ASSAULT"]
+    assert backed and backed[0].actor["country"] == "RUS"
+    # not the nisba of an attack that another one answers (للهجوم التركي is what the Kurds face)
+    answered = [e for e in events(coder, "ويتصدى المقاتلون الأكراد الذين أثبتوا فعالية في قتال تنظيم داعش، للهجوم التركي",
+                                  published=PUBLISHED) if e.event_type == "ASSAULT" and e.trigger["text"] == "قتال"]
+    assert answered and answered[0].actor["country"] != "TUR"

@@ -495,6 +495,14 @@ class EventCoder:
         return bool(_sentence_bases(tokens, s, self.cues.phrase_starts) & self.cues.time_anchors)
 
     @staticmethod
+    def _as_cause(tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
+        """Is the trigger word behind a causal preposition (بقصف، في غارة، جراء غارات، إثر قصف)?"""
+        if t.first > s.lo and _conjunction_off(tokens[t.first - 1].key) in _CAUSAL:
+            return True
+        key = _conjunction_off(tokens[t.first].key)
+        return key.startswith("ب") and len(key) > 3 and not key.startswith("بين")
+
+    @staticmethod
     def _caused_by(tokens: list[Token], s: _Sentence, cause, group: list[TriggerMention]) -> bool:
         """Does a cause that is no attack follow the event's words within six tokens, right after في، جراء،
         إثر، بسبب، نتيجة or a glued بـ (في تحطم طائرة، جراء حادث سير، بانهيار مبنى)?"""
@@ -645,6 +653,21 @@ class EventCoder:
                           and not _same(a, recipient)), None)
             if crowd is not None:
                 actor = crowd
+        if type_ == "ASSAULT":
+            # بغارات روسية: a state's nisba right on the strike's own noun names who struck, whoever else is near
+            # (not on a word of the dead: مقتل جندي تركي)
+            # (on the event's own word, or on one that gives its cause - بقصف إسرائيلي، جراء غارات روسية - not on
+            # an attack it answers: التصدي للهجوم التركي، ضد الهجوم التركي)
+            own = next((a for a in actors if a.kind == "adjective" and a.actor.country and any(
+                not t.form.verb and t.form.trigger.id not in _TOLL_TRIGGERS and not t.form.trigger.participant
+                and a.first == t.last and (t is primary or self._as_cause(tokens, s, t)) for t in group)), None)
+            if own is not None and (actor is None or actor.actor.country != own.actor.country):
+                if _same(recipient, own):
+                    recipient = None
+                if recipient is None and actor is not None and actor.kind in ("adjective", "people"):
+                    # قتل فلسطيني بقصف إسرائيلي: the dead
+                    recipient = actor if actor.kind == "people" else _as_people(actor, self.d.actors.sector_names)
+                actor = own
         if type_ == "ASSAULT" and actor is not None and actor.kind == "adjective" and \
                 actor.actor.sector in (None, "GOV") and self._on_weapon(text, tokens, s, actor, all_triggers):
             # غارة أمريكية، دبابة إسرائيلية: the nisba on a strike or a weapon is that state's armed forces
