@@ -623,7 +623,7 @@ def _first_count(s: _Sentence, j: int, window: int) -> int | None:
     return None
 
 
-_AMONG = frozenset("بينهم بينهن بينهما منهم".split())
+_ASIDE_OPENERS = frozenset("بينهم بينهن بينهما منهم".split())  # (، بينهم إيرانيون،)
 
 
 def _aside_before(s: _Sentence, verb: int) -> int | None:
@@ -632,7 +632,7 @@ def _aside_before(s: _Sentence, verb: int) -> int | None:
     if verb < 3 or not s.gap_stops(verb - 1, verb) or s.text[s.toks[verb - 1].end:s.toks[verb].start].strip() not in "،,":
         return None
     for t in range(verb - 1, max(0, verb - 5) - 1, -1):
-        if s.toks[t].key in _AMONG:
+        if s.toks[t].key in _ASIDE_OPENERS:
             return t if t > 0 and s.gap_stops(t - 1, t) and not s.gap_stops(t, verb - 1) else None
     return None
 
