@@ -1716,3 +1716,16 @@ def test_a_states_nisba_on_the_strike_names_who_struck(coder):
     answered = [e for e in events(coder, "ويتصدى المقاتلون الأكراد الذين أثبتوا فعالية في قتال تنظيم داعش، للهجوم التركي",
                                   published=PUBLISHED) if e.event_type == "ASSAULT" and e.trigger["text"] == "قتال"]
     assert answered and answered[0].actor["country"] != "TUR"
+
+
+def test_a_side_after_the_attack_that_caused_the_dead_made_it(coder):
+    # حصيلة القتلى جراء قصف قوات النظام: the forces in construct with the shelling shelled; they are not the dead
+    shelled = happened_main(coder, "ارتفعت حصيلة القتلى جراء قصف قوات النظام السوري للغوطة الشرقية إلى 80 قتيلا مدنيا")
+    assert shelled and shelled[0].actor["country"] == "SYR" and shelled[0].actor["sector"] in ("MIL", "GOV")
+    assert shelled[0].recipient["sector"] == "CVL"
+    # not a second word of harm joined by و: those captured are the Houthis
+    captured = [e for e in events(coder, "ونجحت القوات في قتل وأسر عناصر حوثية أمس", published=PUBLISHED)
+                if e.event_type == "ASSAULT" and e.happened]
+    assert captured and all(e.actor is None or e.actor.get("id") != "org:houthis" for e in captured)
+    # جراء folded (جرا) is a cause too: deaths in a road accident are no attack
+    assert not happened_main(coder, "قتل ثمانية أشخاص جراء حادث سير على الطريق الساحلي أمس")

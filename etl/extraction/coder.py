@@ -494,6 +494,16 @@ class EventCoder:
             return True
         return bool(_sentence_bases(tokens, s, self.cues.phrase_starts) & self.cues.time_anchors)
 
+    def _cause_between(self, text: str, tokens: list[Token], s: _Sentence, lo: int, hi: int) -> bool:
+        """Is there an attack word behind a causal preposition among tokens [lo, hi) (جراء قصف، في غارات، بقصف)?"""
+        if hi <= lo:
+            return False
+        for m in self.d.triggers.index.find(text, tokens, lo, hi):
+            attack = [f for f in m.payloads if f.trigger.type == "ASSAULT" and f.trigger.id not in _TOLL_TRIGGERS]
+            if attack and self._as_cause(tokens, s, TriggerMention(m.first, m.last, m.start, m.end, "", attack)):
+                return True
+        return False
+
     @staticmethod
     def _as_cause(tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
         """Is the trigger word behind a causal preposition (بقصف، في غارة، جراء غارات، إثر قصف)?"""
@@ -906,12 +916,16 @@ class EventCoder:
                     actor = self._subject_before(tokens, lv.first, before, s)
             # adjective or genitive right after the noun: غارة إسرائيلية، هجوم لطالبان، اغتيال الحريري
             # (not the source: أسفرت الضربة، وفق المرصد السوري، عن …)
-            # (a nisba past another event word qualifies that word: الهجوم عن مقتل إسرائيلي)
+            # (a nisba past another event word qualifies that word: الهجوم عن مقتل إسرائيلي; so does any side past
+            # an attack word that gives the cause of the dead: حصيلة القتلى جراء قصف قوات النظام - the forces
+            # shelled, they did not die)
             nxt = next((a for a in after if a.first - t.last - self._skippable(tokens, t.last, a.first) <= 2
                         and a is not actor and a is not recipient and not any(
                             self._is(tok, self.cues.reporting) for tok in tokens[max(t.last, a.first - 2):a.first])
                         and not (a.kind == "adjective" and a.first > t.last and
-                                 self.d.triggers.index.find(text, tokens, t.last, a.first))),
+                                 self.d.triggers.index.find(text, tokens, t.last, a.first))
+                        and not (t.form.trigger.id in _TOLL_TRIGGERS and self._cause_between(text, tokens, s, t.last,
+                                                                                                a.first))),
                        None)
             if nxt is not None:
                 genitive_patient = t.form.trigger.patient_subject or t.form.trigger.patient_genitive or \
@@ -1764,7 +1778,7 @@ _PAST_IMPERSONAL = frozenset("تم تمت جري جرت".split())
 # The stems of targeting verbs and participles (استهدف، يستهدف، مستهدفا) among the patient markers.
 _TARGETING = ("استهدف", "يستهدف", "تستهدف", "مستهدف")
 # Before a cause: قتل في تحطم طائرة، جراء حادث سير (folded keys).
-_CAUSAL = frozenset("في جراء اثر بسبب نتيجه عقب".split())
+_CAUSAL = frozenset("في جرا اثر بسبب نتيجه عقب".split())
 # Toward: after a shot or a launch, the state named next is the one shot at (صاروخ باتجاه السعودية).
 _TOWARD = frozenset("باتجاه صوب نحو تجاه".split())
 # Verbal nouns of doing before an event noun: شن هجوم، تنفيذ عملية.
