@@ -1729,3 +1729,12 @@ def test_a_side_after_the_attack_that_caused_the_dead_made_it(coder):
     assert captured and all(e.actor is None or e.actor.get("id") != "org:houthis" for e in captured)
     # جراء folded (جرا) is a cause too: deaths in a road accident are no attack
     assert not happened_main(coder, "قتل ثمانية أشخاص جراء حادث سير على الطريق الساحلي أمس")
+
+
+def test_families_of_the_dead_are_no_capture(coder):
+    # أسر الضحايا، أسر الشهداء: families (plural of أسرة), spelled like the verb "captured"
+    for sentence in ("وقالت أسر الضحايا إن الحكومة لم تدفع التعويضات أمس",
+                     "وتعهد التحالف بتعويض أسر الشهداء في المدينة أمس"):
+        assert not [e for e in happened_main(coder, sentence) if e.trigger["text"] == "أسر"], sentence
+    captured = happened_main(coder, "وتمكنت القوات من أسر ستين عنصرا من ميليشيات الحوثي أمس")
+    assert captured and captured[0].recipient["id"] == "org:houthis"
