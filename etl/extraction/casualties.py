@@ -640,14 +640,13 @@ def _aside_before(s: _Sentence, verb: int) -> int | None:
 def _backward(s: _Sentence, i: int, category: str, consumed: set[int]) -> list[_Found]:
     """A count before a verb, with its person noun: "5 أشخاص قتلوا", "ستة صحافيين فلسطينيين أصيبوا"."""
     verb = i
-    clean_to = verb  # no punctuation may stand between the count and this token
     aside = _aside_before(s, verb)
     if aside is not None:
-        i = clean_to = aside  # 14 مقاتلا على الأقل، بينهم إيرانيون، قتلوا: the count stands before the aside
+        i = aside  # 14 مقاتلا على الأقل، بينهم إيرانيون، قتلوا: the count stands before the aside
     while i > 0 and strip_article(s.toks[i - 1].key) in _HEDGES:
         i -= 1  # 16 شخصا على الأقل قد قتلوا: the count stands before the hedges
-    if aside is not None:
-        clean_to = i if i < aside else aside - 1  # (the comma opening the aside may follow the count)
+    # no punctuation may stand between the count and this token (the comma opening an aside may follow the count)
+    clean_to = verb if aside is None else (i if i < aside else aside - 1)
     for m in range(i, max(0, i - 3) - 1, -1):
         k = s.q_ending_at.get(m)  # a numeral ending right before token m
         if k is None or k in s.used or s.gap_stops(k, clean_to):

@@ -499,17 +499,17 @@ class EventCoder:
         if hi <= lo:
             return False
         for m in self.d.triggers.index.find(text, tokens, lo, hi):
-            attack = [f for f in m.payloads if f.trigger.type == "ASSAULT" and f.trigger.id not in _TOLL_TRIGGERS]
-            if attack and self._as_cause(tokens, s, TriggerMention(m.first, m.last, m.start, m.end, "", attack)):
+            if any(f.trigger.type == "ASSAULT" and f.trigger.id not in _TOLL_TRIGGERS for f in m.payloads) and \
+                    self._as_cause(tokens, s, m.first):
                 return True
         return False
 
     @staticmethod
-    def _as_cause(tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
-        """Is the trigger word behind a causal preposition (بقصف، في غارة، جراء غارات، إثر قصف)?"""
-        if t.first > s.lo and _conjunction_off(tokens[t.first - 1].key) in _CAUSAL:
+    def _as_cause(tokens: list[Token], s: _Sentence, first: int) -> bool:
+        """Is the word at token `first` behind a causal preposition (بقصف، في غارة، جراء غارات، إثر قصف)?"""
+        if first > s.lo and _conjunction_off(tokens[first - 1].key) in _CAUSAL:
             return True
-        key = _conjunction_off(tokens[t.first].key)
+        key = _conjunction_off(tokens[first].key)
         return key.startswith("ب") and len(key) > 3 and not key.startswith("بين")
 
     @staticmethod
@@ -670,7 +670,7 @@ class EventCoder:
             # an attack it answers: التصدي للهجوم التركي، ضد الهجوم التركي)
             own = next((a for a in actors if a.kind == "adjective" and a.actor.country and any(
                 not t.form.verb and t.form.trigger.id not in _TOLL_TRIGGERS and not t.form.trigger.participant
-                and a.first == t.last and (t is primary or self._as_cause(tokens, s, t)) for t in group)), None)
+                and a.first == t.last and (t is primary or self._as_cause(tokens, s, t.first)) for t in group)), None)
             if own is not None and (actor is None or actor.actor.country != own.actor.country):
                 if _same(recipient, own):
                     recipient = None
@@ -1870,19 +1870,16 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
         i += 1
     # عناصر من الشرطة، عنصر من الجيش اللبناني: a member word before an institution (with its country, joined
     # above) is one of its people
-    members: list[ActorMention] = []
-    for m in out:
-        prev = members[-1] if members else None
-        if prev is not None and prev.kind == "generic" and prev.last - prev.first == 1 and (
+    def member(prev: ActorMention, m: ActorMention) -> ActorMention | None:
+        # (an organisation too, once a kind of its fighters has joined it: 27 شخصا من مقاتلي قوات الحشد الشعبي)
+        if prev.kind == "generic" and prev.last - prev.first == 1 and (
                 _is_word(tokens[prev.first], cues.leaders) or _is_word(tokens[prev.first], cues.persons) and
                 m.actor.sector in ARMED_SECTORS) and m.kind in ("generic", "composite", "org") and \
                 m.actor.sector != prev.actor.sector and _member_of(tokens, prev.last, m.first, cues):
-            # (an organisation too, once a kind of its fighters has joined it: 27 شخصا من مقاتلي قوات الحشد الشعبي)
-            members[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], m.actor,
-                                       "composite", prev.locative)
-            continue
-        members.append(m)
-    out = members
+            return _spanning(text, prev, m, m.actor, "composite")
+        return None
+
+    out = _join_pairs(out, member)
     # a plural nisba standing alone is the people of that country (آلاف الإسرائيليين، مدنيين أفغان → CVL), and so is
     # one counted by a number (41 فلسطينيا، 3 إسرائيليين)
     for k, m in enumerate(out):
@@ -1895,34 +1892,28 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
                                   m.locative)
     # العراقيين المحتجين: a kind of civilian right after the people, in the same definiteness, describes them - it
     # is no second side (the one hit is what they stormed: اقتحم عشرات العراقيين المحتجين القنصلية الإيرانية)
-    described: list[ActorMention] = []
-    for m in out:
-        prev = described[-1] if described else None
-        if prev is not None and prev.kind == "people" and m.kind == "generic" and m.first == prev.last and \
+    def described(prev: ActorMention, m: ActorMention) -> ActorMention | None:
+        if prev.kind == "people" and m.kind == "generic" and m.first == prev.last and \
                 m.actor.sector == prev.actor.sector and not _proclitic(tokens, m) and \
                 not text[prev.end:m.start].strip() and \
                 _definite_word(tokens[m.first]) == _definite_word(tokens[prev.last - 1]):
-            described[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], prev.actor,
-                                         "people", prev.locative)
-            continue
-        described.append(m)
-    out = described
+            return _spanning(text, prev, m, prev.actor, "people")
+        return None
+
+    out = _join_pairs(out, described)
     # سلطات الدوحة، قوات إيران: a kind of agent in construct with a state (or its capital) is that state's (before
     # names join: رئيس السلطة الفلسطينية محمود عباس is the person; not a court, محكمة القاهرة, which is also
     # the word of a verdict: قضت محكمة)
-    states: list[ActorMention] = []
-    for m in out:
-        prev = states[-1] if states else None
-        if prev is not None and prev.kind == "generic" and m.first == prev.last and m.kind in ("metonym", "country") \
+    def state_kind(prev: ActorMention, m: ActorMention) -> ActorMention | None:
+        if prev.kind == "generic" and m.first == prev.last and m.kind in ("metonym", "country") \
                 and m.actor.country and prev.actor.sector != "JUD" and _construct(prev.text) and not _proclitic(tokens, m) and \
                 not text[prev.end:m.start].strip():
             country, sector = m.actor.country, prev.actor.sector
             actor = _state_actor(country, countries[country].name_en, sector, text[prev.start:m.end], sector_names)
-            states[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], actor,
-                                      "composite", prev.locative)
-            continue
-        states.append(m)
-    out = states
+            return _spanning(text, prev, m, actor, "composite")
+        return None
+
+    out = _join_pairs(out, state_kind)
     # a composite may take a second adjective or name: الحكومة العراقية → done above; وزير الدفاع الأمريكي، أوستن
     merged: list[ActorMention] = []
     for m in out:
@@ -1950,20 +1941,35 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
             continue
         merged.append(m)
     # عناصر الجيش، دورية للجيش العراقي: a unit of an institution, in construct, is that institution's
-    owned: list[ActorMention] = []
-    for m in merged:
-        prev = owned[-1] if owned else None
-        if prev is not None and prev.kind == "generic" and m.first == prev.last and m.kind in ("generic", "composite") \
+    def owned(prev: ActorMention, m: ActorMention) -> ActorMention | None:
+        if prev.kind == "generic" and m.first == prev.last and m.kind in ("generic", "composite") \
                 and (m.actor.sector != prev.actor.sector or m.actor.country) and _construct(prev.text) and _genitive(tokens, m):
             actor = m.actor
             if m.kind == "generic" and m.actor.sector == "OPP" and prev.actor.sector in ARMED_SECTORS:
                 # مقاتلو المعارضة، قوات المعارضة: the opposition's fighters are rebels, who may act by force
                 actor = Actor("generic:REB", text[prev.start:m.end], sector_names["REB"], None, "REB")
-            owned[-1] = ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], actor, m.kind,
-                                     prev.locative)
-            continue
-        owned.append(m)
-    return owned
+            return _spanning(text, prev, m, actor, m.kind)
+        return None
+
+    return _join_pairs(merged, owned)
+
+
+def _join_pairs(mentions: list[ActorMention], join) -> list[ActorMention]:
+    """One left-to-right pass of _compose: each mention is joined to the one kept before it when
+    join(previous, mention) gives the joined mention, and kept on its own otherwise."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        joined = join(out[-1], m) if out else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(m)
+    return out
+
+
+def _spanning(text: str, prev: ActorMention, m: ActorMention, actor: Actor, kind: str) -> ActorMention:
+    """The mention from prev to m, as one actor of that kind (placed as prev is)."""
+    return ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], actor, kind, prev.locative)
 
 
 # A dateline opening an article: a place (and its country), then the agency in brackets and a dash.
