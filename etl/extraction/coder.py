@@ -158,6 +158,8 @@ class EventCoder:
         self._generic_keys = frozenset(k for k in self.d.actors.index.keys() if " " not in k)
         # one-word actor entries that are also verb forms (طالب: a student / demanded; حشد)
         self._verb_nouns = frozenset(k for k in self._generic_keys if k in self.d.triggers.verb_surfaces)
+        # before a cause: the causal links (جراء، إثر، بسبب، بفعل) and في، عقب (قتل في تحطم طائرة، عقب غارة)
+        self._causal = self.cues.causal_links | {"في", "عقب"}
 
     # ------------------------------------------------------------------------------------------ API
 
@@ -504,23 +506,19 @@ class EventCoder:
                 return True
         return False
 
-    @staticmethod
-    def _as_cause(tokens: list[Token], s: _Sentence, first: int) -> bool:
-        """Is the word at token `first` behind a causal preposition (بقصف، في غارة، جراء غارات، إثر قصف)?"""
-        if first > s.lo and _conjunction_off(tokens[first - 1].key) in _CAUSAL:
+    def _as_cause(self, tokens: list[Token], s: _Sentence, first: int) -> bool:
+        """Is the word at token `first` behind a causal preposition or a glued بـ (في غارة، جراء غارات، إثر قصف،
+        بفعل القصف، بقصف، بالرصاص، بالسرطان)?"""
+        if first > s.lo and _conjunction_off(tokens[first - 1].key) in self._causal:
             return True
         key = _conjunction_off(tokens[first].key)
         return key.startswith("ب") and len(key) > 3 and not key.startswith("بين")
 
-    @staticmethod
-    def _caused_by(tokens: list[Token], s: _Sentence, cause, group: list[TriggerMention]) -> bool:
-        """Does a cause that is no attack follow the event's words within six tokens, right after في، جراء،
-        إثر، بسبب، نتيجة or a glued بـ (في تحطم طائرة، جراء حادث سير، بانهيار مبنى)?"""
+    def _caused_by(self, tokens: list[Token], s: _Sentence, cause, group: list[TriggerMention]) -> bool:
+        """Does a cause that is no attack follow the event's words within six tokens, behind a causal
+        preposition (في تحطم طائرة، جراء حادث سير، بانهيار مبنى)?"""
         last = max(t.last for t in group)
-        if not 0 <= cause.first - last <= 6:
-            return False
-        before = _conjunction_off(tokens[cause.first - 1].key) if cause.first > s.lo else ""
-        return before in _CAUSAL or cause.clitic and tokens[cause.first].key.lstrip("وف").startswith("ب")
+        return 0 <= cause.first - last <= 6 and self._as_cause(tokens, s, cause.first)
 
     @staticmethod
     def _weak_supported(type_: str, support: list[str]) -> bool:
@@ -718,7 +716,7 @@ class EventCoder:
             modality = "generic"  # half a million dead since 2011: a war's count, not one event's
         # (تم تدميرها، جرى اعتقاله: a past impersonal verb right before the noun makes it a past passive)
         nominal = not any(t.form.verb and t.form.tense != "present" for t in verbs) and not any(
-            t.first > s.lo and _conjunction_off(tokens[t.first - 1].key) in _PAST_IMPERSONAL for t in group)
+            t.first > s.lo and _conjunction_off(tokens[t.first - 1].key) in self.cues.past_impersonal for t in group)
         # رهائن، انتحاري name people of the event: the act's own word, when there is one, is where it stands
         acts = [t for t in group if not t.form.trigger.participant] or group
         first = min(t.first for t in acts)
@@ -1773,12 +1771,8 @@ _PREPOSITIONS = frozenset("عن علي في الي حول بعد قبل خلال
 _AS_SOURCE = frozenset("بحسب حسب وفق وفقا طبقا بحسبما حسبما وفقما".split())
 # Forms of كان: a clause about the word before them (مشروع قانون كان يدعو).
 _WAS = frozenset("كان كانت كانوا كانا كانتا يكون تكون".split())
-# Past impersonal verbs: right before an event noun they make it a past passive (تم تدميرها، جرى اعتقاله).
-_PAST_IMPERSONAL = frozenset("تم تمت جري جرت".split())
 # The stems of targeting verbs and participles (استهدف، يستهدف، مستهدفا) among the patient markers.
 _TARGETING = ("استهدف", "يستهدف", "تستهدف", "مستهدف")
-# Before a cause: قتل في تحطم طائرة، جراء حادث سير (folded keys).
-_CAUSAL = frozenset("في جرا اثر بسبب نتيجه عقب".split())
 # Toward: after a shot or a launch, the state named next is the one shot at (صاروخ باتجاه السعودية).
 _TOWARD = frozenset("باتجاه صوب نحو تجاه".split())
 # Verbal nouns of doing before an event noun: شن هجوم، تنفيذ عملية.

@@ -80,7 +80,8 @@ class Cues:
     announcing: frozenset[str]  # أعلن: an armed side announcing an attack named right after it claims it
     casualty_nouns: frozenset[str]  # قتيلا، جرحى: before من, the ones counted are some of the group after it
     leaders: frozenset[str]  # قائد، قيادي، عضو: before من / في + an organisation, one of its people
-    impersonal_verbs: frozenset[str]  # تم، جرى: a light verb with no agent (إنه تم التوصل إلى اتفاق)
+    impersonal_verbs: frozenset[str]  # تم، يجري: a light verb with no agent (إنه تم التوصل إلى اتفاق)
+    past_impersonal: frozenset[str]  # تم، تمت، جرى، جرت: right before an event noun, a past passive (تم تدميرها)
     belonging: frozenset[str]  # تابعة، مملوكة: between a target or a machine and the name that owns it
     phrase_starts: frozenset[str]  # first words of the multiword cues (لا in لا بد): where phrases are looked for
     org_kinds: frozenset[str]  # تنظيم، حركة: the kind of organisation, before its name (مسلحا من تنظيم «القاعدة»)
@@ -125,16 +126,23 @@ def load_cues() -> Cues:
         negation |= frozenset(verb_forms(verb))
     prevention = frozenset(form for verb in raw["prevention_verbs"] for form in verb_forms(verb))
     foil = frozenset(form for verb in raw["foil_verbs"] for form in verb_forms(verb))
+    impersonal = raw["impersonal_verbs"]
+    if not isinstance(impersonal, dict) or set(impersonal) != {"past", "present"}:
+        raise ValueError("cues.yaml: impersonal_verbs must have the lists past and present")
+    past_impersonal = _keys(impersonal, "past")
     # ـه too: on these nouns جنوده is "his soldiers" (the event nouns leave it out, see possessive_forms)
     _keys(raw, "own_forces")  # validates the section
     own_forces = frozenset(phrase_key(form)[0] for word in raw["own_forces"]
                            for form in possessive_forms(word, ("ه", "ها", "هم", "هما")))
-    starts = frozenset(key.split()[0] for name in _SECTIONS if name not in ("intent_types", "frame_marks")
+    starts = frozenset(key.split()[0] for name in _SECTIONS
+                       if name not in ("intent_types", "frame_marks", "impersonal_verbs")
                        for key in _keys(raw, name) if " " in key)
     # one word written with the article keeps it: stripped, الآن would be every أن and الأحد every أحد
     time_anchors = frozenset(tokenize(word)[0].key if definite else key for word in raw["time_anchors"]
                              for key, definite in [phrase_key(word)])
-    special = {"time_anchors": time_anchors, "phrase_starts": starts, "own_forces": own_forces, "prevention_verbs": prevention, "foil_verbs": foil, "negation": negation, "agent_markers": agents, "intent_types": frozenset(raw["intent_types"]),
-               "frame_marks": frozenset(str(w) for w in raw["frame_marks"])}
+    special = {"time_anchors": time_anchors, "phrase_starts": starts, "own_forces": own_forces,
+               "prevention_verbs": prevention, "foil_verbs": foil, "negation": negation, "agent_markers": agents,
+               "impersonal_verbs": past_impersonal | _keys(impersonal, "present"), "past_impersonal": past_impersonal,
+               "intent_types": frozenset(raw["intent_types"]), "frame_marks": frozenset(str(w) for w in raw["frame_marks"])}
     return Cues(**{name: special[name] if name in special else _keys(raw, name)
                    for name in Cues.__dataclass_fields__})
