@@ -1502,6 +1502,17 @@ def test_a_nisba_on_the_noun_of_a_place_phrase_names_no_killer(coder):
     assert killed and killed[0].actor is None and killed[0].recipient["text"] == "خاشقجي"
 
 
+def test_a_killing_verb_before_there_or_a_past_time_is_the_passive(coder):
+    # قتل هناك، قتل الأسبوع الماضي في القنصلية السعودية: no object follows - he was killed
+    for sentence in ("وقال مصدر إن لدى المحققين أدلة تثبت أن خاشقجي قتل هناك",
+                     "وقال مصدر إن خاشقجي قتل الأسبوع الماضي في مبنى القنصلية السعودية"):
+        killed = of_type(coder, sentence)
+        assert killed and killed[0].actor is None and killed[0].recipient["text"] == "خاشقجي", sentence
+    # an object after the time still makes the one before the verb its subject
+    army = of_type(coder, "وقال المصدر إن الجيش قتل الأسبوع الماضي 20 مسلحا في المدينة")
+    assert army and army[0].actor["sector"] == "MIL" and army[0].recipient["text"] == "مسلحا"
+
+
 def test_a_second_verb_ends_the_clause_of_a_passive_killing(coder):
     # قتل فلسطيني وأصيب 3 آخرون في غارة إسرائيلية: the count belongs to the second verb; the Palestinian
     # was killed, by Israel's strike

@@ -989,7 +989,8 @@ class EventCoder:
             subject = self._svo_subject(text, tokens, t, before)
             if subject is not None and t.form.trigger.id == "ASSAULT.kill" and t.form.tense == "past" and \
                     self._nothing_after(text, tokens, s, t) and not any(
-                        a.first - t.last <= 5 and not a.locative for a in after) and not any(
+                        a.first - t.last <= 5 and not a.locative and not (a.kind in ("adjective", "country") and any(
+                            tok.key == "في" for tok in tokens[t.last:a.first])) for a in after) and not any(
                         tok.key.isdigit() or _number_word(tok.text) for tok in tokens[t.last:min(s.hi, t.last + 5)]):
                 # خاشقجي قتل في القنصلية، أثناء استجواب: no object after the verb - the passive, he was killed
                 if recipient is None:
@@ -1394,6 +1395,8 @@ class EventCoder:
         cues = self.cues
         nxt = tokens[t.last]
         words = cues.locative | cues.background_prepositions | cues.time_anchors
+        if nxt.key in ("هناك", "هنالك") or nxt.key.startswith("ال") and strip_article(nxt.key) in cues.time_units:
+            return True  # قتل هناك، قتل الأسبوع الماضي
         return nxt.key in words or bool(_phrases(tokens, t.last, min(s.hi, t.last + 3), cues.phrase_starts) & words)
 
     def _subject_before(self, tokens, at: int, before: list[ActorMention], s: _Sentence,
