@@ -1692,6 +1692,8 @@ def test_deaths_with_a_cause_that_is_no_attack_are_no_attack(coder):
                      # بفعل is one of the causal links (cues.yaml), as جراء and إثر
                      "قتل خمسة أشخاص بفعل الفيضانات في المدينة أمس"):
         assert not happened_main(coder, sentence), sentence
+    # nor with a machine right after the cause's word (تحطم مروحية, not in the list as a phrase)
+    assert not happened_main(coder, "أعلنت الوزارة الخميس مقتل مدرب أمريكي في حادث تحطم مروحية خلال عملية تدريب")
     # an air strike with its plane still is one
     assert happened_main(coder, "قتل 20 شخصا في غارة طائرة حربية على القرية أمس")
 

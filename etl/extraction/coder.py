@@ -560,9 +560,10 @@ class EventCoder:
         trigger_tokens = {i for t in group for i in range(t.first, t.last)}
         if type_ == "ASSAULT":
             # an instrument that is itself one of the triggers (عبوة ناسفة) supports nothing but itself, and one
-            # inside a cause that is no attack is none (تحطم طائرة نقل عسكرية: the plane crashed)
+            # inside a cause that is no attack, or right after its word, is none (تحطم طائرة نقل عسكرية، حادث تحطم
+            # مروحية: the machine crashed)
             near = {m for first, m in instruments if first not in trigger_tokens
-                    and not any(c.first <= first < c.last for c in non_violent)
+                    and not any(c.first <= first <= c.last for c in non_violent)
                     and any(abs(first - t.first) <= INSTRUMENT_WINDOW for t in group)}
             modes = {t.form.trigger.mode for t in group} | near
             mode = next(m for m in ASSAULT_MODE_PRIORITY if m in modes or m == "")
