@@ -810,6 +810,16 @@ def test_the_owner_of_a_war_machine_acts(coder):
     assert not came or came[0].actor is None or came[0].actor["country"] != "LBN"
 
 
+def test_the_owner_of_planes_named_alone_acts_and_they_are_not_hit(coder):
+    # طائرات alone is a kind of agent (military): the side they belong to acts, and the planes are not hit
+    destroyed = happened_main(coder, "ودمرت طائرات تابعة للتحالف غرفة عمليات عسكرية للميليشيات في المدينة أمس")
+    assert destroyed and destroyed[0].actor["name"] == "International coalition"
+    assert destroyed[0].recipient is None or destroyed[0].recipient["sector"] != "MIL"
+    # a nisba far after them is not their owner: the Russian bases were attacked
+    bases = happened_main(coder, "وهاجمت طائرات بدون طيار محملة متفجرات القاعدتين الروسيتين في حميميم وطرطوس أمس")
+    assert bases and (bases[0].actor is None or bases[0].actor["country"] != "RUS")
+
+
 def test_a_machine_in_a_mention_and_an_owned_target_keep_their_roles(coder):
     strike = happened_main(coder, "قصفت الطائرات الإسرائيلية مواقع لحزب الله أمس")
     assert strike and strike[0].actor["country"] == "ISR" and strike[0].recipient["id"] == "org:hezbollah"

@@ -1064,6 +1064,7 @@ class EventCoder:
                     if victim is not None and victim is not actor and not victim.agent_like:
                         recipient = victim
             else:
+                owner = None
                 if actor is None:
                     # verb-subject-object is the default order; subject-verb-object when none follows
                     # (not a side behind a preposition: حظرت على القطريين الدخول، اجتمع مع السيسي)
@@ -1100,8 +1101,10 @@ class EventCoder:
                     # الأكراد على …)
                     described = self._relative_clause(text, tokens, s, actor) if actor is not None and \
                         actor.first >= t.last else range(0)
+                    # (nor the machine before its owner: طائرات تابعة للتحالف)
                     rest = [a for a in after if not _same(a, actor) and a.first not in described and
-                            a.first - t.last - (len(described) if described and a.first >= described.stop else 0) <= 8]
+                            a.first - t.last - (len(described) if described and a.first >= described.stop else 0) <= 8
+                            and not (owner is not None and owner is actor and a.first < owner.first)]
                     if rest:
                         recipient = rest[0]
         if recipient is None and actor is not None and actor.first >= t.last and t.form.verb and \
@@ -1167,13 +1170,18 @@ class EventCoder:
         nisba (طائرة أمريكية, as that state's military) or the name after تابعة لـ / لـ within a few words."""
         if at >= s.hi or not self._is(tokens[at], self.cues.war_machines):
             return None
+        alone = False
         for a in after:
+            if a.first == at and a.last == at + 1 and a.kind == "generic":
+                alone = True  # طائرات alone is a kind of agent (military): its owner may still follow
+                continue
             if a.first <= at:
                 return None  # the machine is part of a mention already (الطائرات الإسرائيلية → Israel military)
             if a.first - at > 6 or any(self._is(tok, self.cues.targets) for tok in tokens[at + 1:a.first]):
                 return None  # (مواقع لحزب الله: what is hit, not who owns the machine)
             if a.kind == "adjective":
-                return _as_military(a, self.d.actors.sector_names)
+                # (then only a nisba close by: طائرات بدون طيار محملة متفجرات القاعدتين الروسيتين - the bases')
+                return _as_military(a, self.d.actors.sector_names) if not alone or a.first - at <= 3 else None
             if a.agent_like and a.first == at + 1 and not _proclitic(tokens, a) and \
                     not _conjunction_off(tokens[at].key).startswith("ال"):
                 return a  # دبابات الجيش الإسرائيلي: the machine in construct with its owner
