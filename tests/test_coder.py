@@ -1763,3 +1763,29 @@ def test_families_of_the_dead_are_no_capture(coder):
         assert not [e for e in happened_main(coder, sentence) if e.trigger["text"] == "أسر"], sentence
     captured = happened_main(coder, "وتمكنت القوات من أسر ستين عنصرا من ميليشيات الحوثي أمس")
     assert captured and captured[0].recipient["id"] == "org:houthis"
+
+
+def test_who_reports_or_counts_violence_does_not_carry_it_out(coder):
+    # actors.yaml observer_sectors (media, NGOs): a monitor or an agency beside an attack is its source
+    for sentence in ("وأحصى المرصد السوري لحقوق الإنسان 60 غارة على الأقل في ثلاث ساعات، قتل فيها أربعة أشخاص أمس",
+                     "وبحسب ما نقلته وكالة الأنباء السورية، فقد قتل 13 مدنيا وأصيب 77 آخرون جراء قصف أحياء سكنية أمس"):
+        killed = happened_main(coder, sentence)
+        assert killed and killed[0].actor is None and killed[0].recipient["sector"] == "CVL", sentence
+    # a journalist right after the verb is the one it was done to
+    held = happened_main(coder, "وقالت المصادر إن فريقا أمنيا احتجز خاشقجي لدى وصوله إلى القنصلية أمس", "COERCE")
+    assert held and held[0].actor is None and held[0].recipient["text"] == "خاشقجي"
+
+
+def test_the_sector_lists_of_the_actors_file_are_validated():
+    from etl.extraction.dictionaries import DictionaryError, parse_actors
+    import yaml
+    from importlib import resources
+
+    raw = yaml.safe_load(resources.files("etl.extraction").joinpath("data/actors.yaml").read_text("utf-8"))
+    assert parse_actors(raw).observer_sectors == {"MED", "NGO"}
+    raw["observer_sectors"] = ["MED", "PRESS"]
+    with pytest.raises(DictionaryError, match="observer_sectors: unknown sector 'PRESS'"):
+        parse_actors(raw)
+    raw["observer_sectors"] = "MED"
+    with pytest.raises(DictionaryError, match="observer_sectors must be a list"):
+        parse_actors(raw)

@@ -677,6 +677,15 @@ class EventCoder:
                     # قتل فلسطيني بقصف إسرائيلي: the dead
                     recipient = actor if actor.kind == "people" else _as_people(actor, self.d.actors.sector_names)
                 actor = own
+        if type_ in ("ASSAULT", "COERCE") and actor is not None and \
+                actor.actor.sector in self.d.actors.observer_sectors:
+            observer, actor = actor, None  # أحصى المرصد السوري 60 غارة قتل فيها: who counts did not strike
+            ends = [t.last for t in group if t.last <= observer.first]
+            if recipient is None and ends and observer.first - max(ends) <= 3 and \
+                    not _punctuated(text, tokens, max(ends) - 1, observer.first) and \
+                    _conjunction_off(tokens[observer.first - 1].key) not in _AS_SOURCE and \
+                    not _proclitic(tokens, observer).lstrip("وف").startswith("ل"):
+                recipient = observer  # احتجز فريق أمني خاشقجي، اشتباك بالأيدي مع خاشقجي: the journalist was hit
         if type_ == "ASSAULT" and actor is not None and actor.kind == "adjective" and \
                 actor.actor.sector in (None, "GOV") and self._on_weapon(text, tokens, s, actor, all_triggers):
             # غارة أمريكية، دبابة إسرائيلية: the nisba on a strike or a weapon is that state's armed forces

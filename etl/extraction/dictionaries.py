@@ -23,7 +23,7 @@ import yaml
 from etl.extraction.lexicon import PhraseIndex, accusative_form, construct_form, dual_forms, phrase_key, possessive_forms, verb_forms, verb_tenses
 
 # Bump when the coder's rules change in a way that changes results for the same dictionaries.
-CODER_RULES = "2026.12.14"
+CODER_RULES = "2026.12.15"
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -272,6 +272,7 @@ class ActorLexicon:
     sector_names: dict[str, str]
     regional: dict[tuple[str, str], Actor] = field(default_factory=dict)  # (country, name key) -> actor
     local_sectors: frozenset[str] = frozenset()  # kinds of agent that take the country of the event's place
+    observer_sectors: frozenset[str] = frozenset()  # who reports violence and never acts in it (media, NGOs)
 
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels", "UAF": "gunmen",
@@ -404,11 +405,13 @@ def parse_actors(raw) -> ActorLexicon:
     for alias in regional_aliases:
         if not index.has(alias):
             index.add(alias, ActorForm("regional", None))
-    local = raw.get("local_sectors") or []
-    if not isinstance(local, list):
-        raise DictionaryError("actors.yaml: local_sectors must be a list of sectors")
-    return ActorLexicon(index, countries, SECTOR_NAMES, regional,
-                        frozenset(_check_sector(sector, "actors.yaml: local_sectors") for sector in local))
+    sectors = {}
+    for key in ("local_sectors", "observer_sectors"):
+        listed = raw.get(key) or []
+        if not isinstance(listed, list):
+            raise DictionaryError(f"actors.yaml: {key} must be a list of sectors")
+        sectors[key] = frozenset(_check_sector(sector, f"actors.yaml: {key}") for sector in listed)
+    return ActorLexicon(index, countries, SECTOR_NAMES, regional, **sectors)
 
 
 def person_on(form: ActorForm, when: date | None) -> Actor:
