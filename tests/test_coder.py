@@ -1791,3 +1791,15 @@ def test_the_sector_lists_of_the_actors_file_are_validated():
     raw["observer_sectors"] = "MED"
     with pytest.raises(DictionaryError, match="observer_sectors must be a list"):
         parse_actors(raw)
+
+
+def test_an_attack_verb_with_its_own_named_subject_after_a_comma_is_another_event(coder):
+    found = [e for e in coder.code("وقصفت طائرات إسرائيلية مواقع لحماس في غزة أمس، وأطلق مسلحون فلسطينيون صواريخ على "
+                                   "بلدات إسرائيلية", published=PUBLISHED) if e.event_type == "ASSAULT"]
+    sides = {((e.actor or {}).get("country"), (e.recipient or {}).get("id") or (e.recipient or {}).get("country"))
+             for e in found}
+    assert sides == {("ISR", "org:hamas"), ("PSE", "country:ISR")}
+    # not a verb whose subject may be the first clause's (planes, unnamed) nor one with the subject in it
+    for sentence in ("وشنت الطائرات الإسرائيلية غارات على غزة أمس، وأطلقت طائرات أخرى صواريخ على مواقع في القطاع",
+                     "وشن مسلحون هجمات في سيناء أمس، واستهدفوا عناصر من الشرطة"):
+        assert len([e for e in coder.code(sentence, published=PUBLISHED) if e.event_type == "ASSAULT"]) == 1, sentence

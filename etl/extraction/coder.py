@@ -444,7 +444,7 @@ class EventCoder:
             by_type.setdefault(t.form.trigger.type, []).append(t)
         events = []
         for type_, triggers_of_type in by_type.items():
-            groups = self._segments(text, tokens, s, sorted(triggers_of_type, key=lambda t: t.first))
+            groups = self._segments(text, tokens, s, sorted(triggers_of_type, key=lambda t: t.first), actors)
             for k, group in enumerate(groups):
                 lo = group[0].first
                 hi = groups[k + 1][0].first if k + 1 < len(groups) else s.hi
@@ -458,10 +458,11 @@ class EventCoder:
                     events.append(event)
         return events
 
-    def _segments(self, text: str, tokens: list[Token], s: _Sentence,
-                  triggers: list[TriggerMention]) -> list[list[TriggerMention]]:
+    def _segments(self, text: str, tokens: list[Token], s: _Sentence, triggers: list[TriggerMention],
+                  actors: list[ActorMention] = ()) -> list[list[TriggerMention]]:
         """Triggers of one type in one sentence are one event, unless a background preposition stands
-        between them: "جاء القصف الأمريكي بعد أيام على استهداف الميليشيات لقاعدة" tells two attacks."""
+        between them ("جاء القصف الأمريكي بعد أيام على استهداف الميليشيات لقاعدة" tells two attacks) or the
+        later one opens a clause with its own subject ("شنت طائرات غارات على غزة، وأطلق مسلحون صواريخ")."""
         groups = [[triggers[0]]]
         # a cause (قتلوا جراء غارة، قتل إثر ضربة جوية) is the same event; a time (بعد، منذ) another one
         prepositions = self.cues.background_prepositions - self.cues.causal_links
@@ -474,12 +475,22 @@ class EventCoder:
         def acts(group: list[TriggerMention]) -> bool:
             return any(o.form.trigger.id not in _TOLL_TRIGGERS for o in group)
 
+        def own_subject(t: TriggerMention) -> bool:
+            # ، وأطلق مسلحون فلسطينيون: an attack verb in the past right after a comma and و, with a named agent
+            # right after it (not واستهدفوا عناصر, whose subject is in the verb, nor وأطلقت طائرات, which may be
+            # the first clause's own)
+            key = tokens[t.first].key
+            return t.form.trigger.type == "ASSAULT" and t.form.verb and t.form.tense == "past" and \
+                t.form.trigger.id not in _TOLL_TRIGGERS and key.startswith("و") and not key.endswith(("وا", "ا")) \
+                and _punctuated(text, tokens, t.first - 1, t.first) and any(
+                    a.first == t.last and a.agent_like and (a.named or a.actor.country) for a in actors)
+
         for k, t in enumerate(triggers[1:], 1):
             between = tokens[groups[-1][-1].last:t.first]
             if any(tok.key in prepositions or strip_article(tok.key) in prepositions for tok in between) or (
                     _punctuated(text, tokens, groups[-1][-1].last - 1, t.first) and fronted(groups[-1])) or (
                     any(self._is(tok, self.cues.contrast_links) for tok in between) and acts(groups[-1])
-                    and acts(triggers[k:])):
+                    and acts(triggers[k:])) or own_subject(t):
                 groups.append([t])
             else:
                 groups[-1].append(t)
