@@ -1803,3 +1803,9 @@ def test_an_attack_verb_with_its_own_named_subject_after_a_comma_is_another_even
     for sentence in ("وشنت الطائرات الإسرائيلية غارات على غزة أمس، وأطلقت طائرات أخرى صواريخ على مواقع في القطاع",
                      "وشن مسلحون هجمات في سيناء أمس، واستهدفوا عناصر من الشرطة"):
         assert len([e for e in coder.code(sentence, published=PUBLISHED) if e.event_type == "ASSAULT"]) == 1, sentence
+
+
+def test_a_states_nisba_on_the_target_after_the_patient_marker_names_its_owner(coder):
+    # على أهداف قالت إنها إيرانية: the targets were Iran's (the nisba stands four words after على)
+    struck = happened_main(coder, "وشنت إسرائيل عشرات الغارات الجوية على أهداف قالت إنها إيرانية في سوريا أمس")
+    assert struck and struck[0].actor["country"] == "ISR" and struck[0].recipient["country"] == "IRN"

@@ -896,6 +896,12 @@ class EventCoder:
         if patient_marker_at is not None:
             recipient = next((a for a in after if a.first > patient_marker_at and a.first - patient_marker_at <= 3
                               and a is not actor), None)
+            if recipient is None and patient_marker_at + 1 < s.hi and \
+                    self._is(tokens[patient_marker_at + 1], self.cues.targets):
+                # على قاعدة الشعيرات الجوية السورية: a state's nisba on the target names whose it is
+                recipient = next((a for a in after if a.kind == "adjective" and a.actor.country and a is not actor
+                                  and 3 < a.first - patient_marker_at <= 5
+                                  and not _punctuated(text, tokens, patient_marker_at, a.first)), None)
             if recipient is None and t.form.trigger.type == "ASSAULT":
                 # شن غارات على قطاع غزة، مستهدفا مواقع لحماس: the first marker took a place; a verb of targeting
                 # may follow (not another على or أمام, which belong to other phrases)
