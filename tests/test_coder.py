@@ -1809,3 +1809,11 @@ def test_a_states_nisba_on_the_target_after_the_patient_marker_names_its_owner(c
     # على أهداف قالت إنها إيرانية: the targets were Iran's (the nisba stands four words after على)
     struck = happened_main(coder, "وشنت إسرائيل عشرات الغارات الجوية على أهداف قالت إنها إيرانية في سوريا أمس")
     assert struck and struck[0].actor["country"] == "ISR" and struck[0].recipient["country"] == "IRN"
+
+
+def test_a_plural_or_dual_nisba_after_a_weapon_or_war_machine_is_its_states_military(coder):
+    # صاروخين إسرائيليين: two Israeli missiles, not Israeli civilians; بارجتان أمريكيتان: two US warships
+    for sentence, country in (("وقال المرصد إن صاروخين إسرائيليين استهدفا مستودعات أسلحة قرب المطار أمس", "ISR"),
+                              ("وأطلقت بارجتان أمريكيتان صواريخ من طراز توماهوك على القاعدة الجوية أمس", "USA")):
+        struck = happened_main(coder, sentence)
+        assert struck and (struck[0].actor["country"], struck[0].actor["sector"]) == (country, "MIL"), sentence

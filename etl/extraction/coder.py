@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Callable
@@ -702,6 +702,13 @@ class EventCoder:
             # غارة أمريكية، دبابة إسرائيلية: the nisba on a strike or a weapon is that state's armed forces
             # (not on مصادر أمنية عراقية, the sources)
             actor = _as_military(actor, self.d.actors.sector_names)
+        if type_ == "ASSAULT" and actor is not None and actor.kind == "people" and \
+                self._on_weapon(text, tokens, s, actor, []):
+            # صاروخين إسرائيليين: after a weapon or a war machine the plural nisba is its adjective, not people
+            # (after an event word it is: قتل فلسطينيين)
+            state = self.d.actors.countries.get(actor.actor.country)
+            if state is not None:
+                actor = _as_military(replace(actor, actor=state, kind="adjective"), self.d.actors.sector_names)
         if actor is not None and (actor.named or actor.actor.sector in AGENT_SECTORS):
             support.append("actor")
         if actor is not None and actor.actor.sector in ARMED_SECTORS:
