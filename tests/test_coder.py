@@ -1817,3 +1817,15 @@ def test_a_plural_or_dual_nisba_after_a_weapon_or_war_machine_is_its_states_mili
                               ("وأطلقت بارجتان أمريكيتان صواريخ من طراز توماهوك على القاعدة الجوية أمس", "USA")):
         struck = happened_main(coder, sentence)
         assert struck and (struck[0].actor["country"], struck[0].actor["sector"]) == (country, "MIL"), sentence
+
+
+def test_a_projectile_right_before_the_verb_is_its_subject(coder):
+    # صاروخا بالستيا استهدف الرياض: Riyadh was aimed at (not "Riyadh targeted"), and the air defence named
+    # before the missile did not fire it
+    aimed = happened_main(coder, "وقالت القوات السعودية إنها اعترضت صاروخا بالستيا استهدف الرياض أمس")
+    assert aimed and aimed[0].actor is None and aimed[0].recipient["country"] == "SAU"
+    launched = happened_main(coder, "وأكد الدفاع الجوي السعودي أنه تمكن من رصد صاروخين باليستيين أطلقا باتجاه مدينة نجران أمس")
+    assert launched and launched[0].actor is None
+    # with the object on the verb the one after it fired: أطلقه حوثيون
+    fired = happened_main(coder, "واعترضت قوات الدفاع الجوي السعودية صاروخا باليستيا أطلقه حوثيون على مدينة نجران أمس")
+    assert fired and fired[0].actor["id"] == "org:houthis"

@@ -1184,9 +1184,32 @@ class EventCoder:
                 self._is(tokens[actor.last], self.cues.belonging):
             # أسرت ألوية العمالقة، التابعة للقوات اليمنية، العشرات من مقاتلي الحوثي: the actor's owner is no target
             recipient = next((a for a in after if a.first > recipient.last and a is not actor), None)
+        fired = self._fired_by_projectile(text, tokens, s, t)
+        if fired is not None and actor is not None and (actor.first == t.last or actor.last <= fired):
+            # اعترضت الدفاعات صاروخا باليستيا استهدف الرياض: the missile is the verb's subject - the one right
+            # after the verb was aimed at, the one before the missile did not fire it (أطلقه الحوثيون: with the
+            # object on the verb, the one after it fired)
+            if actor.first == t.last and recipient is None:
+                recipient = actor
+            actor = None
         if _same(recipient, actor):
             recipient = None
         return actor, recipient
+
+    def _fired_by_projectile(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention) -> int | None:
+        """The token of a projectile that is the subject of verb t (صاروخا باليستيا استهدف، صاروخين أطلقا، قذيفة
+        كانت تستهدف), if one stands right before it with at most one word of description."""
+        if not t.form.verb or self._object_on_verb(tokens, t):
+            return None
+        i = t.first - 1
+        if i >= s.lo and _conjunction_off(tokens[i].key) in _WAS:
+            i -= 1
+        for j in (i, i - 1):
+            if j < s.lo or _punctuated(text, tokens, j, t.first):
+                return None
+            if self._is(tokens[j], self.cues.projectiles):
+                return j
+        return None
 
     def _relative_clause(self, text: str, tokens: list[Token], s: _Sentence, m: ActorMention) -> range:
         """The tokens of a relative clause right after the mention (التي يقودها الأكراد), up to a comma or a

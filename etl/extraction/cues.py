@@ -23,7 +23,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "seats", "memberships", "org_kinds", "belonging", "impersonal_verbs", "leaders", "casualty_nouns", "announcing",
              "verb_particles", "titles", "patrons", "lam_not_objects", "succumbed", "others",
              "kin", "holding", "adjectival_kinds", "statements", "inflicting", "hedges",
-             "facilities", "fights", "persons", "common_noun_names"}
+             "facilities", "fights", "persons", "common_noun_names", "projectiles"}
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,7 @@ class Cues:
     titles: frozenset[str]  # رئيس، وزير، المتحدث: a name after the organisation they head is the titled person
     verb_particles: frozenset[str]  # قد، كان، إذ: a word both noun and verb (طالب) is the verb after them
     deeds: frozenset[str]  # شنت، نفذوا، خاضت: past light verbs of carrying out; the event noun they carry was done
+    projectiles: frozenset[str]  # صاروخا، قذيفتين: right before a verb of attack, its subject
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
