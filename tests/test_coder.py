@@ -237,6 +237,9 @@ def test_a_leader_described_before_an_organisation_is_one_of_its_people(coder):
     # a counted group after the event noun is hit, not the one who struck
     counted = one(coder, "أسفرت الغارة أمس عن مقتل أحد القيادات البارزة في تنظيم «القاعدة»", "ASSAULT")
     assert counted.actor is None and counted.recipient["id"] == "org:al-qaeda"
+    # up to three words of description (the unit he commands)
+    commander = one(coder, "وقتل أمس قائد قوات التدخل السريع في ميليشيات الحوثي في كمين مسلح", "ASSAULT")
+    assert commander.recipient["id"] == "org:houthis"
 
 
 def test_the_killed_of_a_group_are_some_of_it(coder):

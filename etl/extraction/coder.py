@@ -254,16 +254,16 @@ class EventCoder:
         return self._own_forces(text, tokens, self._leaders(text, tokens, self._with_epithets(text, tokens, composed)))
 
     def _leaders(self, text: str, tokens: list[Token], mentions: list[ActorMention]) -> list[ActorMention]:
-        """قائد عسكري كبير في ميليشيات الحوثي، قيادي في حماس: a leader or member word, up to two words of
-        description, then من / في (and the kind of organisation) before an organisation is one of its
-        people, coded as the organisation."""
+        """قائد عسكري كبير في ميليشيات الحوثي، قيادي في حماس، قائد قوات التدخل السريع في ميليشيات الحوثي: a
+        leader or member word, up to three words of description, then من / في (and the kind of organisation)
+        before an organisation is one of its people, coded as the organisation."""
         out: list[ActorMention] = []
         named = {i for m in mentions if m.kind != "generic" for i in range(m.first, m.last)}
         for m in mentions:
             if m.kind == "org":
                 at = _membership_at(tokens, m.first, self.cues, named)
                 if at is not None and at >= 1:
-                    head = next((j for j in range(at - 1, max(-1, at - 4), -1)
+                    head = next((j for j in range(at - 1, max(-1, at - 5), -1)
                                  if self._is(tokens[j], self.cues.leaders)), None)
                     if head is not None and not any(j in named for j in range(head, at)):
                         # (a kind of agent among the description, عسكري، is part of it)
