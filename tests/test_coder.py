@@ -1832,3 +1832,16 @@ def test_a_projectile_right_before_the_verb_is_its_subject(coder):
     # with the object on the verb the one after it fired: أطلقه حوثيون
     fired = happened_main(coder, "واعترضت قوات الدفاع الجوي السعودية صاروخا باليستيا أطلقه حوثيون على مدينة نجران أمس")
     assert fired and fired[0].actor["id"] == "org:houthis"
+
+
+def test_a_genitive_with_a_target_after_it_is_who_targets(coder):
+    # استهداف قوات الاحتلال مسيرات سلمية، استهداف ميليشيات الحوثي سيارة إسعاف: the genitive acts on the target
+    for sentence, actor in (("وقتل أربعة فلسطينيين نتيجة استهداف قوات الاحتلال الإسرائيلي مسيرات سلمية قرب السياج أمس",
+                             "ISR"),
+                            ("قتل مسعف وأصيب 3 آخرون أمس من جراء استهداف ميليشيات الحوثي سيارة إسعاف في الساحل الغربي",
+                             "YEM")):
+        killed = happened_main(coder, sentence)
+        assert killed and killed[0].actor and killed[0].actor["country"] == actor, sentence
+    # alone the genitive is the target: استهداف موكب رئيس الوزراء
+    convoy = happened_main(coder, "وأسفر استهداف موكب رئيس الوزراء الحمد الله أمس عن إصابة سبعة أشخاص")
+    assert convoy and (convoy[0].actor is None or convoy[0].actor.get("id") != "person:hamdallah")

@@ -976,6 +976,12 @@ class EventCoder:
                     genitive_patient, counted = False, False
                     if recipient is None:
                         recipient = next((a for a in after if a.first == nxt.last), None)
+                elif t.form.trigger.patient_genitive and nxt.agent_like and nxt.first == t.last and \
+                        not _proclitic(tokens, nxt) and self._bare_object(text, tokens, s, nxt.last):
+                    # استهداف قوات الاحتلال الإسرائيلي مسيرات سلمية: a target or a crowd right after the genitive,
+                    # indefinite (an adjective of the genitive would be definite like it), is the event noun's
+                    # object - the genitive is the one who acts
+                    genitive_patient, counted = False, False
                 if nxt.kind == "adjective" and not on_object or (nxt.agent_like and not genitive_patient and
                                                not counted):  # (الغارة عن مقتل أحد قادة …: a counted group is hit)
                     if actor is None:
@@ -1195,6 +1201,24 @@ class EventCoder:
         if _same(recipient, actor):
             recipient = None
         return actor, recipient
+
+    def _bare_object(self, text: str, tokens: list[Token], s: _Sentence, i: int) -> bool:
+        """Is token i (past the genitive's adjectives) an indefinite target, facility or protest with no
+        preposition on it, in the same clause (مسيرات in استهداف قوات الاحتلال مسيرات سلمية، مواقع in استهداف
+        الجيش مواقع) - the object of an event noun, not an adjective of the genitive before it?"""
+        for _ in range(2):  # (past the genitive's own adjectives: قوات الاحتلال الإسرائيلي)
+            if i < s.hi and not _clause_gap(text, tokens, i - 1, i) and _definite_nisba(tokens[i]):
+                i += 1
+        if i >= s.hi or _clause_gap(text, tokens, i - 1, i):
+            return False
+        tok = tokens[i]
+        key = tok.key
+        if key.startswith(("ال", "و", "ف", "ب", "ل", "ك")) or key.isdigit() or _number_word(tok.text) or len(key) < 3:
+            return False  # (وقتل، بالرصاص، للمدنيين، الإسرائيلي: a new clause, a phrase or an adjective)
+        cues = self.cues
+        return self._is(tok, cues.targets) or self._is(tok, cues.facilities) or any(
+            m.first == i and any(f.trigger.type == "PROTEST" for f in m.payloads)
+            for m in self.d.triggers.index.find(text, tokens, i, min(s.hi, i + 2)))
 
     def _fired_by_projectile(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention) -> int | None:
         """The token of a projectile that is the subject of verb t (صاروخا باليستيا استهدف، صاروخين أطلقا، قذيفة
