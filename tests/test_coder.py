@@ -1845,3 +1845,12 @@ def test_a_genitive_with_a_target_after_it_is_who_targets(coder):
     # alone the genitive is the target: استهداف موكب رئيس الوزراء
     convoy = happened_main(coder, "وأسفر استهداف موكب رئيس الوزراء الحمد الله أمس عن إصابة سبعة أشخاص")
     assert convoy and (convoy[0].actor is None or convoy[0].actor.get("id") != "person:hamdallah")
+
+
+def test_an_event_noun_after_a_verb_of_occurring_took_place(coder):
+    # واندلعت الاشتباكات، الإثنين: a definite noun is otherwise a reference to an event told elsewhere
+    for sentence, type_ in (("واندلعت الاشتباكات بين الجيش والمسلحين، الإثنين، في الضواحي الجنوبية للمدينة", "ASSAULT"),
+                            ("وتجددت التظاهرات في البصرة عند منفذ صفوان الحدودي مطالبين بتحسين الخدمات", "PROTEST")):
+        assert happened_main(coder, sentence, type_), sentence
+    # not history recalled with its year
+    assert not happened_main(coder, "وقد اندلع القتال في عام 2014 عندما استولى الحوثيون على محافظة صعدة")

@@ -501,7 +501,7 @@ class EventCoder:
 
     def _anchored(self, tokens: list[Token], s: _Sentence, support: list[str], places: list) -> bool:
         """Does the sentence tie its event to a time, a place, a toll, an instrument or a deed done?"""
-        if {"toll", "instrument", "repressed", "done"} & set(support):
+        if {"toll", "instrument", "repressed", "done", "occurred"} & set(support):
             return True
         if any(p.feature_code not in ("PCLI",) for p in places if getattr(p, "latitude", None) is not None):
             return True
@@ -604,6 +604,12 @@ class EventCoder:
             support.append("light-verb")
             if any(_conjunction_off(tokens[m.last - 1].key) in self.cues.deeds for m in carriers):
                 support.append("done")  # خاض الجيش معارك: carried out (not تشن هجمات, a habit)
+        if type_ in ("ASSAULT", "PROTEST") and any(
+                not t.form.verb and t.first > s.lo and t.form.trigger.mode != "riot" and
+                _conjunction_off(tokens[t.first - 1].key) in self.cues.occurrence_verbs for t in group):
+            # واندلعت اشتباكات عنيفة، ودارت المعارك، وتجددت التظاهرات: the noun is the subject of its occurring
+            # (not a riot: "ودارت مواجهات مع الشرطة" inside a protest already told is no protest of its own)
+            support.append("occurred")
         if type_ == "PROTEST" and any(o.form.trigger.type == "COERCE" and o.form.trigger.mode == "repress" and
                                       o.form.verb and 0 < min(t.first for t in group) - o.last <= 8
                                       for o in all_triggers):
@@ -727,6 +733,8 @@ class EventCoder:
         if not strong and not self._weak_supported(type_, support):
             return None
         event_date, precision, date_source = self._date(text, tokens, s, published, primary.start)
+        if "occurred" in support and date_source == "text" and precision in ("month", "year"):
+            support.remove("occurred")  # اندلع القتال في عام 2014: history recalled, not the news
         # (a day or a week read in the sentence ties the event to a time: في 15 سبتمبر، الأسبوع الماضي; a month or
         # a year more often frames a count: وقع 140 هجوما انتحاريا العام الماضي)
         anchored = date_source == "text" and precision in ("day", "week") or \
@@ -761,7 +769,7 @@ class EventCoder:
                and 0 <= first - o.last <= 1 and o.first >= s.lo for o in all_triggers):
             salience = "background"  # يحمل مسؤولية الهجمات، أدان التفجير: the event is what another is about
         if salience == "main" and nominal and (not anchored or (all(_definite(tokens, t) for t in heads)
-                                                                and not {"toll", "light-verb"} & set(support))):
+                                                                and not {"toll", "light-verb", "occurred"} & set(support))):
             salience = "background"  # الاغتيال، التفجيرات، اغتياله: a reference to an event told elsewhere
         mode_spec = self.d.modes.get((type_, mode)) or self.d.modes[(type_, "")]
         cameo = trigger.cameo if mode == trigger.mode else mode_spec.cameo

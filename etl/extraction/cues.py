@@ -23,7 +23,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "seats", "memberships", "org_kinds", "belonging", "impersonal_verbs", "leaders", "casualty_nouns", "announcing",
              "verb_particles", "titles", "patrons", "lam_not_objects", "succumbed", "others",
              "kin", "holding", "adjectival_kinds", "statements", "inflicting", "hedges",
-             "facilities", "fights", "persons", "common_noun_names", "projectiles"}
+             "facilities", "fights", "persons", "common_noun_names", "projectiles", "occurrence_verbs"}
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,7 @@ class Cues:
     verb_particles: frozenset[str]  # قد، كان، إذ: a word both noun and verb (طالب) is the verb after them
     deeds: frozenset[str]  # شنت، نفذوا، خاضت: past light verbs of carrying out; the event noun they carry was done
     projectiles: frozenset[str]  # صاروخا، قذيفتين: right before a verb of attack, its subject
+    occurrence_verbs: frozenset[str]  # اندلعت، دارت (past forms): the event noun right after one took place
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
@@ -121,12 +122,14 @@ def load_cues() -> Cues:
     for word in raw["agent_markers"]:
         agents.add(word, word)
     negation = _keys(raw, "negation")
-    from etl.extraction.lexicon import verb_forms
+    from etl.extraction.lexicon import verb_forms, verb_tenses
 
     for verb in raw["negation_verbs"]:
         negation |= frozenset(verb_forms(verb))
     prevention = frozenset(form for verb in raw["prevention_verbs"] for form in verb_forms(verb))
     foil = frozenset(form for verb in raw["foil_verbs"] for form in verb_forms(verb))
+    occurring = frozenset(form for verb in raw["occurrence_verbs"] for form, tense in verb_tenses(verb).items()
+                          if tense == "past")
     impersonal = raw["impersonal_verbs"]
     if not isinstance(impersonal, dict) or set(impersonal) != {"past", "present"}:
         raise ValueError("cues.yaml: impersonal_verbs must have the lists past and present")
@@ -143,6 +146,7 @@ def load_cues() -> Cues:
                              for key, definite in [phrase_key(word)])
     special = {"time_anchors": time_anchors, "phrase_starts": starts, "own_forces": own_forces,
                "prevention_verbs": prevention, "foil_verbs": foil, "negation": negation, "agent_markers": agents,
+               "occurrence_verbs": occurring,
                "impersonal_verbs": past_impersonal | _keys(impersonal, "present"), "past_impersonal": past_impersonal,
                "intent_types": frozenset(raw["intent_types"]), "frame_marks": frozenset(str(w) for w in raw["frame_marks"])}
     return Cues(**{name: special[name] if name in special else _keys(raw, name)
