@@ -1854,3 +1854,5 @@ def test_an_event_noun_after_a_verb_of_occurring_took_place(coder):
         assert happened_main(coder, sentence, type_), sentence
     # not history recalled with its year
     assert not happened_main(coder, "وقد اندلع القتال في عام 2014 عندما استولى الحوثيون على محافظة صعدة")
+    # protests that broke out are street protests, with no crowd named (a diplomatic protest does not break out)
+    assert happened_main(coder, "واندلعت الاحتجاجات في البصرة أمس", "PROTEST")

@@ -543,7 +543,8 @@ class EventCoder:
                 {"armed-actor", "recipient"} <= found or {"armed-actor", "territory"} <= found or \
                 {"armed-actor", "target"} <= found
         if type_ == "PROTEST":
-            return bool(found & {"protesters", "several-triggers"})
+            # (اندلعت الاحتجاجات: protests that broke out are street protests, not a diplomatic protest)
+            return bool(found & {"protesters", "several-triggers", "occurred"})
         return bool(found)
 
     def _needs_met(self, form, t: TriggerMention, triggers: list[TriggerMention], keys: set[str],
