@@ -459,7 +459,7 @@ class EventCoder:
         return events
 
     def _segments(self, text: str, tokens: list[Token], s: _Sentence, triggers: list[TriggerMention],
-                  actors: list[ActorMention] = ()) -> list[list[TriggerMention]]:
+                  actors: list[ActorMention]) -> list[list[TriggerMention]]:
         """Triggers of one type in one sentence are one event, unless a background preposition stands
         between them ("جاء القصف الأمريكي بعد أيام على استهداف الميليشيات لقاعدة" tells two attacks) or the
         later one opens a clause with its own subject ("شنت طائرات غارات على غزة، وأطلق مسلحون صواريخ")."""
@@ -477,11 +477,11 @@ class EventCoder:
 
         def own_subject(t: TriggerMention) -> bool:
             # ، وأطلق مسلحون فلسطينيون: an attack verb in the past right after a comma and و, with a named agent
-            # right after it (not واستهدفوا عناصر, whose subject is in the verb, nor وأطلقت طائرات, which may be
-            # the first clause's own)
+            # right after it (not واستهدفوا عناصر or واستهدفا, whose subject is in the verb, nor وأطلقت طائرات,
+            # which may be the first clause's own)
             key = tokens[t.first].key
             return t.form.trigger.type == "ASSAULT" and t.form.verb and t.form.tense == "past" and \
-                t.form.trigger.id not in _TOLL_TRIGGERS and key.startswith("و") and not key.endswith(("وا", "ا")) \
+                t.form.trigger.id not in _TOLL_TRIGGERS and key.startswith("و") and not key.endswith("ا") \
                 and _punctuated(text, tokens, t.first - 1, t.first) and any(
                     a.first == t.last and a.agent_like and (a.named or a.actor.country) for a in actors)
 
