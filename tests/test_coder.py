@@ -331,6 +331,19 @@ def test_modality(coder, sentence, modality):
     assert found and found[0].modality == modality, [(e.trigger["text"], e.modality) for e in found]
 
 
+def test_a_future_or_obligation_frame_with_an_reaches_the_clause_after_it(coder):
+    # the frame word is five or more words before the trigger, beyond the future list's four-word window
+    planned = one(coder, "ومن المقرر أن يشهد يوم الجمعة المقبل مسيرات احتجاجية على حدود القطاع", "PROTEST")
+    assert planned.modality == "future"
+    should = one(coder, "وقال: يجب أن يكون هذا اليوم مظاهرة سلمية في البصرة", "PROTEST")
+    assert should.modality == "hypothetical"
+    # a comma closes the frame's clause: what follows it is told as done
+    done = one(coder, "وكان من المقرر أن يلتقي الوزيران، لكن مسلحين قصفوا المطار أمس", "ASSAULT")
+    assert done.happened
+    # without أن the word frames nothing: the march took place
+    assert one(coder, "وخرجت مسيرات احتجاجية في البصرة أمس تطالب بالخدمات", "PROTEST").happened
+
+
 def test_threatened_action_is_intended_not_an_attack(coder):
     found = events(coder, "توعدت الميليشيات بالاستمرار باستهداف القواعد الأمريكية")
     threat = [e for e in found if e.event_type == "THREATEN"]

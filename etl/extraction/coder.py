@@ -160,6 +160,8 @@ class EventCoder:
         self._verb_nouns = frozenset(k for k in self._generic_keys if k in self.d.triggers.verb_surfaces)
         # before a cause: the causal links (جراء، إثر، بسبب، بفعل) and في، عقب (قتل في تحطم طائرة، عقب غارة)
         self._causal = self.cues.causal_links | {"في", "عقب"}
+        # the word right before أن in an obligation phrase (من الضروري أن، لا بد أن: ضروري، بد)
+        self._obligation_words = frozenset(k.split()[-1] for k in self.cues.obligation)
 
     # ------------------------------------------------------------------------------------------ API
 
@@ -740,12 +742,12 @@ class EventCoder:
         # a year more often frames a count: وقع 140 هجوما انتحاريا العام الماضي)
         anchored = date_source == "text" and precision in ("day", "week") or \
             self._anchored(tokens, s, support, places)
-        modality = self._modality(tokens, s, primary, all_triggers, anchored)
+        modality = self._modality(tokens, s, primary, all_triggers, anchored, text)
         if modality == "negated" and primary.form.trigger.id in _TOLL_TRIGGERS:
             # ولم يقتل أحد في الهجوم: no one died, but the attack took place
             others = [t for t in group if t.form.trigger.id not in _TOLL_TRIGGERS]
             if others:
-                modality = self._modality(tokens, s, others[0], all_triggers, anchored)
+                modality = self._modality(tokens, s, others[0], all_triggers, anchored, text)
         if modality in HAPPENED and all(_scare_quoted(text, t) for t in group):
             modality = "generic"  # لكن الشرطة «خطفته»، «قمع» حماس: a word in quotes is used figuratively
         if modality in HAPPENED and type_ == "ASSAULT" and toll is not None and toll.killed is not None and \
@@ -1723,8 +1725,24 @@ class EventCoder:
 
     # ------------------------------------------------------------------------------------------ modality
 
+    def _modal_frame(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention) -> str | None:
+        """"future" or "hypothetical" when a future or obligation word + أن opens the trigger's clause within
+        eight words before it, with no punctuation between (من المقرر أن، يجب أن، ينبغي أن)."""
+        cues = self.cues
+        for i in range(t.first - 2, max(s.lo, t.first - 9) - 1, -1):
+            if _punctuated(text, tokens, i, t.first):
+                return None
+            if _conjunction_off(tokens[i + 1].key) not in cues.subjunctive_links - {"قد"}:
+                continue
+            keys = {strip_article(tokens[i].key), _conjunction_off(strip_article(tokens[i].key))}
+            if keys & cues.future:
+                return "future"
+            if keys & self._obligation_words:
+                return "hypothetical"
+        return None
+
     def _modality(self, tokens: list[Token], s: _Sentence, t: TriggerMention, triggers: list[TriggerMention],
-                  anchored: bool = False) -> str:
+                  anchored: bool = False, text: str = "") -> str:
         cues = self.cues
         window = tokens[max(s.lo, t.first - 4):t.first]
         # particles and verbs may carry و / ف: ولم يقتل، وسوف تقصف، وكل
@@ -1745,6 +1763,9 @@ class EventCoder:
         if t.form.verb and t.form.tense != "past" and _conjunction_off(first_key).startswith(("سي", "ست", "سن")) \
                 or near(cues.future, 4):
             return "future"
+        frame = self._modal_frame(text, tokens, s, t) if text else None
+        if frame is not None:
+            return frame  # ومن المقرر أن يشهد يوم الجمعة مسيرات، يجب أن يكون هذا مظاهرة سلمية
         for k in range(t.last, min(s.hi, t.last + 3)):
             key = strip_article(tokens[k].key)
             if key in cues.future:

@@ -23,7 +23,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "seats", "memberships", "org_kinds", "belonging", "impersonal_verbs", "leaders", "casualty_nouns", "announcing",
              "verb_particles", "titles", "patrons", "lam_not_objects", "succumbed", "others",
              "kin", "holding", "adjectival_kinds", "statements", "inflicting", "hedges",
-             "facilities", "fights", "persons", "common_noun_names", "projectiles", "occurrence_verbs"}
+             "facilities", "fights", "persons", "common_noun_names", "projectiles", "occurrence_verbs", "obligation"}
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ class Cues:
     period_starts: frozenset[str]  # بدء، اندلاع after منذ: a count over a period, not one event's
     comparisons: frozenset[str]  # أعنف، للمرة الأولى before منذ: a comparison with the past, not a period
     necessity: frozenset[str]  # لا بد، ضروري after an event noun: the event is called for, not done
+    obligation: frozenset[str]  # يجب، ينبغي + أن before the event's clause: it should happen, it has not
     targets: frozenset[str]  # مواقع، مقر: the actor named after them owns the target (the recipient)
     relative_pronouns: frozenset[str]  # الذي، اللذين: a verb right after one describes a noun, it is no predicate
     own_forces: frozenset[str]  # جنوده، قواتها (generated from جنود، قوات): the forces of the actor named before
