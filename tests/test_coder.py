@@ -340,6 +340,8 @@ def test_a_future_or_obligation_frame_with_an_reaches_the_clause_after_it(coder)
     # a comma closes the frame's clause: what follows it is told as done
     done = one(coder, "وكان من المقرر أن يلتقي الوزيران، لكن مسلحين قصفوا المطار أمس", "ASSAULT")
     assert done.happened
+    # the speakers' own plans and calls, in the first person
+    assert one(coder, 'وقال: "ندعو إلى مظاهرة سلمية في البصرة تضامنا مع الجرحى"', "PROTEST").modality == "future"
     # without أن the word frames nothing: the march took place
     assert one(coder, "وخرجت مسيرات احتجاجية في البصرة أمس تطالب بالخدمات", "PROTEST").happened
 
