@@ -346,6 +346,20 @@ def test_a_future_or_obligation_frame_with_an_reaches_the_clause_after_it(coder)
     assert one(coder, "وخرجت مسيرات احتجاجية في البصرة أمس تطالب بالخدمات", "PROTEST").happened
 
 
+def test_a_verb_of_gathering_needs_a_crowd_for_its_subject(coder):
+    def rallies(text):
+        return [e for e in coder.code(text, published=PUBLISHED) if e.event_type == "PROTEST" and e.happened]
+
+    # a crowd right after the verb (past amounts and a time) or right before it gathers
+    assert rallies("وتجمع أكثر من 40 ألف فلسطيني أمس قرب السياج الحدودي")
+    assert rallies("وقال مراسلون إن نحو 1300 شخص تجمعوا مساء أمس في وسط عمان")
+    assert rallies("وتجمع فيها مئات من الشباب أمس في القاعة")
+    # a crowd elsewhere in the sentence does not make one: she collects, it brings together, garbage piles up
+    assert not rallies("واستطاعت أن تجمع توقيعات أكثر من 14 ألف رجل وامرأة على عريضة أمس")
+    assert not rallies("وتجمع هذه الجماعة بين سكان لندن واللاجئين أمس")
+    assert not rallies("وتتجمع أكوام القمامة في أزقة المخيم أمس ولا تكفي الخدمات حاجة السكان")
+
+
 def test_threatened_action_is_intended_not_an_attack(coder):
     found = events(coder, "توعدت الميليشيات بالاستمرار باستهداف القواعد الأمريكية")
     threat = [e for e in found if e.event_type == "THREATEN"]

@@ -46,6 +46,9 @@ MAX_EVENT_TOLL = 2000
 # within 12 words of the main clause, against 40 % of the rejected ones.
 MAIN_WINDOW = 12
 ARMED_SECTORS = frozenset("MIL COP REB UAF CRM".split())
+_BETWEEN = frozenset({"بين"})
+_A_NUMBER_OF = frozenset({"عدد"})  # تجمهر عدد كبير من …: a crowd
+_AMOUNT_WORDS = frozenset("اكثر من نحو حوالي قرابه زهاء ما يقارب فيها فيه هناك".split())
 _PROTESTING_SECTORS = frozenset("CVL OPP PTY LAB EDU REL REF".split())  # who takes to the streets
 INSTRUMENT_WINDOW = 8  # tokens around a trigger in which an instrument refines its mode
 FIGHT_WINDOW = 12  # tokens after an event in which "في مواجهات مع" may name the side that fought its victims
@@ -501,6 +504,47 @@ class EventCoder:
     def _crowd(self, tokens: list[Token], s: _Sentence) -> bool:
         return bool(_sentence_bases(tokens, s, self.cues.phrase_starts) & self.cues.crowds)
 
+    def _gathering_crowd(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention,
+                         actors: list[ActorMention]) -> bool | None:
+        """For a verb of gathering (تجمع، احتشد، تجمهر): is a crowd its subject? None for other triggers. A
+        crowd elsewhere in the sentence does not make a rally of "تجمع توقيعات أكثر من 14 ألف رجل" (collects),
+        "وتجمع هذه الجماعة بين سكان لندن" (brings together) or "تتجمع أكوام القمامة": the subject is the first
+        word after the verb past amounts, places and times (تجمع أكثر من 40 ألف فلسطيني، تجمع فيها مئات) or the
+        word right before it past particles (وقد احتشد آلاف، نحو 1300 شخص تجمعوا), with no punctuation between.
+        A plural verb carries people for its subject (واحتشدوا، الذين يتجمعون): None unless one stands before."""
+        if t.form.trigger.id != "PROTEST.rally" or not t.form.verb or t.last - t.first > 1:
+            return None  # (خرج الآلاف، نزل المتظاهرون: the crowd is in the phrase)
+
+        def crowd_at(j: int) -> bool:
+            # (a people too: يتجمع فلسطينيون؛ not any civilians: "تجمعا لمدنيين"، "منطقة تجمع النازحين" are a
+            # gathering hit and a camp)
+            return self._is(tokens[j], self.cues.crowds) or self._is(tokens[j], self.cues.persons) or \
+                self._is(tokens[j], _A_NUMBER_OF) or any(a.first == j and a.kind == "people" and
+                                                         not _proclitic(tokens, a).lstrip("و").startswith("ل")
+                                                         for a in actors)  # (أكبر تجمع للأتراك: a community)
+
+        def counting(j: int) -> bool:  # أكثر من 40، نحو 1300، فيها، أمس: an amount, a place or a time before it
+            return self._is(tokens[j], _AMOUNT_WORDS) or tokens[j].key.isdigit() or _number_word(tokens[j].text) \
+                or tokens[j].key in self.cues.time_anchors
+
+        j = t.first - 1
+        while j > s.lo and (self._is(tokens[j], self.cues.verb_particles) or
+                            self._is(tokens[j], self.cues.relative_pronouns)):
+            j -= 1
+        if j >= s.lo and not _punctuated(text, tokens, j, j + 1) and crowd_at(j):
+            return True
+        if _conjunction_off(tokens[t.first].key).endswith(("وا", "ون")):
+            return None
+        j = t.last
+        while j < min(s.hi, t.last + 5) and counting(j) and not crowd_at(j):
+            j += 1
+        if j < s.hi and not _punctuated(text, tokens, j - 1, j):
+            if self._is(tokens[j], _BETWEEN):
+                return False  # تجمع بين: brings together
+            if crowd_at(j):
+                return True
+        return False
+
     def _anchored(self, tokens: list[Token], s: _Sentence, support: list[str], places: list) -> bool:
         """Does the sentence tie its event to a time, a place, a toll, an instrument or a deed done?"""
         if {"toll", "instrument", "repressed", "done", "occurred"} & set(support):
@@ -546,7 +590,7 @@ class EventCoder:
                 {"armed-actor", "target"} <= found
         if type_ == "PROTEST":
             # (اندلعت الاحتجاجات: protests that broke out are street protests, not a diplomatic protest)
-            return bool(found & {"protesters", "several-triggers", "occurred"})
+            return bool(found & {"protesters", "several-triggers", "occurred", "repressed"})
         return bool(found)
 
     def _needs_met(self, form, t: TriggerMention, triggers: list[TriggerMention], keys: set[str],
@@ -731,8 +775,10 @@ class EventCoder:
         has_toll = bool(toll and (toll.killed or toll.injured))
         if has_toll and type_ == "ASSAULT":
             support.append("toll")
-        if type_ == "PROTEST" and self._crowd(tokens, s):
-            support.append("protesters")
+        if type_ == "PROTEST":
+            gathered = [self._gathering_crowd(text, tokens, s, t, actors) for t in group]
+            if any(gathered) or (None in gathered and self._crowd(tokens, s)):
+                support.append("protesters")
         if not strong and not self._weak_supported(type_, support):
             return None
         event_date, precision, date_source = self._date(text, tokens, s, published, primary.start)
