@@ -1463,6 +1463,27 @@ def test_in_the_face_of_names_whom_a_protest_is_against(coder):
     assert protest[0].actor is None or protest[0].actor["id"] != "org:houthis"
 
 
+def test_whom_a_protest_is_against_follows_its_target_words(coder):
+    def target(text):
+        found = of_type(coder, text, "PROTEST")
+        assert found, text
+        return found[0].recipient and (found[0].recipient.get("country"), found[0].recipient.get("sector"))
+
+    # far after the protest, past the matter of the protest (قرار، رحيل، مقر سفارة)
+    assert target("وتجمع مئات المتظاهرين أمس أمام مبنى مجلس المحافظة وسط المدينة، مطالبين الحكومة التركية "
+                  "بالتدخل") == ("TUR", "GOV")
+    assert target("وتجمع عشرات المتظاهرين أمس حول مقر سفارة إستونيا في موسكو") == ("EST", "GOV")
+    assert target("وخرج آلاف الفلسطينيين في مسيرات أمس في غزة احتجاجا على قرار الإدارة الأمريكية نقل السفارة") == \
+        ("USA", "GOV")
+    # flags name the target when burnt, not when carried
+    assert target("وتظاهر الآلاف في البصرة أمس وأحرقوا أعلام إيران") == ("IRN", "GOV")
+    carried = target("وتظاهر الآلاف في بغداد أمس حاملين أعلام العراق")
+    assert carried is None or carried[0] != "IRQ"
+    # not the ضد of a relative clause inside the matter: the campaign is the coalition's, not the Houthis'
+    aimed = target("وتظاهر المئات في لندن أمس احتجاجا على حملة القصف التي يشنها التحالف ضد الحوثيين")
+    assert aimed is None or aimed[0] != "YEM"
+
+
 def test_a_nisba_counted_by_a_number_is_the_people_of_that_country(coder):
     # قتلت القوات الإسرائيلية 41 فلسطينيا: Palestinians (civilians), not the Palestinian state
     killed = happened_main(coder, "وقتلت القوات الإسرائيلية 41 فلسطينيا على الأقل")

@@ -545,6 +545,31 @@ class EventCoder:
                 return True
         return False
 
+    def _protest_target(self, tokens: list[Token], s: _Sentence, group: list[TriggerMention],
+                        actors: list[ActorMention], actor: ActorMention | None) -> ActorMention | None:
+        """Whom a protest is against or addresses: the first side named within four words after a target cue
+        (ضد، احتجاجا، مطالبين، أمام، سفارة; burnt أعلام، صور) that follows the protest's first word by twelve words at
+        most, past the words of its matter (قرار، زيارة، رحيل: احتجاجا على قرار الإدارة الأميركية). Not a crowd or
+        a kind of civilian (احتجاجا على مقتل مدنيين: whoever killed them is not named), nor the protesters."""
+        cues = self.cues
+        first, last = min(t.first for t in group), max(t.last for t in group)
+        at = {a.first: a for a in reversed(actors)}
+        for i in range(first, min(s.hi, last + 12)):
+            if self._is(tokens[i], cues.relative_pronouns):
+                break  # حملة القصف التي يشنها تحالف … ضد الحوثيين: the relative clause's own ضد
+            if not (self._is(tokens[i], cues.protest_targets) or self._is(tokens[i], cues.protest_effigies) and any(
+                    self._is(tok, cues.burning) for tok in tokens[max(s.lo, i - 2):i])):
+                continue
+            for j in range(i + 1, min(s.hi, i + 5)):
+                a = at.get(j)
+                if a is not None:
+                    if a.actor.sector in _PROTESTING_SECTORS or a.kind == "people" or _same(a, actor):
+                        break
+                    return a
+                if not (self._is(tokens[j], cues.protest_matters) or self._is(tokens[j], cues.protest_targets)):
+                    break
+        return None
+
     def _anchored(self, tokens: list[Token], s: _Sentence, support: list[str], places: list) -> bool:
         """Does the sentence tie its event to a time, a place, a toll, an instrument or a deed done?"""
         if {"toll", "instrument", "repressed", "done", "occurred"} & set(support):
@@ -726,6 +751,13 @@ class EventCoder:
                           and not _same(a, recipient)), None)
             if crowd is not None:
                 actor = crowd
+        if type_ == "PROTEST":
+            target = self._protest_target(tokens, s, group, actors, actor)
+            if target is not None:
+                recipient = target  # احتجاجا على قرار الإدارة الأميركية، مطالبين الحكومة التركية، أمام سفارة استونيا
+            elif recipient is not None and recipient.first > s.lo and \
+                    self._is(tokens[recipient.first - 1], self.cues.protest_effigies):
+                recipient = None  # حاملين أعلام العراق: flags carried, not burnt, name whose they are
         if type_ == "ASSAULT":
             # بغارات روسية: a state's nisba right on the strike's own noun names who struck, whoever else is near
             # (not on a word of the dead: مقتل جندي تركي)

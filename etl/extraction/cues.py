@@ -23,7 +23,8 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "seats", "memberships", "org_kinds", "belonging", "impersonal_verbs", "leaders", "casualty_nouns", "announcing",
              "verb_particles", "titles", "patrons", "lam_not_objects", "succumbed", "others",
              "kin", "holding", "adjectival_kinds", "statements", "inflicting", "hedges",
-             "facilities", "fights", "persons", "common_noun_names", "projectiles", "occurrence_verbs", "obligation"}
+             "facilities", "fights", "persons", "common_noun_names", "projectiles", "occurrence_verbs", "obligation",
+             "protest_targets", "protest_matters", "protest_effigies", "burning"}
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,10 @@ class Cues:
     period_starts: frozenset[str]  # بدء، اندلاع after منذ: a count over a period, not one event's
     comparisons: frozenset[str]  # أعنف، للمرة الأولى before منذ: a comparison with the past, not a period
     necessity: frozenset[str]  # لا بد، ضروري after an event noun: the event is called for, not done
+    protest_targets: frozenset[str]  # ضد، احتجاجا، مطالبين، أمام سفارة: after a protest, whom it is against follows
+    protest_effigies: frozenset[str]  # أعلام، صور، دمى: the target follows when they are burnt (burning right before)
+    burning: frozenset[str]  # أحرق، مزق، إحراق
+    protest_matters: frozenset[str]  # قرار، زيارة، رحيل: between such a cue and the side the protest is against
     obligation: frozenset[str]  # يجب، ينبغي + أن before the event's clause: it should happen, it has not
     targets: frozenset[str]  # مواقع، مقر: the actor named after them owns the target (the recipient)
     relative_pronouns: frozenset[str]  # الذي، اللذين: a verb right after one describes a noun, it is no predicate
