@@ -360,6 +360,21 @@ def test_a_verb_of_gathering_needs_a_crowd_for_its_subject(coder):
     assert not rallies("وتتجمع أكوام القمامة في أزقة المخيم أمس ولا تكفي الخدمات حاجة السكان")
 
 
+def test_fire_into_the_air_is_no_attack_and_opened_fire_is_one(coder):
+    def attacks(text):
+        return [e for e in coder.code(text, published=PUBLISHED) if e.event_type == "ASSAULT" and e.happened]
+
+    # shots into the air or warning shots hit no one
+    assert not attacks("وأطلقت الشرطة النار في الهواء أمس لتفريق المتظاهرين أمام مبنى البلدية")
+    assert not attacks("وأطلق الجنود طلقات تحذيرية أمس قرب السياج")
+    # fired at someone, it is an attack, even with the air named after the target
+    assert attacks("وأطلق مسلحون النار أمس على المتظاهرين في الهواء الطلق")
+    # فتح النار with its subject between the verb and the fire
+    opened = attacks("وفتحت قوات الأمن النار أمس على متظاهرين في البصرة")
+    assert opened and opened[0].mode == "firearms" and opened[0].actor["sector"] == "COP"
+    assert not attacks("وفتحت السلطات المعبر أمس أمام المسافرين")
+
+
 def test_threatened_action_is_intended_not_an_attack(coder):
     found = events(coder, "توعدت الميليشيات بالاستمرار باستهداف القواعد الأمريكية")
     threat = [e for e in found if e.event_type == "THREATEN"]

@@ -434,6 +434,8 @@ class EventCoder:
         kept = []
         for t in triggers:
             forms = [f for f in t.forms if not f.trigger.needs or self._needs_met(f, t, triggers, keys, tokens, s)]
+            if any(f.trigger.mode == "firearms" for f in forms) and self._warning_fire(tokens, s, t):
+                forms = [f for f in forms if f.trigger.mode != "firearms"]
             if forms:
                 kept.append(t if len(forms) == len(t.forms) else
                             TriggerMention(t.first, t.last, t.start, t.end, t.text, forms))
@@ -617,6 +619,19 @@ class EventCoder:
             # (اندلعت الاحتجاجات: protests that broke out are street protests, not a diplomatic protest)
             return bool(found & {"protesters", "several-triggers", "occurred", "repressed"})
         return bool(found)
+
+    def _warning_fire(self, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
+        """Is the fire shot into the air or as a warning (أطلقت الشرطة النار في الهواء لتفريق المتظاهرين،
+        طلقات تحذيرية)? A warning_fire cue within six words after the firing word, before whom it is
+        fired at (على، ضد) or a new clause: then it hit no one and is no attack."""
+        hi = min(s.hi, t.last + 6)
+        for i in range(t.last, hi):
+            if tokens[i].key in self.cues.patient_markers or tokens[i].key in self.cues.clause_breaks:
+                hi = i
+                break
+        words = self.cues.warning_fire
+        return any(self._is(tok, words) for tok in tokens[t.last:hi]) or \
+            bool(_phrases(tokens, t.last, hi, self.cues.phrase_starts) & words)
 
     def _needs_met(self, form, t: TriggerMention, triggers: list[TriggerMention], keys: set[str],
                    tokens: list[Token], s: _Sentence) -> bool:
