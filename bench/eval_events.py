@@ -7,7 +7,9 @@ reported or claimed) and is what the sentence reports (salience main). The publi
 real run knows, is read from the Gigaword document id. Printed: precision, recall, F1, the false-positive rate on `difficult no`, and on
 the span files (actor / target spans with CAMEO-style codes for the `yes` sentences) the accuracy of
 our actor's and recipient's country and sector against the annotators' codes, over the gold spans that
-carry a code (a sentence counts as right when any of its gold spans agrees).
+carry a code (a sentence counts as right when any of its gold spans agrees), and the same over only the
+span sentences where the coder finds the event (`*_when_found`: how good the sides are when an event is
+there; the span files also hold `ambiguous` and `no` sentences, where finding nothing is right).
 
     .venv/bin/python bench/eval_events.py [--data DIR] [--errors N] [--no-geo]
 """
@@ -98,6 +100,7 @@ def actor_accuracy(coder, data: Path, event_type: str) -> dict:
     """Country and sector of our actor / recipient vs the gold spans' codes."""
     spans = json.loads((data / f"{event_type.lower()}_spans.json").read_text(encoding="utf-8"))
     scores = {f"{side}_{what}": [0, 0] for side in ("actor", "recipient") for what in ("country", "sector")}
+    found_scores = {k: [0, 0] for k in scores}  # the same over the records where we find the event
     for record in spans:
         events = detect(coder, record["text"], event_type, record.get("source", ""))
         event = events[0] if events else None
@@ -108,10 +111,14 @@ def actor_accuracy(coder, data: Path, event_type: str) -> dict:
                 coded = {_code(g.get(field)) for g in golds} - {None}
                 if not coded:
                     continue
-                scores[f"{side}_{what}"][1] += 1
                 value = ours.get("country" if what == "country" else "sector") if ours else None
-                scores[f"{side}_{what}"][0] += value in coded
-    return {k: f"{right}/{total} = {right / total:.3f}" if total else "n/a" for k, (right, total) in scores.items()}
+                for table in (scores, found_scores) if event else (scores,):
+                    table[f"{side}_{what}"][1] += 1
+                    table[f"{side}_{what}"][0] += value in coded
+    out = {k: f"{right}/{total} = {right / total:.3f}" if total else "n/a" for k, (right, total) in scores.items()}
+    out.update({f"{k}_when_found": f"{right}/{total} = {right / total:.3f}" if total else "n/a"
+                for k, (right, total) in found_scores.items()})
+    return out
 
 
 def main() -> None:
