@@ -375,6 +375,22 @@ def test_fire_into_the_air_is_no_attack_and_opened_fire_is_one(coder):
     assert not attacks("وفتحت السلطات المعبر أمس أمام المسافرين")
 
 
+def test_who_tells_of_an_attack_is_not_its_actor(coder):
+    def attack(text):
+        found = [e for e in coder.code(text, published=PUBLISHED) if e.event_type == "ASSAULT" and e.happened]
+        assert found, text
+        return found[0]
+
+    # the nation of the sources, one named after بحسب / نقلا عن: they tell, they did not strike
+    assert attack("وأعلنت مصادر أمنية وطبية عراقية أمس مقتل ستة أشخاص في انفجار سيارة مفخخة").actor is None
+    assert attack("وقتل ثلاثة مدنيين أمس في غارة جوية بحسب المسؤولين الباكستانيين").actor is None
+    # a source that acts is still the actor, and a side named beside the source keeps its part
+    assert attack("وقصفت الطائرات الروسية أمس، بحسب ما أعلن المرصد السوري، مواقع للمعارضة").actor["country"] == "RUS"
+    welcome = [e for e in coder.code("ورحب مصدر سعودي مسؤول أمس بقرار الحكومة", published=PUBLISHED)
+               if e.event_type == "SUPPORT"]
+    assert welcome and welcome[0].actor["country"] == "SAU"
+
+
 def test_threatened_action_is_intended_not_an_attack(coder):
     found = events(coder, "توعدت الميليشيات بالاستمرار باستهداف القواعد الأمريكية")
     threat = [e for e in found if e.event_type == "THREATEN"]

@@ -424,7 +424,7 @@ class EventCoder:
         # one who holds a place (مناطق تسيطر عليها فصائل المعارضة، الخاضعة لسيطرة الحوثيين)
         s.holders = [a for a in actors if self._holder(tokens, a)]
         # مدينة النجف العراقية: a nisba right after a place says where the place is, it names no side
-        actors = [a for a in actors if not self._patron(tokens, a) and a not in s.holders
+        actors = [a for a in actors if not self._patron(tokens, a) and a not in s.holders and not self._source(tokens, s, a)
                   and not self._adjectival(text, tokens, s, a, triggers)
                   and not ((a.kind == "adjective" or a.kind == "country" and a.text.startswith("ال")) and any(
                       p.end <= a.start and not text[p.end:a.start].strip() for p in places))]
@@ -935,6 +935,33 @@ class EventCoder:
         if _is_word(before, cues.titles) or _is_word(before, cues.leaders) or _is_word(before, cues.targets):
             return False  # المتحدث العسكري، المسؤول العسكري: a military person; موقع عسكري: the military's site
         return (bare != key) == _definite_word(before)  # an adjective agrees with its noun in definiteness
+
+    def _source(self, tokens: list[Token], s: _Sentence, a: ActorMention) -> bool:
+        """Is the mention who tells of the event, not who takes part in it: right after بحسب / وفقا / نقلا عن
+        (or بحسب ما أعلن), or a nisba of the sources (أعلنت مصادر أمنية وطبية عراقية مقتل ستة)?"""
+        before = [_conjunction_off(tok.key) for tok in tokens[max(s.lo, a.first - 4):a.first]]
+        if not before:
+            return False
+        if before[-1] in _AS_SOURCE or before[-2:] == ["نقلا", "عن"] or (
+                len(before) >= 3 and before[-3] in _AS_SOURCE and before[-2] == "ما" and
+                self._is(tokens[a.first - 1], self.cues.reporting)):
+            return True
+        if a.kind != "adjective" or a.last - a.first != 1:
+            return False
+        # over the sources' other adjectives (أمنية، وطبية، وأخرى) back to the noun of the sources
+        for k in range(len(before) - 1, -1, -1):
+            word = strip_article(before[k])
+            if word in _SOURCE_NOUNS:
+                # the sources tell (أعلنت مصادر، نقلا عن مصادر، بحسب مصادر), they do not act (رحب مصدر سعودي)
+                at = a.first - len(before) + k
+                head = tokens[at].key
+                prev = _conjunction_off(tokens[at - 1].key) if at > s.lo else ""
+                return head[:1] in "لب" and head[1:2] != "ا" or prev in _AS_SOURCE or prev in ("من", "عن") or \
+                    at > s.lo and self._is(tokens[at - 1], self.cues.reporting)
+            tok = tokens[a.first - len(before) + k]
+            if not (tok.key.endswith(("يه", "يون", "يين", "ية")) or word in ("اخري", "اخرى")):
+                return False
+        return False
 
     def _holder(self, tokens: list[Token], a: ActorMention) -> bool:
         """Is the mention the one who holds a place, right after تسيطر عليها / لسيطرة / تحت سيطرة?"""
@@ -1984,6 +2011,8 @@ _AMONG = frozenset("بينهم بينهن بينهما".split())  # (not منه�
 _PREPOSITIONS = frozenset("عن علي في الي حول بعد قبل خلال منذ ضد مع عند لدي اثر عقب بسبب جراء".split())
 # Before a verb of announcing, these make its subject a source (بحسب ما أعلن الجيش).
 _AS_SOURCE = frozenset("بحسب حسب وفق وفقا طبقا بحسبما حسبما وفقما".split())
+# The nouns of sources: a nation's nisba after them (مصادر أمنية عراقية) says whose sources they are.
+_SOURCE_NOUNS = frozenset("مصادر مصدر".split())
 # Forms of كان: a clause about the word before them (مشروع قانون كان يدعو).
 _WAS = frozenset("كان كانت كانوا كانا كانتا يكون تكون".split())
 # The stems of targeting verbs and participles (استهدف، يستهدف، مستهدفا) among the patient markers.
