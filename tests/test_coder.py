@@ -1109,6 +1109,14 @@ def test_the_place_of_a_dateline_is_not_where_the_event_happened():
     assert [place["name_en"] for place in plain[0].locations][:1] == ["Dubai"]
 
 
+def test_the_verb_went_out_is_not_the_town_of_al_kharj():
+    coder = make_coder(geocode=True)  # the packaged gazetteer, which has Al-Kharj (الخرج)
+    rally = happened_main(coder, "وخرج الآلاف أمس في تظاهرتين في محافظتي ديالى وذي قار", "PROTEST")
+    assert rally and [place["name_en"] for place in rally[0].locations][:1] == ["Diyala"]
+    # with a type word it is still the town
+    assert "Al Kharj" in [p.name_en for p in coder.geocoder.geocode("وصل الوفد إلى مدينة الخرج أمس")]
+
+
 def test_two_attacks_joined_by_while_are_two_events_two_tolls_are_one(coder):
     two = [e for e in coder.code("قالوا إن الحركة اختطفت حاكم منطقة أمس، فيما قتل ثلاثة مدنيين في هجوم انتحاري بغرب البلاد",
                                  published=PUBLISHED) if e.event_type == "ASSAULT"]
