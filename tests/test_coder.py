@@ -391,6 +391,18 @@ def test_who_tells_of_an_attack_is_not_its_actor(coder):
     assert welcome and welcome[0].actor["country"] == "SAU"
 
 
+def test_a_funeral_a_vote_or_a_flight_is_no_rally(coder):
+    def rallies(text):
+        return [e for e in coder.code(text, published=PUBLISHED) if e.event_type == "PROTEST" and e.happened]
+
+    assert rallies("وتجمع آلاف اليمنيين أمس في صعدة أمام مبنى المحافظة")
+    assert not rallies("وتجمع آلاف اليمنيين أمس في صعدة لتشييع جثامين 29 طفلا")
+    assert not rallies("واحتشد المصريون أمس أمام لجان الاقتراع في القاهرة")
+    assert not rallies("وقال المرصد إن عشرات الآلاف تجمعوا أمس عند الحدود فيما فر آلاف آخرون صوب الجولان")
+    # a funeral that is a protest says so
+    assert rallies("وخرج الآلاف أمس في جنازة الشاب احتجاجا على مقتله")
+
+
 def test_threatened_action_is_intended_not_an_attack(coder):
     found = events(coder, "توعدت الميليشيات بالاستمرار باستهداف القواعد الأمريكية")
     threat = [e for e in found if e.event_type == "THREATEN"]

@@ -547,6 +547,19 @@ class EventCoder:
                 return True
         return False
 
+    def _other_gathering(self, tokens: list[Token], s: _Sentence, group: list[TriggerMention],
+                         all_triggers: list[TriggerMention]) -> bool:
+        """Is a gathering or going out a funeral, a prayer, a celebration, a vote or a flight (تجمع آلاف اليمنيين
+        لتشييع جثامين 29 طفلا) - an other_gatherings word within ten words after the verb - with no other
+        word of protest in the sentence (احتجاجا، مظاهرة، اعتصام)?"""
+        if not all(t.form.trigger.id in _GATHERING_TRIGGERS for t in group):
+            return False
+        if any(o.form.trigger.type == "PROTEST" and o.form.trigger.id not in _GATHERING_TRIGGERS and
+               s.lo <= o.first < s.hi for o in all_triggers):
+            return False
+        last = max(t.last for t in group)
+        return any(self._is(tok, self.cues.other_gatherings) for tok in tokens[last:min(s.hi, last + 10)])
+
     def _protest_target(self, tokens: list[Token], s: _Sentence, group: list[TriggerMention],
                         actors: list[ActorMention], actor: ActorMention | None) -> ActorMention | None:
         """Whom a protest is against or addresses: the first side named within four words after a target cue
@@ -647,6 +660,8 @@ class EventCoder:
 
     def _event(self, text, tokens, s, type_, group, actors, instruments, light, non_violent, toll, places,
                published, context_place, all_triggers) -> Event | None:
+        if type_ == "PROTEST" and self._other_gathering(tokens, s, group, all_triggers):
+            return None
         support: list[str] = []
         strong = [t for t in group if not t.form.trigger.weak]
         # a verb right after a relative pronoun (الاعتداءين اللذين استهدفا) describes a noun: not the predicate
@@ -2013,6 +2028,8 @@ _PREPOSITIONS = frozenset("عن علي في الي حول بعد قبل خلال
 _AS_SOURCE = frozenset("بحسب حسب وفق وفقا طبقا بحسبما حسبما وفقما".split())
 # The nouns of sources: a nation's nisba after them (مصادر أمنية عراقية) says whose sources they are.
 _SOURCE_NOUNS = frozenset("مصادر مصدر".split())
+# Verbs of gathering and of going out: a protest only by what they are for (see _other_gathering).
+_GATHERING_TRIGGERS = frozenset({"PROTEST.rally", "PROTEST.take-to-streets"})
 # Forms of كان: a clause about the word before them (مشروع قانون كان يدعو).
 _WAS = frozenset("كان كانت كانوا كانا كانتا يكون تكون".split())
 # The stems of targeting verbs and participles (استهدف، يستهدف، مستهدفا) among the patient markers.

@@ -24,7 +24,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "verb_particles", "titles", "patrons", "lam_not_objects", "succumbed", "others",
              "kin", "holding", "adjectival_kinds", "statements", "inflicting", "hedges",
              "facilities", "fights", "persons", "common_noun_names", "projectiles", "occurrence_verbs", "obligation",
-             "protest_targets", "protest_matters", "protest_effigies", "burning", "warning_fire"}
+             "protest_targets", "protest_matters", "protest_effigies", "burning", "warning_fire", "other_gatherings"}
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,7 @@ class Cues:
     titles: frozenset[str]  # رئيس، وزير، المتحدث: a name after the organisation they head is the titled person
     verb_particles: frozenset[str]  # قد، كان، إذ: a word both noun and verb (طالب) is the verb after them
     deeds: frozenset[str]  # شنت، نفذوا، خاضت: past light verbs of carrying out; the event noun they carry was done
+    other_gatherings: frozenset[str]  # تشييع، احتفال، فرارا: after a verb of gathering, no protest
     warning_fire: frozenset[str]  # في الهواء، تحذيرية: after a firing word, fire that hit no one
     projectiles: frozenset[str]  # صاروخا، قذيفتين: right before a verb of attack, its subject
     occurrence_verbs: frozenset[str]  # اندلعت، دارت (past forms): the event noun right after one took place
