@@ -554,8 +554,8 @@ class EventCoder:
         word of protest in the sentence (احتجاجا، مظاهرة، اعتصام)?"""
         if not all(t.form.trigger.id in _GATHERING_TRIGGERS for t in group):
             return False
-        if any(o.form.trigger.type == "PROTEST" and o.form.trigger.id not in _GATHERING_TRIGGERS and
-               s.lo <= o.first < s.hi for o in all_triggers):
+        if any(o.form.trigger.type == "PROTEST" and o.form.trigger.id not in _GATHERING_TRIGGERS
+               for o in all_triggers):  # (the sentence's triggers)
             return False
         last = max(t.last for t in group)
         return any(self._is(tok, self.cues.other_gatherings) for tok in tokens[last:min(s.hi, last + 10)])
@@ -974,7 +974,7 @@ class EventCoder:
                 return head[:1] in "لب" and head[1:2] != "ا" or prev in _AS_SOURCE or prev in ("من", "عن") or \
                     at > s.lo and self._is(tokens[at - 1], self.cues.reporting)
             tok = tokens[a.first - len(before) + k]
-            if not (tok.key.endswith(("يه", "يون", "يين", "ية")) or word in ("اخري", "اخرى")):
+            if not (tok.key.endswith(("يه", "يون", "يين")) or word == "اخري"):  # (keys fold ة to ه and ى to ي)
                 return False
         return False
 
