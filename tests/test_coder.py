@@ -401,6 +401,9 @@ def test_a_funeral_a_vote_or_a_flight_is_no_rally(coder):
     assert not rallies("وقال المرصد إن عشرات الآلاف تجمعوا أمس عند الحدود فيما فر آلاف آخرون صوب الجولان")
     # a funeral that is a protest says so
     assert rallies("وخرج الآلاف أمس في جنازة الشاب احتجاجا على مقتله")
+    # after the prayers is a time, not what the crowd gathered for
+    assert rallies("وتجمع حوالي 700 متظاهر أمس بعد صلاة الجمعة أمام الجامع")
+    assert not rallies("وتجمع حوالي 700 شخص أمس لأداء صلاة الجمعة في الجامع")
 
 
 def test_threatened_action_is_intended_not_an_attack(coder):

@@ -550,15 +550,17 @@ class EventCoder:
     def _other_gathering(self, tokens: list[Token], s: _Sentence, group: list[TriggerMention],
                          all_triggers: list[TriggerMention]) -> bool:
         """Is a gathering or going out a funeral, a prayer, a celebration, a vote or a flight (تجمع آلاف اليمنيين
-        لتشييع جثامين 29 طفلا) - an other_gatherings word within ten words after the verb - with no other
-        word of protest in the sentence (احتجاجا، مظاهرة، اعتصام)?"""
+        لتشييع جثامين 29 طفلا) - an other_gatherings word within ten words after the verb, not right after بعد /
+        قبل - with no other word of protest in the sentence (احتجاجا، مظاهرة، اعتصام)?"""
         if not all(t.form.trigger.id in _GATHERING_TRIGGERS for t in group):
             return False
         if any(o.form.trigger.type == "PROTEST" and o.form.trigger.id not in _GATHERING_TRIGGERS
                for o in all_triggers):  # (the sentence's triggers)
             return False
         last = max(t.last for t in group)
-        return any(self._is(tok, self.cues.other_gatherings) for tok in tokens[last:min(s.hi, last + 10)])
+        # (after a time preposition it is when, not what for: تجمع 700 متظاهر بعد صلاة الجمعة)
+        return any(self._is(tokens[i], self.cues.other_gatherings) and
+                   not self._is(tokens[i - 1], self.cues.time_prepositions) for i in range(last, min(s.hi, last + 10)))
 
     def _protest_target(self, tokens: list[Token], s: _Sentence, group: list[TriggerMention],
                         actors: list[ActorMention], actor: ActorMention | None) -> ActorMention | None:
