@@ -1960,3 +1960,27 @@ def test_an_event_noun_after_a_verb_of_occurring_took_place(coder):
     assert not happened_main(coder, "وقد اندلع القتال في عام 2014 عندما استولى الحوثيون على محافظة صعدة")
     # protests that broke out are street protests, with no crowd named (a diplomatic protest does not break out)
     assert happened_main(coder, "واندلعت الاحتجاجات في البصرة أمس", "PROTEST")
+
+
+def test_a_denial_opens_the_clause_after_its_complementizer(coder):
+    # نفى X أن تكون …: the strike of the أن clause is denied, with the denier's subject between
+    denied = one(coder, "ونفت الولايات المتحدة أن تكون طائراتها قد قصفت المستشفى أمس", "ASSAULT", published=PUBLISHED)
+    assert denied.modality == "negated"
+    # a denial denied affirms, and a later clause of its own after a comma is not denied
+    assert one(coder, "ولم ينف الجيش أن تكون طائراته قصفت المستشفى أمس", "ASSAULT",
+               published=PUBLISHED).modality != "negated"
+    later = happened_main(coder, "ونفى الجيش الاتهامات، وقال إن طائراته قصفت مواقع المسلحين أمس")
+    assert later and later[0].trigger["text"] == "قصفت"
+    # what is denied is hearing the recordings, not the killing they are about
+    about = [e for e in coder.code("ونفى الوزير أن يكون قد استمع إلى تسجيلات عن عملية القتل في القنصلية",
+                                   published=PUBLISHED) if e.event_type == "ASSAULT"]
+    assert about and about[0].modality != "negated"
+
+
+def test_a_habit_phrase_makes_a_habit_within_its_clause(coder):
+    # كل يوم، بشكل شبه يومي: a habit, not one event
+    assert happened_main(coder, "وتتعرض المدينة للقصف كل يوم منذ بداية الحصار") == []
+    assert happened_main(coder, "وتقصف الطائرات الروسية المدينة بشكل شبه يومي") == []
+    # the habit of another clause says nothing of this one's event
+    killed = happened_main(coder, "وقتل شقيقه في قصف على المدينة الصيف الماضي، ويفكر في ذلك كل يوم")
+    assert killed and killed[0].event_type == "ASSAULT"

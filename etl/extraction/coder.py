@@ -1862,6 +1862,43 @@ class EventCoder:
 
     # ------------------------------------------------------------------------------------------ modality
 
+    def _habit_in_clause(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
+        """Is a habit word (يوميا، كل يوم، بشكل شبه يومي) in the trigger's clause, between the punctuation marks
+        around it? (قتل شقيقه الصيف الماضي، … يفكر في كل يوم: the killing is no habit.)"""
+        if not _sentence_bases(tokens, s, self.cues.phrase_starts) & self.cues.habitual:
+            return False
+        lo, hi = t.first, t.last
+        while lo > s.lo and not _punctuated(text, tokens, lo - 1, lo):
+            lo -= 1
+        while hi < s.hi and not _punctuated(text, tokens, hi - 1, hi):
+            hi += 1
+        keys = set(_phrases(tokens, lo, hi, self.cues.phrase_starts))
+        for tok in tokens[lo:hi]:
+            keys.update((tok.key, strip_article(tok.key)))
+            keys.update(b for _, b in clitic_bases(tok.key))
+        return bool(keys & self.cues.habitual)
+
+    def _denied_clause(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
+        """Is the trigger in a أن clause that a verb of denial opens (نفى الجيش أن يكون قد قصف المدينة)? The
+        nearest أن within eight words before the trigger counts, with a denial up to five words before it
+        (its subject between: نفت الولايات المتحدة أن …) and no punctuation from the denial to the trigger."""
+        cues = self.cues
+        for i in range(t.first - 1, max(s.lo, t.first - 8) - 1, -1):
+            if _punctuated(text, tokens, i, t.first):
+                return False
+            if _conjunction_off(tokens[i].key) not in cues.complementizers:
+                continue
+            if any(tok.key in cues.topic_prepositions for tok in tokens[i + 1:t.first]):
+                return False  # نفى أن يكون استمع إلى تسجيلات عن عملية القتل: what is denied is the hearing
+            for j in range(i - 1, max(s.lo, i - 5) - 1, -1):
+                if _punctuated(text, tokens, j, i):
+                    return False
+                if _conjunction_off(tokens[j].key) in cues.denial_verbs or tokens[j].key in cues.denial_verbs:
+                    # (لم ينف أن: a denial denied affirms)
+                    return not (j > s.lo and _conjunction_off(tokens[j - 1].key) in ("لم", "لن", "لا"))
+            return False  # (only the nearest أن opens the trigger's clause)
+        return False
+
     def _modal_frame(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention) -> str | None:
         """"future" or "hypothetical" when a future or obligation word + أن opens the trigger's clause within
         eight words before it, with no punctuation between (من المقرر أن، يجب أن، ينبغي أن)."""
@@ -1896,6 +1933,8 @@ class EventCoder:
             return "negated"  # (لم تسفر الغارة عن إصابات: the result is denied, not the strike)
         if self._prevented(tokens, s, t):
             return "negated"  # منع المقاتلين من شن هجمات، أوقف الاتفاق شن هجوم
+        if text and self._denied_clause(text, tokens, s, t):
+            return "negated"  # نفت الولايات المتحدة أن تكون شنت الضربة
         # (a past form's سـ is its root's: سيطر، سيطرت are not "will")
         if t.form.verb and t.form.tense != "past" and _conjunction_off(first_key).startswith(("سي", "ست", "سن")) \
                 or near(cues.future, 4):
@@ -1925,7 +1964,7 @@ class EventCoder:
             return "generic"  # يقتلون، تستهدف: without a time or place, habits and commentary, not news
         if near(cues.generic, 2):
             return "generic"
-        if _sentence_bases(tokens, s, cues.phrase_starts) & cues.habitual or self._over_a_period(tokens, s, t):
+        if text and self._habit_in_clause(text, tokens, s, t) or self._over_a_period(tokens, s, t):
             return "generic"  # عشرون جريمة قتل يوميا: a pattern, not one event
         for other in triggers:
             if other is t or other.form.trigger.type not in cues.intent_types or other.first >= t.first:

@@ -24,7 +24,8 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "verb_particles", "titles", "patrons", "lam_not_objects", "succumbed", "others",
              "kin", "holding", "adjectival_kinds", "statements", "inflicting", "hedges",
              "facilities", "fights", "persons", "common_noun_names", "projectiles", "occurrence_verbs", "obligation",
-             "protest_targets", "protest_matters", "protest_effigies", "burning", "warning_fire", "other_gatherings"}
+             "protest_targets", "protest_matters", "protest_effigies", "burning", "warning_fire", "other_gatherings",
+             "denial_verbs"}
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class Cues:
     warning_fire: frozenset[str]  # في الهواء، تحذيرية: after a firing word, fire that hit no one
     projectiles: frozenset[str]  # صاروخا، قذيفتين: right before a verb of attack, its subject
     occurrence_verbs: frozenset[str]  # اندلعت، دارت (past forms): the event noun right after one took place
+    denial_verbs: frozenset[str]  # نفى، أنكر (all inflections): the أن clause after them did not happen
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
@@ -136,6 +138,9 @@ def load_cues() -> Cues:
         negation |= frozenset(verb_forms(verb))
     prevention = frozenset(form for verb in raw["prevention_verbs"] for form in verb_forms(verb))
     foil = frozenset(form for verb in raw["foil_verbs"] for form in verb_forms(verb))
+    _keys(raw, "denial_verbs")  # validates the section
+    denials = frozenset(form for verb in raw["denial_verbs"]
+                        for form in (verb_forms(verb) if "/" in verb else [phrase_key(verb)[0]]))
     occurring = frozenset(form for verb in raw["occurrence_verbs"] for form, tense in verb_tenses(verb).items()
                           if tense == "past")
     impersonal = raw["impersonal_verbs"]
@@ -153,7 +158,7 @@ def load_cues() -> Cues:
     time_anchors = frozenset(tokenize(word)[0].key if definite else key for word in raw["time_anchors"]
                              for key, definite in [phrase_key(word)])
     special = {"time_anchors": time_anchors, "phrase_starts": starts, "own_forces": own_forces,
-               "prevention_verbs": prevention, "foil_verbs": foil, "negation": negation, "agent_markers": agents,
+               "prevention_verbs": prevention, "foil_verbs": foil, "denial_verbs": denials, "negation": negation, "agent_markers": agents,
                "occurrence_verbs": occurring,
                "impersonal_verbs": past_impersonal | _keys(impersonal, "present"), "past_impersonal": past_impersonal,
                "intent_types": frozenset(raw["intent_types"]), "frame_marks": frozenset(str(w) for w in raw["frame_marks"])}
