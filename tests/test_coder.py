@@ -1984,3 +1984,37 @@ def test_a_habit_phrase_makes_a_habit_within_its_clause(coder):
     # the habit of another clause says nothing of this one's event
     killed = happened_main(coder, "وقتل شقيقه في قصف على المدينة الصيف الماضي، ويفكر في ذلك كل يوم")
     assert killed and killed[0].event_type == "ASSAULT"
+
+
+def test_verbs_of_managing_carry_the_event_noun_and_its_subject(coder):
+    # تمكنت / نجحت + من / في + an event noun: done, by the carrier's subject
+    arrest = one(coder, "وتمكنت قوات الأمن من اعتقال المسلحين أمس", "COERCE", published=PUBLISHED)
+    assert arrest.happened and arrest.actor is not None and arrest.actor["sector"] == "COP"
+    assert arrest.recipient is not None and arrest.recipient["name"] == "gunmen"
+    # a carrier denied denies the event; after "، و" its left-out subject is the first verb's, not the object
+    # of the clause before
+    assert one(coder, "ولم تتمكن القوات من اعتقال المسلحين", "COERCE", published=PUBLISHED).modality == "negated"
+    second = [e for e in coder.code("وقتلت الشرطة ثلاثة من المهاجمين، وتمكنت من اعتقال الرابع",
+                                    published=PUBLISHED) if e.event_type == "COERCE"]
+    assert second and second[0].actor is not None and second[0].actor["sector"] == "COP"
+
+
+def test_a_counted_group_in_the_accusative_is_the_one_hit(coder):
+    # عددا من المسلحين: some of them (not "from" a place), the ones captured
+    caught = happened_main(coder, "وأسرت قوات الجيش اليمني عددا من المسلحين الحوثيين")
+    assert caught and caught[0].recipient is not None and caught[0].recipient["id"] == "org:houthis"
+    # the owner of a target named by a nisba is hit, it does not strike
+    struck = happened_main(coder, "وقصفت الطائرات أهدافا إيرانية في سوريا")
+    assert struck and struck[0].recipient is not None and struck[0].recipient["country"] == "IRN"
+    assert struck[0].actor is None or struck[0].actor["country"] != "IRN"
+
+
+def test_a_member_word_in_construct_with_a_side_is_one_of_its_people(coder):
+    held = one(coder, "واعتقلت الشرطة عناصر قوات النظام السوري في بلدة بيبلا", "COERCE", published=PUBLISHED)
+    assert held.recipient is not None and held.recipient["country"] == "SYR" and held.recipient["sector"] == "MIL"
+
+
+def test_a_verb_of_managing_does_not_make_a_weak_word_an_event(coder):
+    # نجح في السيطرة على التضخم: managing carries any noun; a light verb (شن، نفذ) would have supported it
+    assert not [e for e in coder.code("ونجحت الحكومة في السيطرة على معدل التضخم", published=PUBLISHED)
+                if e.event_type == "COERCE"]

@@ -256,6 +256,12 @@ class EventCoder:
             strip_article(_conjunction_off(tokens[m.last].key)) not in self.cues.epithets and
             not text[m.end:tokens[m.last].start].strip())]
         composed = _compose(text, tokens, mentions, self.d.actors.sector_names, self.d.actors.countries, self.cues)
+        # عناصر قوات النظام، أفراد الشرطة: a bare member word in construct with a side is one of its people - the
+        # side names them (alone, عناصر reads as gunmen)
+        starts = {m.first: m for m in composed}
+        composed = [m for m in composed if not (
+            m.kind == "generic" and m.last - m.first == 1 and _conjunction_off(tokens[m.first].key) in _MEMBER_WORDS
+            and m.last in starts and starts[m.last].kind != "adjective" and not text[m.end:tokens[m.last].start].strip())]
         return self._own_forces(text, tokens, self._leaders(text, tokens, self._with_epithets(text, tokens, composed)))
 
     def _leaders(self, text: str, tokens: list[Token], mentions: list[ActorMention]) -> list[ActorMention]:
@@ -345,6 +351,9 @@ class EventCoder:
         previous = strip_article(tokens[m.first - 1].key)
         if previous == "من" and m.first >= 2 and (_number_word(tokens[m.first - 2].text) or
                                                  strip_article(tokens[m.first - 2].key) in _PARTITIVE or
+                                                 # (in the accusative too: أسرت القوات عددا من المسلحين)
+                                                 strip_article(tokens[m.first - 2].key)[:-1] in _PARTITIVE and
+                                                 tokens[m.first - 2].key.endswith("ا") or
                                                  self._is(tokens[m.first - 2], self.cues.casualty_nouns)):
             return False  # خمسة من رجال الشرطة، عدد من الجنود، 14 قتيلا من قوات النظام: some of them, not a place
         if previous == "من" and all(f.kind == "generic" for f in m.payloads) and any(
@@ -700,7 +709,7 @@ class EventCoder:
                 return None  # ضربت العاصفة المنطقة: a storm that strikes is no attack
         if strong:
             support.append("trigger")
-        carriers = [m for m in light if any(
+        carriers = [m for m in light if m.payloads[0] and any(
             not t.form.verb and m.last <= t.first and (t.first - m.last <= 2 or t.first - m.last <= 6 and
                                                      tokens[t.first].key.startswith("ب")) for t in group)]
         if carriers:
@@ -853,6 +862,10 @@ class EventCoder:
         anchored = date_source == "text" and precision in ("day", "week") or \
             self._anchored(tokens, s, support, places)
         modality = self._modality(tokens, s, primary, all_triggers, anchored, text)
+        if modality in HAPPENED and not primary.form.verb and any(
+                m.last <= primary.first and primary.first - m.last <= 6 and m.first > s.lo and
+                _conjunction_off(tokens[m.first - 1].key) in ("لم", "لن", "ما") for m in light):
+            modality = "negated"  # ولم تتمكن القوات من اعتقال المسلحين، لم تشن إسرائيل أي غارة: the carrier is denied
         if modality == "negated" and primary.form.trigger.id in _TOLL_TRIGGERS:
             # ولم يقتل أحد في الهجوم: no one died, but the attack took place
             others = [t for t in group if t.form.trigger.id not in _TOLL_TRIGGERS]
@@ -1088,12 +1101,22 @@ class EventCoder:
             lv = next((m for m in reversed(light) if m.last <= t.first and t.first - m.last <= 6 and not (
                 t.form.trigger.type == "ASSAULT" and self._is(tokens[m.first], self.cues.reporting))
                 and m.first != exposed), None)
+            elided = False
             if actor is None and lv is not None:
                 inside = [a for a in candidates if lv.last <= a.first < t.first and a.agent_like]
+                # (وقتلت القوات ثلاثة من المهاجمين، وتمكنت من اعتقال الرابع: after "، و" the carrier's subject is
+                # left out, and the side before it is the last clause's object)
+                elided = lv.first > s.lo and tokens[lv.first].key.startswith("و") and \
+                    _punctuated(text, tokens, lv.first - 1, lv.first)
                 if inside:
                     actor = inside[0]
-                else:
+                elif not elided:
                     actor = self._subject_before(tokens, lv.first, before, s)
+                elif not self._is(tokens[lv.first], self.cues.impersonal_verbs):  # (وتمت مصادرة: no subject)
+                    # the subject left out is the main clause's, right at its start or after its first verb
+                    # (وقتلت القوات …، وتمكنت من; قال إن الحوثيين يمنعون …، ويقومون بتدمير)
+                    start = self._main_start(tokens, s, text)
+                    actor = next((a for a in before if a.first in (s.lo + 1, start, start + 1) and a.agent_like), None)
             # adjective or genitive right after the noun: غارة إسرائيلية، هجوم لطالبان، اغتيال الحريري
             # (not the source: أسفرت الضربة، وفق المرصد السوري، عن …)
             # (a nisba past another event word qualifies that word: الهجوم عن مقتل إسرائيلي; so does any side past
@@ -1112,6 +1135,10 @@ class EventCoder:
                     t.form.trigger.mode in ("assassinate", "abduct", "kill", "arrest", "torture")
                 counted = nxt.first > t.last and (tokens[nxt.first - 1].key.isdigit() or _number_word(tokens[nxt.first - 1].text)
                                                   or strip_article(tokens[nxt.first - 1].key) in _PARTITIVE)
+                # أسر عدد من المسلحين، اعتقال العشرات من أنصاره: the genitive counts some of the group after من
+                counted = counted or nxt.first - 2 == t.last and tokens[nxt.first - 1].key == "من" and (
+                    strip_article(tokens[t.last].key) in _PARTITIVE or tokens[t.last].key.isdigit() or
+                    _number_word(tokens[t.last].text))
                 # (a nisba right on the event noun names who did it; one on the noun's object, what was hit:
                 # تدمير الطائرات الحربية الروسية)
                 # (on a word of the dead or wounded it names them: مقتل فلسطيني، إصابة إسرائيلي)
@@ -1143,7 +1170,7 @@ class EventCoder:
                 counted = self._subject_before(tokens, t.first, before, s, nouns=True, any_kind=True)
                 if counted is not None and counted is not actor and _in_toll(toll, counted, harmed=True):
                     recipient = counted
-            if actor is None and exposed is None:
+            if actor is None and exposed is None and not elided:
                 subject = self._subject_before(tokens, t.first, before, s, nouns=True)
                 if subject is recipient:
                     subject = None
@@ -2064,6 +2091,7 @@ class EventCoder:
 
 # After these a verb form is a verbal noun (عن قتل، على اغتيال). Not من or ما: "من قتل" may be "who killed".
 _AMONG = frozenset("بينهم بينهن بينهما".split())  # (not منهم، من بينها: they often name a part that acts)
+_MEMBER_WORDS = frozenset("عناصر عنصر افراد فرد".split())
 _PREPOSITIONS = frozenset("عن علي في الي حول بعد قبل خلال منذ ضد مع عند لدي اثر عقب بسبب جراء".split())
 # Before a verb of announcing, these make its subject a source (بحسب ما أعلن الجيش).
 _AS_SOURCE = frozenset("بحسب حسب وفق وفقا طبقا بحسبما حسبما وفقما".split())

@@ -23,7 +23,7 @@ import yaml
 from etl.extraction.lexicon import PhraseIndex, accusative_form, construct_form, dual_forms, phrase_key, possessive_forms, verb_forms, verb_tenses
 
 # Bump when the coder's rules change in a way that changes results for the same dictionaries.
-CODER_RULES = "2026.12.31"
+CODER_RULES = "2026.12.32"
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -117,7 +117,7 @@ class TriggerForm:
 @dataclass
 class TriggerLexicon:
     index: PhraseIndex[TriggerForm]
-    light_verbs: PhraseIndex[bool]
+    light_verbs: PhraseIndex[bool]  # True: a light verb; False: a verb of managing (no support for weak words)
     instruments: PhraseIndex[str]  # -> ASSAULT mode
     instrument_order: tuple[str, ...]
     non_violent: PhraseIndex[bool]
@@ -210,6 +210,9 @@ def parse_triggers(raw, modes: dict[tuple[str, str], Mode]) -> TriggerLexicon:
             lexicon.light_verbs.add(surface, True, folded=True)
     for form in _words(light.get("forms"), "triggers.yaml: light_verbs.forms"):
         lexicon.light_verbs.add(form, True)
+    for verb in _words(light.get("managing"), "triggers.yaml: light_verbs.managing"):
+        for surface in verb_forms(verb):
+            lexicon.light_verbs.add(surface, False, folded=True)
     instruments = raw.get("instruments")
     if not isinstance(instruments, dict):
         raise DictionaryError("triggers.yaml: `instruments` must map ASSAULT modes to words")
