@@ -10,6 +10,9 @@ our actor's and recipient's country and sector against the annotators' codes, ov
 carry a code (a sentence counts as right when any of its gold spans agrees), and the same over only the
 span sentences where the coder finds the event (`*_when_found`: how good the sides are when an event is
 there; the span files also hold `ambiguous` and `no` sentences, where finding nothing is right).
+The same detection is also scored apart by the number of annotators who judged each sentence
+(`by_panel`): `yes` means that every one of them accepted, so a sentence judged by four is labelled `yes`
+far more rarely than one judged by three; the split shows how much of the error sits in which batch.
 
     .venv/bin/python bench/eval_events.py [--data DIR] [--errors N] [--no-geo]
 """
@@ -55,6 +58,7 @@ def detect(coder, text: str, event_type: str, document_id: str = ""):
 def evaluate(coder, rows: list[dict], event_type: str, show: int = 0) -> dict:
     tp = fp = fn = tn = 0
     difficult = difficult_fp = 0
+    panels: dict[str, list[int]] = {}  # annotators per sentence -> [tp, fp, fn, sentences, positives]
     misses, false_alarms = [], []
     started = time.perf_counter()
     for row in rows:
@@ -73,6 +77,12 @@ def evaluate(coder, rows: list[dict], event_type: str, show: int = 0) -> dict:
         if row["label"] == "difficult no":
             difficult += 1
             difficult_fp += bool(found)
+        panel = panels.setdefault(row.get("total") if row.get("total") == "3" else "4+", [0, 0, 0, 0, 0])
+        panel[0] += gold and bool(found)
+        panel[1] += not gold and bool(found)
+        panel[2] += gold and not found
+        panel[3] += 1
+        panel[4] += gold
     seconds = time.perf_counter() - started
     easy_fp = fp - difficult_fp
     p_easy = tp / (tp + easy_fp) if tp + easy_fp else 0.0
@@ -85,11 +95,19 @@ def evaluate(coder, rows: list[dict], event_type: str, show: int = 0) -> dict:
               # negatives; `difficult no` has one annotator of three accepting the sentence
               "precision_vs_easy_no": round(p_easy, 3),
               "f1_vs_easy_no": round(2 * p_easy * r / (p_easy + r), 3) if p_easy + r else 0.0,
-              "sentences_per_s": round(len(rows) / seconds)}
+              "sentences_per_s": round(len(rows) / seconds),
+              "by_panel": {f"{size} annotators": _panel_scores(*counts) for size, counts in sorted(panels.items())}}
     if show:
         result["missed"] = misses[:show]
         result["false_alarms"] = false_alarms[:show]
     return result
+
+
+def _panel_scores(tp: int, fp: int, fn: int, sentences: int, positives: int) -> str:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return f"{sentences} sentences, {positives} yes, TP/FP/FN {tp}/{fp}/{fn}, P {p:.3f} R {r:.3f} F1 {f1:.3f}"
 
 
 def _code(value) -> str | None:

@@ -15,6 +15,9 @@ no`, `ambiguous` left out), this prints the precision, recall and F1 of:
   the others accepted (sentences with three or more votes, `ambiguous` ones included, since their label
   is what the others' votes make it).
 
+Then the same judges on each batch apart: the sentences judged by three annotators and those judged by
+four or more, with how often each batch says `yes` (every annotator accepting is rarer among four).
+
 No coder is run: these are properties of the data, the bar any coder is measured against.
 
     .venv/bin/python bench/gold_agreement.py [--data DIR]
@@ -100,6 +103,13 @@ def main() -> None:
                              ("one annotator at random (upper bound)", random_annotator(rows)),
                              ("one annotator against the others", held_out(rows))):
             print(f"  {name:40s} " + "  ".join(f"{k} {v}" for k, v in result.items()))
+        for size, batch in (("3", [r for r in rows if r[2] == 3]), ("4+", [r for r in rows if r[2] >= 4])):
+            labels = {label: sum(1 for r in batch if r[0] == label) for label in ("yes", "difficult no", "easy no")}
+            print(f"  judged by {size} annotators: {len(batch)} sentences, " +
+                  ", ".join(f"{n} {label}" for label, n in labels.items()))
+            for name, result in (("majority, ties accepted", majority(batch, strict=False)),
+                                 ("one annotator at random (upper bound)", random_annotator(batch))):
+                print(f"    {name:38s} " + "  ".join(f"{k} {v}" for k, v in result.items()))
 
 
 if __name__ == "__main__":
