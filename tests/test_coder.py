@@ -2018,3 +2018,18 @@ def test_a_verb_of_managing_does_not_make_a_weak_word_an_event(coder):
     # نجح في السيطرة على التضخم: managing carries any noun; a light verb (شن، نفذ) would have supported it
     assert not [e for e in coder.code("ونجحت الحكومة في السيطرة على معدل التضخم", published=PUBLISHED)
                 if e.event_type == "COERCE"]
+
+
+def test_an_event_whose_own_day_is_ahead_is_still_to_come(coder):
+    # the date right after the event's word says itself that the day is to come (غدا، المقبل): future
+    assert one(coder, "وستتصادف مظاهرات يوم غد مع ذكرى النكبة في غزة", "PROTEST", published=PUBLISHED).modality == "future"
+    visit = one(coder, "وتأتي زيارة نتانياهو إلى البيت الأبيض الأسبوع المقبل", "CONSULT", published=PUBLISHED)
+    assert visit.modality == "future"
+    # a past verb is done whatever the day of its object (the call is made; the session comes later)
+    assert one(coder, "ودعا رئيس البرلمان العراقي، سليم الجبوري إلى عقد جلسة طارئة، السبت المقبل", "REQUEST",
+               published=PUBLISHED).happened
+    # a time given until a coming day runs now (مهلة حتى ...)
+    assert one(coder, "وأعطت المجموعة إيران مهلة حتى شباط/فبراير المقبل للتقيد بالمعايير", "THREATEN",
+               published=PUBLISHED).happened
+    # a day that has passed is no future: the same sentence with أمس
+    assert one(coder, "وخرجت مظاهرات يوم أمس في غزة", "PROTEST", published=PUBLISHED).happened

@@ -241,3 +241,12 @@ def test_an_old_date_in_another_clause_does_not_date_the_event():
 
 def test_fighting_going_on_for_a_month_is_a_period():
     assert when("قتل في المعارك المستمرة منذ شهر 267 من المسلحين")[0] == date(2018, 4, 18)
+
+
+def test_an_expression_that_says_its_time_is_to_come_is_marked_ahead():
+    published = datetime(2018, 5, 10, 9, 0, tzinfo=timezone.utc)
+    text = "وستبدأ أول جلسات المحاكمة يوم الأحد المقبل"
+    assert event_date(text, published).ahead
+    # a bare weekday is the latest one before publication, and says nothing of the future
+    assert not event_date("وبدأت أول جلسات المحاكمة يوم الأحد", published).ahead
+    assert not event_date("خرجت مظاهرات أمس", published).ahead

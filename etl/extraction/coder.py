@@ -854,7 +854,7 @@ class EventCoder:
                 support.append("protesters")
         if not strong and not self._weak_supported(type_, support):
             return None
-        event_date, precision, date_source = self._date(text, tokens, s, published, primary.start)
+        event_date, precision, date_source, ahead = self._date(text, tokens, s, published, primary.start)
         if "occurred" in support and date_source == "text" and precision in ("month", "year"):
             support.remove("occurred")  # اندلع القتال في عام 2014: history recalled, not the news
         # (a day or a week read in the sentence ties the event to a time: في 15 سبتمبر، الأسبوع الماضي; a month or
@@ -862,6 +862,14 @@ class EventCoder:
         anchored = date_source == "text" and precision in ("day", "week") or \
             self._anchored(tokens, s, support, places)
         modality = self._modality(tokens, s, primary, all_triggers, anchored, text)
+        if modality in HAPPENED and ahead is not None and not (primary.form.verb and primary.form.tense == "past") \
+                and 0 <= _token_at(tokens, ahead) - primary.last <= 4 and \
+                not _punctuated(text, tokens, primary.last - 1, _token_at(tokens, ahead)) and \
+                _conjunction_off(tokens[_token_at(tokens, ahead) - 1].key) not in _UNTIL:
+            # ستتصادف مظاهرات يوم غد، زيارة نتانياهو إلى البيت الأبيض الأسبوع المقبل: the event's own day, right
+            # after its word, is still to come (not a past verb's: دعا إلى عقد جلسة، السبت المقبل - the call is made)
+            # (مهلة حتى مايو المقبل: a time given until a day runs now)
+            modality = "future"
         if modality in HAPPENED and not primary.form.verb and any(
                 m.last <= primary.first and primary.first - m.last <= 6 and m.first > s.lo and
                 _conjunction_off(tokens[m.first - 1].key) in ("لم", "لن", "ما") for m in light):
@@ -2078,13 +2086,15 @@ class EventCoder:
         return p.as_dict() if hasattr(p, "as_dict") else dict(p)
 
     def _date(self, text: str, tokens: list[Token], s: _Sentence, published: datetime | None, anchor: int):
-        """(ISO date, precision, source) of the event whose trigger starts at `anchor`."""
+        """(ISO date, precision, source, ahead) of the event whose trigger starts at `anchor`; ahead: where the
+        date expression starts when it says itself that the time is still to come (يوم غد، الجمعة المقبلة)."""
         if self._event_date is not None:
             found = self._event_date(text, published, s.start, s.end, anchor=anchor, tokens=tokens)
-            return (found.date.isoformat() if found.date else None), found.precision, found.source
+            return (found.date.isoformat() if found.date else None), found.precision, found.source, \
+                (found.start if getattr(found, "ahead", False) else None)
         if published is None:
-            return None, None, None
-        return published.date().isoformat(), "day", "published"
+            return None, None, None, None
+        return published.date().isoformat(), "day", "published", None
 
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -2092,6 +2102,7 @@ class EventCoder:
 # After these a verb form is a verbal noun (عن قتل، على اغتيال). Not من or ما: "من قتل" may be "who killed".
 _AMONG = frozenset("بينهم بينهن بينهما".split())  # (not منهم، من بينها: they often name a part that acts)
 _MEMBER_WORDS = frozenset("عناصر عنصر افراد فرد".split())
+_UNTIL = frozenset("حتي بحلول لغايه غايه".split())  # before a date: the end of a time that runs now
 _PREPOSITIONS = frozenset("عن علي في الي حول بعد قبل خلال منذ ضد مع عند لدي اثر عقب بسبب جراء".split())
 # Before a verb of announcing, these make its subject a source (بحسب ما أعلن الجيش).
 _AS_SOURCE = frozenset("بحسب حسب وفق وفقا طبقا بحسبما حسبما وفقما".split())

@@ -56,6 +56,7 @@ class EventDate:
     earliest: date | None = None  # the window the expression allows
     latest: date | None = None
     since: bool = False  # «منذ عام 2011»: the start of a period, not the event's date
+    ahead: bool = False  # the expression itself says the time is to come (غدا، الجمعة المقبلة، الشهر القادم)
 
     @property
     def acled_time_precision(self) -> int | None:
@@ -331,7 +332,11 @@ def event_date(text: str, published: datetime | None, start: int = 0, end: int |
                                                  min(abs(anchor - f.start), abs(anchor - f.end)))
             return (distance if anchor is not None else 0, PRECISIONS.index(f.precision),
                     1 if f.date == today else 0, f.start)
-        return min(candidates, key=rank)
+        chosen = min(candidates, key=rank)
+        # (only its own words: a later day read from a bare weekday or month may be a misreading of the past)
+        ahead = today is not None and chosen.date is not None and chosen.date > today and any(
+            t.key in _NEXT or t.key in _TOMORROW for t in tokenize(text[chosen.start:chosen.end]))
+        return replace(chosen, ahead=True) if ahead else chosen
     if published is None:
         return EventDate(None, None, "none")
     today = _local_day(published, tz)
