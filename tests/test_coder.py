@@ -2033,3 +2033,20 @@ def test_an_event_whose_own_day_is_ahead_is_still_to_come(coder):
                published=PUBLISHED).happened
     # a day that has passed is no future: the same sentence with أمس
     assert one(coder, "وخرجت مظاهرات يوم أمس في غزة", "PROTEST", published=PUBLISHED).happened
+
+
+def test_a_verb_of_denial_denies_the_act_named_past_its_subject(coder):
+    # نفى + the denier + a light verb + the event noun: the strike is denied
+    assert one(coder, "ونفى الجيش الإسرائيلي شن غارات على دمشق", "ASSAULT", published=PUBLISHED).modality == "negated"
+    assert one(coder, "ونفى المتحدث باسم الجيش الإسرائيلي في بيان شن غارات على دمشق", "ASSAULT",
+               published=PUBLISHED).modality == "negated"
+    # a denial denied affirms
+    assert one(coder, "ولم ينف الجيش الإسرائيلي شن غارات على دمشق", "ASSAULT", published=PUBLISHED).happened
+    # the denier's part is denied, not the attack
+    assert one(coder, "ونفى مسؤوليته عن الهجوم الذي استهدف السفارة أمس", "ASSAULT", published=PUBLISHED).happened
+    # another event's word between: the one who denies was hit
+    hit = one(coder, "نفى شاب فلسطيني أصيب برصاص القناصة الإسرائيليين، أن يكون قد شكل أي خطر عليهم", "ASSAULT",
+              published=PUBLISHED)
+    assert hit.happened
+    # denying an accusation does not undo it
+    assert one(coder, "ونفى مسؤولون سعوديون هذه الاتهامات", "ACCUSE", published=PUBLISHED).modality != "negated"

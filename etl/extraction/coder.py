@@ -1934,6 +1934,35 @@ class EventCoder:
             return False  # (only the nearest أن opens the trigger's clause)
         return False
 
+    def _denied_act(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention,
+                    triggers: list[TriggerMention]) -> bool:
+        """Is the event noun the object of a verb of denial, past the denier (نفى الجيش الإسرائيلي شن غارات، نفت
+        الولايات المتحدة في بيان قصف المدينة)? Up to five words may stand between - the subject - beside light
+        verbs, times and "في بيان"; not a preposition (نفى علمه بالهجوم is about knowing), not the denier's part
+        (نفى مسؤوليته عن الهجوم: the attack took place), not another event's word (نفى شاب أصيب برصاص …: the
+        one who denies was hit), not a denial denied (لم ينف)."""
+        cues = self.cues
+        lo = max(s.lo, t.first - 10)
+        others = {i for o in triggers if o is not t for i in range(o.first, o.last)}
+        light = {i for m in self.d.triggers.light_verbs.find(text, tokens, lo, t.first) for i in range(m.first, m.last)}
+        words = 0
+        for i in range(t.first - 1, lo - 1, -1):
+            if _punctuated(text, tokens, i, i + 1) or _clause_gap(text, tokens, i, i + 1):
+                return False
+            tok = tokens[i]
+            key = _conjunction_off(tok.key)
+            if key in cues.denial_verbs or tok.key in cues.denial_verbs:
+                return not (i > s.lo and _conjunction_off(tokens[i - 1].key) in ("لم", "لن", "لا"))
+            if i in others or self._is(tok, cues.involvement) or key in cues.complementizers or key in _PREPOSITIONS and not (
+                    key == "في" and i + 1 < t.first and self._is(tokens[i + 1], cues.statements)):
+                return False
+            if i in light or self._is(tok, cues.time_anchors) or self._is(tok, cues.statements):
+                continue
+            words += 1
+            if words > 5:
+                return False
+        return False
+
     def _modal_frame(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention) -> str | None:
         """"future" or "hypothetical" when a future or obligation word + أن opens the trigger's clause within
         eight words before it, with no punctuation between (من المقرر أن، يجب أن، ينبغي أن)."""
@@ -1962,14 +1991,20 @@ class EventCoder:
 
         # (a denial's time words take no place: نفى الجيش التركي السبت استهداف مستشفى)
         untimed = [tok for tok in tokens[max(s.lo, t.first - 6):t.first] if not self._is(tok, cues.time_anchors)][-3:]
-        denied = any({strip_article(tok.key), _conjunction_off(strip_article(tok.key))} & cues.negation for tok in untimed)
+        denied = any({strip_article(tok.key), _conjunction_off(strip_article(tok.key))} & cues.negation for tok in untimed) \
+            and not any(self._is(tok, cues.involvement) for tok in untimed)  # (نفى مسؤوليته عن الهجوم)
         first_key = tokens[t.first].key
-        if (near(cues.negation, 3) or denied) and not any(self._is(tok, cues.result_verbs) for tok in window[-2:]):
+        if (near(cues.negation, 3) and not any(self._is(tok, cues.involvement) for tok in window[-2:]) or denied) and \
+                not any(self._is(tok, cues.result_verbs) for tok in window[-2:]):
             return "negated"  # (لم تسفر الغارة عن إصابات: the result is denied, not the strike)
         if self._prevented(tokens, s, t):
             return "negated"  # منع المقاتلين من شن هجمات، أوقف الاتفاق شن هجوم
         if text and self._denied_clause(text, tokens, s, t):
             return "negated"  # نفت الولايات المتحدة أن تكون شنت الضربة
+        if text and not t.form.verb and t.form.trigger.type not in _SPEECH_ACTS and \
+                self._denied_act(text, tokens, s, t, triggers):
+            # نفى الجيش الإسرائيلي شن غارات على دمشق (but نفى المسؤولون الاتهامات: the accusation was made)
+            return "negated"
         # (a past form's سـ is its root's: سيطر، سيطرت are not "will")
         if t.form.verb and t.form.tense != "past" and _conjunction_off(first_key).startswith(("سي", "ست", "سن")) \
                 or near(cues.future, 4):
@@ -2102,6 +2137,7 @@ class EventCoder:
 # After these a verb form is a verbal noun (عن قتل، على اغتيال). Not من or ما: "من قتل" may be "who killed".
 _AMONG = frozenset("بينهم بينهن بينهما".split())  # (not منهم، من بينها: they often name a part that acts)
 _MEMBER_WORDS = frozenset("عناصر عنصر افراد فرد".split())
+_SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})  # a denial answers them, it does not undo them
 _UNTIL = frozenset("حتي بحلول لغايه غايه".split())  # before a date: the end of a time that runs now
 _PREPOSITIONS = frozenset("عن علي في الي حول بعد قبل خلال منذ ضد مع عند لدي اثر عقب بسبب جراء".split())
 # Before a verb of announcing, these make its subject a source (بحسب ما أعلن الجيش).
