@@ -2050,3 +2050,13 @@ def test_a_verb_of_denial_denies_the_act_named_past_its_subject(coder):
     assert hit.happened
     # denying an accusation does not undo it
     assert one(coder, "ونفى مسؤولون سعوديون هذه الاتهامات", "ACCUSE", published=PUBLISHED).modality != "negated"
+
+
+def test_a_news_outlet_named_after_a_place_is_no_event_place():
+    # "صحيفة واشنطن بوست", "وكالة أنباء الإمارات": where the news comes from, not where the event happened
+    coder = make_coder(geocode=True)  # the packaged gazetteer
+    event = one(coder, "ونقلت صحيفة واشنطن بوست أن طائرات قصفت مواقع للمسلحين في الفلوجة أمس", "ASSAULT")
+    assert all(place["name_en"] != "Washington" for place in event.locations)
+    assert event.locations and event.locations[0]["name_en"] == "Al Fallūjah"
+    alone = one(coder, "وقالت وكالة أنباء الإمارات إن طائرات قصفت مواقع للمسلحين أمس", "ASSAULT")
+    assert all(place.get("country3") != "ARE" for place in alone.locations)

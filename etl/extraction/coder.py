@@ -2079,6 +2079,9 @@ class EventCoder:
             if i > 0 and (self._is(tokens[i - 1], self.cues.seats) or
                           _phrases(tokens, max(0, i - 3), i, self.cues.phrase_starts, ending=i) & self.cues.seats):
                 continue  # المرصد السوري، ومقره لندن: where an organisation sits, not where the event happened
+            if i > 0 and (self._is(tokens[i - 1], self.cues.outlets) or
+                          _phrases(tokens, max(0, i - 2), i, self.cues.phrase_starts, ending=i) & self.cues.outlets):
+                continue  # وكالة أنباء الإمارات، صحيفة الرياض: a news outlet's name, not the event's place
             if p.end <= dateline:
                 continue  # دبي، الإمارات العربية المتحدة (CNN) -- …: where the report was filed
             if p.latitude is None:

@@ -25,7 +25,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "kin", "holding", "adjectival_kinds", "statements", "inflicting", "hedges",
              "facilities", "fights", "persons", "common_noun_names", "projectiles", "occurrence_verbs", "obligation",
              "protest_targets", "protest_matters", "protest_effigies", "burning", "warning_fire", "other_gatherings",
-             "denial_verbs", "involvement"}
+             "denial_verbs", "involvement", "outlets"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,7 @@ class Cues:
     epithets: frozenset[str]  # الإرهابي: right after a name (تنظيم داعش الإرهابي) a description of it, not another actor
     contrast_links: frozenset[str]  # فيما، بينما: between two attacks (not two tolls of one), they are two events
     long_spans: frozenset[str]  # أسابيع، أشهر: after the event, خلال + one of these makes its toll a count over a period
+    outlets: frozenset[str]  # وكالة أنباء، صحيفة: the place after them names a news outlet
     seats: frozenset[str]  # مقره، ومقرها: the place after them is where an organisation sits
     memberships: frozenset[str]  # من، في between a kind of person and an organisation: a member of it
     announcing: frozenset[str]  # أعلن: an armed side announcing an attack named right after it claims it
