@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Sequence
 
 from etl.extraction.cues import Cues, load_cues
 from etl.extraction.dictionaries import AGENT_SECTORS, Actor, ActorForm, Dictionaries, TriggerForm, load_dictionaries, person_on
@@ -861,11 +861,11 @@ class EventCoder:
         # a year more often frames a count: وقع 140 هجوما انتحاريا العام الماضي)
         anchored = date_source == "text" and precision in ("day", "week") or \
             self._anchored(tokens, s, support, places)
-        modality = self._modality(tokens, s, primary, all_triggers, anchored, text)
-        if modality in HAPPENED and ahead is not None and not (primary.form.verb and primary.form.tense == "past") \
-                and 0 <= _token_at(tokens, ahead) - primary.last <= 4 and \
-                not _punctuated(text, tokens, primary.last - 1, _token_at(tokens, ahead)) and \
-                _conjunction_off(tokens[_token_at(tokens, ahead) - 1].key) not in _UNTIL:
+        modality = self._modality(tokens, s, primary, all_triggers, anchored, text, light)
+        day = _token_at(tokens, ahead) if ahead is not None else None  # where a day still to come is named
+        if modality in HAPPENED and day is not None and not (primary.form.verb and primary.form.tense == "past") \
+                and 0 <= day - primary.last <= 4 and not _punctuated(text, tokens, primary.last - 1, day) and \
+                _conjunction_off(tokens[day - 1].key) not in _UNTIL:
             # ستتصادف مظاهرات يوم غد، زيارة نتانياهو إلى البيت الأبيض الأسبوع المقبل: the event's own day, right
             # after its word, is still to come (not a past verb's: دعا إلى عقد جلسة، السبت المقبل - the call is made)
             # (مهلة حتى مايو المقبل: a time given until a day runs now)
@@ -878,7 +878,7 @@ class EventCoder:
             # ولم يقتل أحد في الهجوم: no one died, but the attack took place
             others = [t for t in group if t.form.trigger.id not in _TOLL_TRIGGERS]
             if others:
-                modality = self._modality(tokens, s, others[0], all_triggers, anchored, text)
+                modality = self._modality(tokens, s, others[0], all_triggers, anchored, text, light)
         if modality in HAPPENED and all(_scare_quoted(text, t) for t in group):
             modality = "generic"  # لكن الشرطة «خطفته»، «قمع» حماس: a word in quotes is used figuratively
         if modality in HAPPENED and type_ == "ASSAULT" and toll is not None and toll.killed is not None and \
@@ -1928,14 +1928,22 @@ class EventCoder:
             for j in range(i - 1, max(s.lo, i - 5) - 1, -1):
                 if _punctuated(text, tokens, j, i):
                     return False
-                if _conjunction_off(tokens[j].key) in cues.denial_verbs or tokens[j].key in cues.denial_verbs:
-                    # (لم ينف أن: a denial denied affirms)
-                    return not (j > s.lo and _conjunction_off(tokens[j - 1].key) in ("لم", "لن", "لا"))
+                if self._is_denial(tokens, j):
+                    return self._standing_denial(tokens, s, j)
             return False  # (only the nearest أن opens the trigger's clause)
         return False
 
+    def _is_denial(self, tokens: list[Token], i: int) -> bool:
+        """Is token i a verb of denial (نفى، ونفت، أنكر)?"""
+        return _conjunction_off(tokens[i].key) in self.cues.denial_verbs or tokens[i].key in self.cues.denial_verbs
+
+    @staticmethod
+    def _standing_denial(tokens: list[Token], s: _Sentence, i: int) -> bool:
+        """Does the verb of denial at token i stand? (لم ينف: a denial denied affirms.)"""
+        return not (i > s.lo and _conjunction_off(tokens[i - 1].key) in ("لم", "لن", "لا"))
+
     def _denied_act(self, text: str, tokens: list[Token], s: _Sentence, t: TriggerMention,
-                    triggers: list[TriggerMention]) -> bool:
+                    triggers: list[TriggerMention], light: Sequence[Match]) -> bool:
         """Is the event noun the object of a verb of denial, past the denier (نفى الجيش الإسرائيلي شن غارات، نفت
         الولايات المتحدة في بيان قصف المدينة)? Up to five words may stand between - the subject - beside light
         verbs, times and "في بيان"; not a preposition (نفى علمه بالهجوم is about knowing), not the denier's part
@@ -1944,19 +1952,19 @@ class EventCoder:
         cues = self.cues
         lo = max(s.lo, t.first - 10)
         others = {i for o in triggers if o is not t for i in range(o.first, o.last)}
-        light = {i for m in self.d.triggers.light_verbs.find(text, tokens, lo, t.first) for i in range(m.first, m.last)}
+        carrying = {i for m in light for i in range(m.first, m.last)}  # (the sentence's light verbs)
         words = 0
         for i in range(t.first - 1, lo - 1, -1):
-            if _punctuated(text, tokens, i, i + 1) or _clause_gap(text, tokens, i, i + 1):
+            if _clause_gap(text, tokens, i, i + 1):
                 return False
             tok = tokens[i]
             key = _conjunction_off(tok.key)
-            if key in cues.denial_verbs or tok.key in cues.denial_verbs:
-                return not (i > s.lo and _conjunction_off(tokens[i - 1].key) in ("لم", "لن", "لا"))
+            if self._is_denial(tokens, i):
+                return self._standing_denial(tokens, s, i)
             if i in others or self._is(tok, cues.involvement) or key in cues.complementizers or key in _PREPOSITIONS and not (
                     key == "في" and i + 1 < t.first and self._is(tokens[i + 1], cues.statements)):
                 return False
-            if i in light or self._is(tok, cues.time_anchors) or self._is(tok, cues.statements):
+            if i in carrying or self._is(tok, cues.time_anchors) or self._is(tok, cues.statements):
                 continue
             words += 1
             if words > 5:
@@ -1980,7 +1988,7 @@ class EventCoder:
         return None
 
     def _modality(self, tokens: list[Token], s: _Sentence, t: TriggerMention, triggers: list[TriggerMention],
-                  anchored: bool = False, text: str = "") -> str:
+                  anchored: bool = False, text: str = "", light: Sequence[Match] = ()) -> str:
         cues = self.cues
         window = tokens[max(s.lo, t.first - 4):t.first]
         # particles and verbs may carry و / ف: ولم يقتل، وسوف تقصف، وكل
@@ -2002,7 +2010,7 @@ class EventCoder:
         if text and self._denied_clause(text, tokens, s, t):
             return "negated"  # نفت الولايات المتحدة أن تكون شنت الضربة
         if text and not t.form.verb and t.form.trigger.type not in _SPEECH_ACTS and \
-                self._denied_act(text, tokens, s, t, triggers):
+                self._denied_act(text, tokens, s, t, triggers, light):
             # نفى الجيش الإسرائيلي شن غارات على دمشق (but نفى المسؤولون الاتهامات: the accusation was made)
             return "negated"
         # (a past form's سـ is its root's: سيطر، سيطرت are not "will")
@@ -2076,12 +2084,12 @@ class EventCoder:
             if any(m.start < p.end and p.start < m.end for m in used):
                 continue  # واشنطن as the one who struck is no place of the strike
             i = _token_at(tokens, p.start)
-            if i > 0 and (self._is(tokens[i - 1], self.cues.seats) or
-                          _phrases(tokens, max(0, i - 3), i, self.cues.phrase_starts, ending=i) & self.cues.seats):
-                continue  # المرصد السوري، ومقره لندن: where an organisation sits, not where the event happened
-            if i > 0 and (self._is(tokens[i - 1], self.cues.outlets) or
-                          _phrases(tokens, max(0, i - 2), i, self.cues.phrase_starts, ending=i) & self.cues.outlets):
-                continue  # وكالة أنباء الإمارات، صحيفة الرياض: a news outlet's name, not the event's place
+            # المرصد السوري، ومقره لندن: where an organisation sits; وكالة أنباء الإمارات، صحيفة الرياض: a news
+            # outlet's name - neither is where the event happened
+            if i > 0 and any(self._is(tokens[i - 1], words) or
+                             _phrases(tokens, max(0, i - 3), i, self.cues.phrase_starts, ending=i) & words
+                             for words in (self.cues.seats, self.cues.outlets)):
+                continue
             if p.end <= dateline:
                 continue  # دبي، الإمارات العربية المتحدة (CNN) -- …: where the report was filed
             if p.latitude is None:
