@@ -11,8 +11,9 @@ carry a code (a sentence counts as right when any of its gold spans agrees), and
 span sentences where the coder finds the event (`*_when_found`: how good the sides are when an event is
 there; the span files also hold `ambiguous` and `no` sentences, where finding nothing is right).
 The same detection is also scored apart by the number of annotators who judged each sentence
-(`by_panel`): `yes` means that every one of them accepted, so a sentence judged by four is labelled `yes`
-far more rarely than one judged by three; the split shows how much of the error sits in which batch.
+(`by_panel`: two, three, four or more): `yes` means that every one of them accepted, so a sentence judged
+by four is labelled `yes` far more rarely than one judged by three; the split shows how much of the error
+sits in which batch.
 
     .venv/bin/python bench/eval_events.py [--data DIR] [--errors N] [--no-geo]
 """
@@ -77,7 +78,7 @@ def evaluate(coder, rows: list[dict], event_type: str, show: int = 0) -> dict:
         if row["label"] == "difficult no":
             difficult += 1
             difficult_fp += bool(found)
-        panel = panels.setdefault(row.get("total") if row.get("total") == "3" else "4+", [0, 0, 0, 0, 0])
+        panel = panels.setdefault(_panel(row), [0, 0, 0, 0, 0])
         panel[0] += gold and bool(found)
         panel[1] += not gold and bool(found)
         panel[2] += gold and not found
@@ -85,16 +86,15 @@ def evaluate(coder, rows: list[dict], event_type: str, show: int = 0) -> dict:
         panel[4] += gold
     seconds = time.perf_counter() - started
     easy_fp = fp - difficult_fp
-    p_easy = tp / (tp + easy_fp) if tp + easy_fp else 0.0
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
+    p_easy, _, f1_easy = _prf(tp, easy_fp, fn)
+    p, r, f1 = _prf(tp, fp, fn)
     result = {"sentences": len(rows), "positives": tp + fn, "tp": tp, "fp": fp, "fn": fn,
-              "precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+              "precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3),
               "difficult_no_fp_rate": round(difficult_fp / difficult, 3) if difficult else None,
               # for context: the same run scored with `easy no` (all three annotators said no) as the only
               # negatives; `difficult no` has one annotator of three accepting the sentence
               "precision_vs_easy_no": round(p_easy, 3),
-              "f1_vs_easy_no": round(2 * p_easy * r / (p_easy + r), 3) if p_easy + r else 0.0,
+              "f1_vs_easy_no": round(f1_easy, 3),
               "sentences_per_s": round(len(rows) / seconds),
               "by_panel": {f"{size} annotators": _panel_scores(*counts) for size, counts in sorted(panels.items())}}
     if show:
@@ -103,10 +103,20 @@ def evaluate(coder, rows: list[dict], event_type: str, show: int = 0) -> dict:
     return result
 
 
-def _panel_scores(tp: int, fp: int, fn: int, sentences: int, positives: int) -> str:
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _panel(row: dict) -> str:
+    """The batch of a gold row by its number of annotators: "2", "3" or "4+"."""
+    total = int(row["total"])
+    return str(total) if total < 4 else "4+"
+
+
+def _panel_scores(tp: int, fp: int, fn: int, sentences: int, positives: int) -> str:
+    p, r, f1 = _prf(tp, fp, fn)
     return f"{sentences} sentences, {positives} yes, TP/FP/FN {tp}/{fp}/{fn}, P {p:.3f} R {r:.3f} F1 {f1:.3f}"
 
 
