@@ -1,7 +1,8 @@
 # Marsad: the two commands of the README, and a few helpers.
 #   make demo   set up, migrate the embedded SQLite events database, run the ingest DAG and then the
 #               extraction DAG through real Airflow on replayed feeds, print a summary
-#   make test   set up, run the test suite (SQLite and the PostgreSQL on 127.0.0.1:5432)
+#   make test   set up (the venv; PostgreSQL with PostGIS on 127.0.0.1:5432), run the test suite on SQLite
+#               and PostgreSQL
 
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -20,7 +21,7 @@ AIRFLOW_ENV := AIRFLOW_HOME=$(CURDIR)/.airflow AIRFLOW__CORE__DAGS_FOLDER=$(CURD
 	AIRFLOW__CORE__LOAD_EXAMPLES=False AIRFLOW__CORE__PARALLELISM=2 \
 	AIRFLOW__CORE__EXECUTOR=LocalExecutor AIRFLOW__LOGGING__LOGGING_LEVEL=WARNING
 
-.PHONY: install demo test bench clean
+.PHONY: install services demo test bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,7 +47,12 @@ demo: install
 	@grep -o "marsad extract summary: .*" .airflow/demo-extract.log | tail -1
 	marsad stats
 
-test: install
+# PostgreSQL with PostGIS on 127.0.0.1:5432, started and installed when missing (idempotent; where it cannot
+# be had, the script says why and the PostgreSQL tests are skipped with that reason).
+services:
+	deploy/test-services.sh
+
+test: install services
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: install

@@ -37,10 +37,14 @@ PG_ADMIN = os.environ.get("MARSAD_TEST_PG", "postgresql+psycopg://postgres@127.0
 
 
 def _pg_available() -> str | None:
+    """None when the server answers and has PostGIS (the schema needs it), else why not."""
     import psycopg
 
     try:
-        with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres connect_timeout=3"):
+        with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres connect_timeout=3") as conn:
+            if conn.execute("select 1 from pg_available_extensions where name = 'postgis'").fetchone() is None:
+                return ("the PostGIS extension is not installed on that server "
+                        "(deploy/test-services.sh, which `make test` runs, installs it where it can)")
             return None
     except psycopg.OperationalError as exc:
         return str(exc).strip()
@@ -68,7 +72,7 @@ def pg_url():
     if problem:
         if os.environ.get("MARSAD_REQUIRE_POSTGRES") == "1":
             pytest.fail(f"PostgreSQL on 127.0.0.1:5432 is required but unreachable: {problem}")
-        pytest.skip(f"no PostgreSQL on 127.0.0.1:5432: {problem}")
+        pytest.skip(f"no usable PostgreSQL on 127.0.0.1:5432: {problem}")
     from etl.load.db import engine_for, upgrade
 
     name = f"marsad_test_{uuid.uuid4().hex[:12]}"
