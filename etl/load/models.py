@@ -71,6 +71,8 @@ class Source(Base):
     last_modified: Mapped[str | None] = mapped_column(Text)
     last_fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_status: Mapped[str | None] = mapped_column(String(20))
+    # a 429 / 503 whose Retry-After is beyond the fetcher's backoff: not fetched again before this time
+    retry_after_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -87,7 +89,7 @@ class PipelineRun(Base):
     replay_path: Mapped[str | None] = mapped_column(Text)
     code_version: Mapped[str] = mapped_column(String(64))
     registry_digest: Mapped[str | None] = mapped_column(String(16))
-    status: Mapped[str] = mapped_column(String(16))  # running | success | failed
+    status: Mapped[str] = mapped_column(String(16))  # running | success | partial | failed | aborted
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sources_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -99,6 +101,11 @@ class PipelineRun(Base):
     articles_unchanged: Mapped[int] = mapped_column(Integer, default=0)
     rejections: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(Text)
+    # who runs it: a run left `running` whose process is gone (same host) or whose heartbeat is stale is
+    # marked `aborted` when the next run starts
+    host: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None] = mapped_column(Integer)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class FeedFetch(Base):
@@ -253,6 +260,8 @@ class ArticleProcessing(Base):
     version: Mapped[str] = mapped_column(String(32))
     items: Mapped[int] = mapped_column(Integer, default=0)  # places / events found
     processed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    error: Mapped[str | None] = mapped_column(Text)  # this version failed on the article: why (it is not retried)
+    truncated_at: Mapped[int | None] = mapped_column(Integer)  # the text was processed up to this character only
 
 
 class ActorRow(Base):
