@@ -47,7 +47,7 @@ def marsad_extract():
 
     @task(outlets=[events_asset()])
     def summarize(results: list[dict]) -> dict:
-        totals = {"articles": 0, "places": 0, "events": 0}
+        totals = {"articles": 0, "places": 0, "events": 0, "errors": 0}
         for result in results:
             for key in totals:
                 totals[key] += result.get(key, 0)

@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from etl import config
+from etl.text.arabic import has_lone_surrogate
 
 app = typer.Typer(help="Marsad: Arabic news feeds to an events database.", no_args_is_help=True)
 db_app = typer.Typer(help="The events database: migrations.", no_args_is_help=True)
@@ -195,7 +196,7 @@ def _extract(url: str, force: bool) -> dict:
             pending = list(session.scalars(select(Article.id).order_by(Article.id)))
     else:
         pending = pending_articles(url, extractor.coder.version, extractor.geocoder.gazetteer.version)
-    totals = {"articles": 0, "places": 0, "events": 0}
+    totals = {"articles": 0, "places": 0, "events": 0, "errors": 0}
     with Progress(TextColumn("coding articles"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=console, transient=True) as progress:
         bar = progress.add_task("extract", total=len(pending))
@@ -207,6 +208,9 @@ def _extract(url: str, force: bool) -> dict:
             progress.advance(bar, len(batch))
     console.print(f"coded {totals['articles']} articles: {totals['places']} place mentions, "
                   f"{totals['events']} event mentions (coder {extractor.coder.version})")
+    if totals["errors"]:
+        console.print(f"[yellow]{totals['errors']} articles could not be coded[/]: their errors are in "
+                      "article_processing.error (`marsad stats` counts them); the others were coded")
     return totals
 
 
@@ -224,26 +228,35 @@ def reextract(
 
 def _map_jsonl(input: Path, output: Path, handle) -> tuple[int, int]:
     """Each JSON object line of `input` with a string "text" -> `handle(record)`, written to `output` as a
-    line; a bad line (not JSON, no text, or a ValueError from `handle`) is reported and written as
-    {"line", "error"} so that nothing is dropped silently. Returns (lines done, bad lines)."""
+    line; a bad line (not UTF-8, not JSON, no text, a lone surrogate, or an error from `handle`) is reported
+    and written as {"line", "error"}, and the lines after it are still done: nothing is dropped silently.
+    Returns (lines done, bad lines)."""
     import json
 
     done = errors = 0
-    with input.open(encoding="utf-8") as source, output.open("w", encoding="utf-8") as sink:
-        for number, line in enumerate(source, 1):
-            if not line.strip():
+    with input.open("rb") as source, output.open("w", encoding="utf-8") as sink:
+        for number, raw in enumerate(source, 1):
+            if not raw.strip():
                 continue
             try:
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise ValueError(f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
                 record = json.loads(line)
                 if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                     raise ValueError('each line must be a JSON object with a string "text"')
-                result = handle(record)
-            except ValueError as exc:
+                if any(isinstance(v, str) and has_lone_surrogate(v) for v in record.values()):
+                    raise ValueError("a string holds a lone UTF-16 surrogate (an escape such as \\ud800 "
+                                     "with no pair), which is no character")
+                out = json.dumps(handle(record), ensure_ascii=False)
+            except Exception as exc:  # noqa: BLE001 - one bad line is one error line, never the end of the file
                 errors += 1
-                console.print(f"[yellow]line {number}:[/] {exc}")
-                sink.write(json.dumps({"line": number, "error": str(exc)}, ensure_ascii=False) + "\n")
+                message = str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"
+                console.print(f"[yellow]line {number}:[/] {message}", markup=True, highlight=False)
+                sink.write(json.dumps({"line": number, "error": message}, ensure_ascii=True) + "\n")
                 continue
-            sink.write(json.dumps(result, ensure_ascii=False) + "\n")
+            sink.write(out + "\n")
             done += 1
     return done, errors
 
@@ -254,6 +267,7 @@ def extract(input: Path = typer.Option(..., "--input", "-i", help='JSONL, one {"
             db: Optional[str] = DbOption) -> None:
     """Code the events of each input text (the events database's gazetteer when it has one, else the
     packaged one)."""
+    from etl.extract_articles import clip_text
     from etl.extraction.pipeline import make_coder, parse_published
 
     if not input.exists():
@@ -268,9 +282,11 @@ def extract(input: Path = typer.Option(..., "--input", "-i", help='JSONL, one {"
         if record.get("title") is not None and not isinstance(record["title"], str):
             raise ValueError('"title" must be a string')
         published = parse_published(record.get("published"))
-        found = [e.as_dict() for e in coder.code(record["text"], title=record.get("title"), published=published)]
+        text, truncated_at = clip_text(record["text"])
+        found = [e.as_dict() for e in coder.code(text, title=record.get("title"), published=published)]
         events += len(found)
-        return {"id": record.get("id"), "events": found, "coder_version": coder.version}
+        return {"id": record.get("id"), "events": found, "coder_version": coder.version} | (
+            {"truncated_at": truncated_at} if truncated_at is not None else {})
 
     done, errors = _map_jsonl(input, output, code)
     console.print(f"coded {done} texts into {output}: {events} events"
@@ -318,6 +334,10 @@ def stats(db: Optional[str] = DbOption) -> None:
     if report["event_mentions"]:
         console.print(f"[bold]{report['articles_coded']}[/] articles coded: [bold]{report['event_mentions']}[/] "
                       "event mentions")
+    if report["articles_failed"] or report["articles_truncated"]:
+        console.print(f"{report['articles_failed']} articles failed to code (article_processing.error), "
+                      f"{report['articles_truncated']} coded in part only (over-long text: "
+                      "article_processing.truncated_at)")
         events = Table(title="events reported (happened, main event of their sentence), by PLOVER type")
         for column in ("type", "mentions", "deduplicated events", "fatalities (events, sum of best)"):
             events.add_column(column, justify="left" if column == "type" else "right")
@@ -392,6 +412,7 @@ def geocode(input: Path = typer.Option(..., "--input", "-i", help="JSONL, one {\
             output: Path = typer.Option(..., "--output", "-o", help="JSONL, one {\"id\", \"places\"} per line"),
             db: Optional[str] = DbOption) -> None:
     """Find and place the Arabic place names of each input text."""
+    from etl.extract_articles import clip_text
     from etl.geo.gazetteer import Gazetteer
     from etl.geo.geocoder import Geocoder
 
@@ -403,8 +424,12 @@ def geocode(input: Path = typer.Option(..., "--input", "-i", help="JSONL, one {\
         geocoder = Geocoder(Gazetteer.from_db(url))
     except LookupError as exc:
         _fail(str(exc))
-    done, errors = _map_jsonl(input, output, lambda record: {
-        "id": record.get("id"), "places": [m.as_dict() for m in geocoder.geocode(record["text"])]})
+    def places(record: dict) -> dict:
+        text, truncated_at = clip_text(record["text"])
+        return {"id": record.get("id"), "places": [m.as_dict() for m in geocoder.geocode(text)]} | (
+            {"truncated_at": truncated_at} if truncated_at is not None else {})
+
+    done, errors = _map_jsonl(input, output, places)
     console.print(f"geocoded {done} texts into {output}" + (f"; {errors} bad lines (recorded in the output)" if errors else ""))
     if errors:
         raise typer.Exit(code=1)

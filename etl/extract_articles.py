@@ -2,7 +2,8 @@
 
 Each article is geocoded once (title and text) and its events coded with those places; its
 `article_places` and `event_mentions` are replaced whole in ONE transaction per article, so a failure
-leaves the article as it was and re-running is safe. Articles are pending when the current gazetteer
+leaves the article as it was and re-running is safe. An article that fails to code is recorded with its
+error (`article_processing.error`) and skipped: one bad article never stops the others. Articles are pending when the current gazetteer
 or coder version has not processed them: new articles, or all of them after the dictionaries change
 (`marsad reextract`).
 """
@@ -13,16 +14,22 @@ import logging
 from dataclasses import dataclass
 
 from sqlalchemy import String, and_, func, literal, or_, select
+from sqlalchemy.exc import DBAPIError, DataError, IntegrityError
 
 from etl.extraction.coder import EventCoder
 from etl.geocode_articles import HASH_CHARS, place_rows, processing_version
-from etl.load.db import session_scope
+from etl.load.db import retrying, session_scope
 from etl.load.events import STAGE, replace_article_events
 from etl.load.models import Article, ArticleProcessing, EventMention
-from etl.load.places import replace_article_places
+from etl.load.places import mark_processed, replace_article_places
 
 log = logging.getLogger(__name__)
 BATCH = 100
+# An article's text is geocoded and coded up to this many characters (the cut is recorded in
+# article_processing.truncated_at): the longest of the 7,628 ANT articles has 13,464; a text a hundred
+# times longer than a news article is a feed's error or an attack, and would hold a worker for minutes.
+MAX_TEXT_CHARS = 100_000
+MAX_TITLE_CHARS = 1_000
 
 
 @dataclass
@@ -86,31 +93,80 @@ def pending_articles(db_url: str, coder_version: str, gazetteer_version: str, li
         return list(session.scalars(stmt))
 
 
+def clip_text(text: str, limit: int = MAX_TEXT_CHARS) -> tuple[str, int | None]:
+    """The text, or its first `limit` characters cut at the last line or sentence break (else space) before
+    the limit, with the offset where it was cut (None when whole). Offsets into the clipped text are
+    offsets into the original."""
+    if len(text) <= limit:
+        return text, None
+    window = text[max(0, limit - 2000):limit]
+    for breaks in ("\n", ".!?؟", " "):
+        cut = max(window.rfind(ch) for ch in breaks)
+        if cut >= 0:
+            end = max(0, limit - 2000) + cut + 1
+            return text[:end], end
+    return text[:limit], limit
+
+
+def _error_text(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:2000]
+
+
+def code_article(row, extractor: Extractor) -> dict:
+    """Geocode and code one article's title and text (no database): the rows to store."""
+    coder, geocoder = extractor.coder, extractor.geocoder
+    title, content, summary, published, content_hash = row
+    body, truncated_at = clip_text(content or summary or "")
+    title = (title or "")[:MAX_TITLE_CHARS]
+    title_places = geocoder.geocode(title)
+    body_places = geocoder.geocode(body)
+    events = [("title", e.as_dict()) for e in coder.code(title, published=published, places=title_places)]
+    events += [("content", e.as_dict()) for e in coder.code(body, title=title, published=published,
+                                                              places=body_places, title_places=title_places)]
+    return {"places": place_rows("title", title_places) + place_rows("content", body_places), "events": events,
+            "truncated_at": truncated_at, "content_hash": content_hash}
+
+
 def process_article(db_url: str, article_id: int, extractor: Extractor) -> dict:
-    """Geocode and code one article; one transaction."""
+    """Geocode and code one article and store the result in one transaction (run again when it loses a race
+    with a parallel worker). An article that cannot be coded or stored keeps its previous rows; the failure
+    is recorded on its `article_processing` rows (not retried by this coder version) and the caller goes on."""
     coder, geocoder = extractor.coder, extractor.geocoder
     with session_scope(db_url) as session:
         row = session.execute(select(Article.title, Article.content, Article.summary, Article.published_at,
                                      Article.content_hash).where(Article.id == article_id)).one_or_none()
-        if row is None:
-            return {"articles": 0, "places": 0, "events": 0}
-        title, content, summary, published, content_hash = row
-        body = content or summary or ""
-        title_places = geocoder.geocode(title or "")
-        body_places = geocoder.geocode(body)
-        places = place_rows("title", title_places) + place_rows("content", body_places)
-        version = geocoder.gazetteer.version
-        replace_article_places(session, article_id, places, version, processing_version(version, content_hash))
-        events = [("title", e.as_dict()) for e in coder.code(title or "", published=published, places=title_places)]
-        events += [("content", e.as_dict()) for e in coder.code(body, title=title, published=published,
-                                                                  places=body_places, title_places=title_places)]
-        stored = replace_article_events(session, article_id, events, coder.version,
-                                        extract_version(coder.version, content_hash))
-    return {"articles": 1, "places": len(places), "events": stored}
+    if row is None:
+        return {"articles": 0, "places": 0, "events": 0, "errors": 0}
+    gazetteer_version = geocoder.gazetteer.version
+    geocoded = processing_version(gazetteer_version, row.content_hash)
+    coded = extract_version(coder.version, row.content_hash)
+    try:
+        result = code_article(row, extractor)
+
+        def store(session) -> int:
+            replace_article_places(session, article_id, result["places"], gazetteer_version, geocoded,
+                                   result["truncated_at"])
+            return replace_article_events(session, article_id, result["events"], coder.version, coded,
+                                          result["truncated_at"])
+
+        stored = retrying(db_url, store)
+    except Exception as exc:
+        if isinstance(exc, DBAPIError) and not isinstance(exc, (DataError, IntegrityError)):
+            raise  # the database is unreachable or broken, not this article: the batch fails and is retried
+        error = _error_text(exc)
+        log.error("article %d could not be coded: %s", article_id, error, exc_info=not isinstance(exc, DBAPIError))
+
+        def record(session) -> None:
+            mark_processed(session, article_id, "geocode", geocoded, 0, error=error)
+            mark_processed(session, article_id, STAGE, coded, 0, error=error)
+
+        retrying(db_url, record)
+        return {"articles": 0, "places": 0, "events": 0, "errors": 1}
+    return {"articles": 1, "places": len(result["places"]), "events": stored, "errors": 0}
 
 
 def process_batch(db_url: str, article_ids: list[int], extractor: Extractor) -> dict:
-    totals = {"articles": 0, "places": 0, "events": 0}
+    totals = {"articles": 0, "places": 0, "events": 0, "errors": 0}
     for article_id in article_ids:
         result = process_article(db_url, article_id, extractor)
         for key in totals:
@@ -121,7 +177,7 @@ def process_batch(db_url: str, article_ids: list[int], extractor: Extractor) -> 
 def process_pending(db_url: str, extractor: Extractor | None = None, progress=None) -> dict:
     extractor = extractor or Extractor.for_database(db_url)
     pending = pending_articles(db_url, extractor.coder.version, extractor.geocoder.gazetteer.version)
-    totals = {"articles": 0, "places": 0, "events": 0}
+    totals = {"articles": 0, "places": 0, "events": 0, "errors": 0}
     for start in range(0, len(pending), BATCH):
         result = process_batch(db_url, pending[start:start + BATCH], extractor)
         for key in totals:

@@ -12,23 +12,28 @@ row with its stage and reason; every fetch attempt is a `feed_fetches` row; ever
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
 import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
+from sqlalchemy.exc import DBAPIError, DataError, IntegrityError
+
 from etl import config
 from etl.feeds.fetch import PAGE_ACCEPT, Attempt, Fetcher
 from etl.feeds.html_text import extract_main_text
 from etl.feeds.parse import parse_feed
-from etl.feeds.records import ArticleRecord
+from etl.feeds.records import ArticleRecord, Rejection
 from etl.feeds.registry import Registry, load_registry
 from etl.feeds.replay import is_jsonl, replay, replay_jsonl, replay_pages
 from etl.load import store
-from etl.load.db import session_scope
+from etl.load.db import retrying, session_scope
 from etl.load.models import Source as SourceRow
 
 PAGE_MAX_BYTES = 5 * 1024 * 1024
+log = logging.getLogger(__name__)
 
 
 def spool_dir() -> Path:
@@ -52,13 +57,15 @@ def new_run_id() -> str:
 
 
 def start_run(db_url: str, registry: Registry, run_id: str | None = None, replay_path: str | None = None,
-              airflow_dag_id: str | None = None, airflow_run_id: str | None = None) -> str:
-    """Create the run row and mirror the registry into `sources`."""
+              airflow_dag_id: str | None = None, airflow_run_id: str | None = None,
+              owner_pid: int | None = None) -> str:
+    """Create the run row and mirror the registry into `sources`; runs left `running` by dead processes
+    are marked aborted. `owner_pid`: the process that runs the whole ingest (the CLI's), None under Airflow."""
     run_id = run_id or new_run_id()
     with session_scope(db_url) as session:
         store.sync_sources(session, registry)
-        store.start_run(session, run_id, mode="replay" if replay_path else "live", replay_path=replay_path,
-                        code_version=config.code_version(), registry_digest=registry.digest,
+        store.start_run(session, run_id, owner_pid=owner_pid, mode="replay" if replay_path else "live",
+                        replay_path=replay_path, code_version=config.code_version(), registry_digest=registry.digest,
                         airflow_dag_id=airflow_dag_id, airflow_run_id=airflow_run_id)
     return run_id
 
@@ -131,6 +138,7 @@ def fetch(db_url: str, registry: Registry, run_id: str, task: dict, fetcher: Fet
     for row in rows:
         row["replayed"] = bool(task.get("replay_path"))
     with session_scope(db_url) as session:
+        store.heartbeat(session, run_id)
         fetch_id = store.record_attempts(session, run_id, source.id, rows)
         if not task.get("replay_path"):
             final = attempts[-1]
@@ -181,6 +189,36 @@ def _complete_texts(records: list[ArticleRecord], existing: dict[str, store.Exis
             record.content_error = error or "page text is not longer than the summary"
 
 
+def _complete_texts_outside(db_url: str, records: list[ArticleRecord], pages: PageSource | None) -> None:
+    """Fetch the pages of summary-only records before the write transaction opens (a slow page server
+    must not hold database locks); the stored text of known articles is used instead where there is one."""
+    if pages is None:
+        return
+    with session_scope(db_url) as session:
+        existing = store.existing_articles(session, records)
+    _complete_texts(records, existing, pages)
+
+
+def _store_failed(db_url: str, run_id: str, fetched: dict, source_id: str, body: bytes, exc: Exception,
+                  counts: dict) -> dict:
+    """A document whose articles could not be stored (a bug or a value the database refuses): recorded as a
+    rejection of the whole document with the error, on its fetch row too, so that it is not silently lost and
+    the run goes on with the other feeds."""
+    error = f"{type(exc).__name__}: {exc}"[:2000]
+    log.error("feed document of %s could not be stored: %s", source_id, error)
+    rejection = Rejection(stage="store", reason_code="store_failed", reason=error, source_id=source_id,
+                          payload=body[:1000].decode("utf-8", "replace"),
+                          item_key=hashlib.sha256(source_id.encode() + b"\x1f" + body).hexdigest())
+
+    def record(session) -> None:
+        store.store_rejections(session, [rejection], run_id, fetched["fetch_id"])
+        store.record_parse(session, fetched["fetch_id"], "error", error, 0)
+
+    retrying(db_url, record)
+    counts.update(fetch_errors=1, rejections=1)
+    return counts
+
+
 def parse_and_store(db_url: str, registry: Registry, run_id: str, fetched: dict,
                     fetch_pages: bool = True, fetcher: Fetcher | None = None) -> dict:
     """Parse a fetched document and store its articles and rejections in one transaction."""
@@ -202,12 +240,22 @@ def parse_and_store(db_url: str, registry: Registry, run_id: str, fetched: dict,
         own_fetcher = fetcher or Fetcher()
         pages = live_pages(own_fetcher)
     try:
-        with session_scope(db_url) as session:
+        _complete_texts_outside(db_url, parsed.articles, pages)
+
+        def write(session):
             existing = store.existing_articles(session, parsed.articles)
-            _complete_texts(parsed.articles, existing, pages)
+            _complete_texts(parsed.articles, existing, None)
             upserted = store.upsert_articles(session, parsed.articles, existing, run_id, fetched["fetch_id"])
             store.store_rejections(session, parsed.rejections, run_id, fetched["fetch_id"])
             store.record_parse(session, fetched["fetch_id"], parsed.status, parsed.message, parsed.items_seen)
+            store.heartbeat(session, run_id)
+            return upserted
+
+        upserted = retrying(db_url, write)
+    except Exception as exc:
+        if isinstance(exc, DBAPIError) and not isinstance(exc, (DataError, IntegrityError)):
+            raise  # the database is down, not this document: the task fails and is retried
+        return _store_failed(db_url, run_id, fetched, source.id, body, exc, counts)
     finally:
         if own_fetcher is not None and fetcher is None:
             own_fetcher.close()
@@ -239,7 +287,7 @@ def run_ingest(db_url: str | None = None, registry: Registry | None = None, sour
     """The whole ingest in one process: what `marsad ingest` and `marsad run` call."""
     db_url = db_url or config.db_url()
     registry = registry or load_registry()
-    run_id = start_run(db_url, registry, replay_path=replay_path)
+    run_id = start_run(db_url, registry, replay_path=replay_path, owner_pid=os.getpid())
     results: list[dict] = []
     try:
         tasks = plan(db_url, registry, run_id, source_ids, replay_path, force)

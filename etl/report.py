@@ -42,7 +42,14 @@ def database_stats(db_url: str) -> dict:
                 .group_by(RejectedItem.stage, RejectedItem.reason_code).order_by(func.count().desc())).all(),
             "runs": session.scalar(select(func.count()).select_from(PipelineRun)),
             "articles_coded": session.scalar(select(func.count()).select_from(ArticleProcessing)
-                                             .where(ArticleProcessing.stage == "extract")),
+                                             .where(ArticleProcessing.stage == "extract",
+                                                    ArticleProcessing.error.is_(None))),
+            "articles_failed": session.scalar(select(func.count()).select_from(ArticleProcessing)
+                                              .where(ArticleProcessing.stage == "extract",
+                                                     ArticleProcessing.error.is_not(None))),
+            "articles_truncated": session.scalar(select(func.count()).select_from(ArticleProcessing)
+                                                 .where(ArticleProcessing.stage == "extract",
+                                                        ArticleProcessing.truncated_at.is_not(None))),
             "event_mentions": session.scalar(select(func.count()).select_from(EventMention)),
             "stories": session.scalar(select(func.count()).select_from(Story)),
             "stories_multi_outlet": session.scalar(select(func.count()).select_from(Story)

@@ -9,7 +9,7 @@ from sqlalchemy import func, select, text
 from etl import ingest
 from etl.extract_articles import Extractor, pending_articles, process_pending
 from etl.load.db import engine_for, session_scope
-from etl.load.models import ActorRow, Article, EventMention, EventMentionActor, EventMentionPlace
+from etl.load.models import ActorRow, Article, ArticleProcessing, EventMention, EventMentionActor, EventMentionPlace
 from etl.load.places import write_gazetteer
 from tests.geo_fixture import ROWS
 
@@ -85,9 +85,13 @@ def test_a_failing_article_keeps_its_previous_mentions(db_url, registry, samples
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(step, "replace_article_events", failing)
-    with pytest.raises(RuntimeError):
-        process_pending(db_url, extractor)
+    totals = process_pending(db_url, extractor)  # every article fails; none stops the others
+    assert totals["errors"] == 6 and totals["articles"] == 0
     assert _snapshot(db_url) == before  # the failed article's transaction left nothing behind
+    with session_scope(db_url) as s:  # each failure is recorded, and this coder version does not retry it
+        errors = s.scalars(select(ArticleProcessing.error).where(ArticleProcessing.stage == "extract")).all()
+    assert errors == ["RuntimeError: disk full"] * 6
+    assert pending_articles(db_url, extractor.coder.version, extractor.geocoder.gazetteer.version) == []
 
 
 def test_a_changed_article_is_coded_again(db_url, registry, samples):

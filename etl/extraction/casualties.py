@@ -37,6 +37,9 @@ from etl.text.numbers import Quantity, atoms, find_quantities
 from etl.text.tokens import Token, clitic_bases, strip_article, tokenize
 
 CATEGORIES = ("killed", "injured", "abducted", "arrested")
+# No report counts more people than this in one figure (the wars of the region count their dead in hundreds
+# of thousands): a larger number is a misreading or garbage ("قتل 3000000000 شخص"), not a toll.
+MAX_COUNT = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,12 +383,20 @@ def extract_casualties(text: str, start: int = 0, end: int | None = None,
     for i in range(s.n):
         if s.role_of(i, "tally"):
             found.extend(_tally(s, i))
-    found = [f for f in found if f.category != "injured" or not _illness_near(s, f)]
+    found = [f for f in found if (f.category != "injured" or not _illness_near(s, f)) and _plausible(f)]
     if not found:
         return None
     mentions = tuple((f.category, Figure(f.low, f.best, f.high, f.start, f.end, f.exact))
                      for f in sorted(found, key=lambda f: f.start))
-    return Toll(**{c: _combine([f for f in found if f.category == c]) for c in CATEGORIES}, mentions=mentions)
+    combined = {c: _combine([f for f in found if f.category == c]) for c in CATEGORIES}
+    combined = {c: f if f is None or _plausible(f) else None for c, f in combined.items()}
+    if not any(combined.values()):
+        return None
+    return Toll(**combined, mentions=mentions)
+
+
+def _plausible(figure: "_Found | Figure") -> bool:
+    return figure.best <= MAX_COUNT and (figure.high is None or figure.high <= MAX_COUNT)
 
 
 # ---------------------------------------------------------------------------------------------- patterns

@@ -8,7 +8,9 @@ without a charset still comes out as Arabic.
 from __future__ import annotations
 
 import calendar
+import codecs
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urljoin
@@ -19,7 +21,7 @@ from etl.feeds.html_text import html_to_text
 from etl.feeds.records import ArticleRecord, Rejection
 from etl.feeds.registry import Source
 from etl.feeds.urls import InvalidURL, canonical_url
-from etl.text.arabic import arabic_share
+from etl.text.arabic import arabic_share, storable
 from etl.text.dates import parse_date
 
 MIN_ARABIC_SHARE = 0.4  # below this an item of an Arabic feed is rejected as not Arabic
@@ -80,8 +82,8 @@ def _excerpt(entry) -> str:
 
 
 def entry_to_record(entry, source: Source, base_url: str) -> ArticleRecord | Rejection:
-    guid = (entry.get("id") or "").strip() or None
-    link = _entry_link(entry, base_url)
+    guid = storable((entry.get("id") or "").strip()) or None
+    link = storable(_entry_link(entry, base_url))
 
     def reject(code: str, reason: str) -> Rejection:
         return Rejection(stage="entry", reason_code=code, reason=reason, source_id=source.id,
@@ -115,6 +117,52 @@ def entry_to_record(entry, source: Source, base_url: str) -> ArticleRecord | Rej
     )
 
 
+_XML_DECLARATION = re.compile(rb"^(\s*<\?xml[^>]*?encoding\s*=\s*[\"'])([A-Za-z0-9._:-]+)([\"'])")
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", re.I)
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def declared_encoding(body: bytes, headers: dict[str, str]) -> str | None:
+    """The encoding a document says it is in: the BOM, then the HTTP charset, then the XML declaration."""
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return name
+    charset = _CHARSET.search(headers.get("content-type", ""))
+    if charset:
+        return charset.group(1)
+    declared = _XML_DECLARATION.match(body[:512])
+    return declared.group(2).decode("ascii") if declared else None
+
+
+def repair_encoding(body: bytes, headers: dict[str, str]) -> tuple[bytes, dict[str, str], str | None]:
+    """A document in its declared encoding (else UTF-8, XML's default) that has a few bytes this encoding
+    cannot decode, as UTF-8 with those bytes replaced by U+FFFD, and a note of how many; anything else
+    unchanged. Left alone, feedparser would give up on the declared encoding and guess another (chardet
+    took four bad bytes in one of 20 items for IBM855 and every item was garbled); a document that is
+    wholly in another encoding (a windows-1256 feed with no charset) still goes to feedparser's detection."""
+    name = declared_encoding(body, headers) or "utf-8"
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return body, headers, None
+    try:
+        body.decode(codec)
+        return body, headers, None
+    except UnicodeDecodeError:
+        pass
+    text = body.decode(codec, "replace")
+    bad = text.count("\ufffd") - body.count("\ufffd".encode("utf-8"))
+    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    if bad > max(4, non_ascii // 50):
+        return body, headers, None  # not this encoding at all: let feedparser's detection decide
+    text = text.lstrip("\ufeff")
+    repaired = _XML_DECLARATION.sub(rb"\1utf-8\3", text.encode("utf-8"), count=1)
+    fixed = {**headers, "content-type": _CHARSET.sub("", headers.get("content-type", "application/xml")).rstrip(" ;")
+             + "; charset=utf-8"}
+    return repaired, fixed, f"{bad} byte sequence(s) invalid in {codec} replaced by U+FFFD"
+
+
 def parse_feed(body: bytes, source: Source, headers: dict[str, str] | None = None,
                base_url: str | None = None) -> ParsedFeed:
     """Parse one fetched feed document into article records and per-item rejections."""
@@ -124,6 +172,7 @@ def parse_feed(body: bytes, source: Source, headers: dict[str, str] | None = Non
     # Without a Content-Type feedparser falls back to ISO-8859-1 whenever other headers are present,
     # garbling Arabic; a bare XML type lets the XML declaration, the BOM or chardet decide instead.
     headers.setdefault("content-type", "application/xml")
+    body, headers, repaired = repair_encoding(body, headers)
     try:
         result = feedparser.parse(body, response_headers=headers, sanitize_html=False,
                                   resolve_relative_uris=False)
@@ -139,13 +188,18 @@ def parse_feed(body: bytes, source: Source, headers: dict[str, str] | None = Non
             detail = f" ({type(bozo).__name__}: {bozo})" if bozo else ""
             return _feed_error(source, body, code, f"document is not an RSS/Atom feed{detail}")
         return _feed_error(source, body, "no_entries", f"{version} feed has no entries")
+    notes = [n for n in (repaired, f"{type(bozo).__name__}: {bozo}" if bozo else None) if n]
     parsed = ParsedFeed(
-        status="warning" if bozo else "ok",
-        message=f"{type(bozo).__name__}: {bozo}"[:1000] if bozo else None,
+        status="warning" if notes else "ok",
+        message="; ".join(notes)[:1000] if notes else None,
         feed_title=result.get("feed", {}).get("title"), version=version,
     )
     for entry in entries:
-        outcome = entry_to_record(entry, source, base_url)
+        try:
+            outcome = entry_to_record(entry, source, base_url)
+        except Exception as exc:  # one item the code cannot handle is one rejection, not a lost document
+            outcome = Rejection(stage="entry", reason_code="item_error", reason=f"{type(exc).__name__}: {exc}",
+                                source_id=source.id, guid=storable(entry.get("id")), payload=_excerpt(entry))
         (parsed.articles if isinstance(outcome, ArticleRecord) else parsed.rejections).append(outcome)
     return parsed
 

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from etl.text.arabic import collapse_spaces
+from etl.text.arabic import collapse_spaces, storable
 
 EXCERPT_CHARS = 2000
 
@@ -35,11 +35,18 @@ class ArticleRecord:
         return self.content or self.summary or ""
 
     def finalize(self) -> "ArticleRecord":
-        """Fix the content hash and word count once the text is final."""
+        """Fix the content hash and word count once the text is final (cleaned of what a database cannot
+        store: one item's NUL byte must not lose the feed document it came in)."""
+        for name in _TEXT_FIELDS:
+            setattr(self, name, storable(getattr(self, name)))
         text = collapse_spaces(self.title) + "\n" + collapse_spaces(self.body)
         self.content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
         self.word_count = len(self.body.split())
         return self
+
+
+_TEXT_FIELDS = ("guid", "url", "canonical_url", "title", "summary", "content", "published_raw", "author",
+                "content_error")
 
 
 @dataclass(slots=True)
@@ -56,7 +63,8 @@ class Rejection:
     item_key: str = field(default="")
 
     def __post_init__(self) -> None:
-        self.payload = (self.payload or "")[:EXCERPT_CHARS]
+        self.payload = storable((self.payload or "")[:EXCERPT_CHARS])
+        self.reason, self.guid, self.url = storable(self.reason), storable(self.guid), storable(self.url)
         if not self.item_key:
             basis = "\x1f".join([self.source_id or "", self.guid or "", self.url or "", self.payload])
             self.item_key = hashlib.sha256(basis.encode("utf-8", "replace")).hexdigest()

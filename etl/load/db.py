@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import logging
+import random
+import time
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from etl import config
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+# PostgreSQL's deadlock_detected and serialization_failure: the transaction lost a race and can simply run again.
+_TRANSIENT_SQLSTATES = {"40P01", "40001"}
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -50,6 +59,33 @@ def session_scope(url: str | None = None) -> Iterator[Session]:
     factory = sessionmaker(engine_for(url or config.db_url()), expire_on_commit=False)
     with factory.begin() as session:
         yield session
+
+
+def is_transient(exc: BaseException) -> bool:
+    """A database error that running the same transaction again can cure: a deadlock, a serialization
+    failure, SQLite's "database is locked" after its busy timeout."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) in _TRANSIENT_SQLSTATES:
+        return True
+    return "database is locked" in str(orig) or "database table is locked" in str(orig)
+
+
+def retrying(url: str | None, work: Callable[[Session], T], attempts: int = 5, pause: float = 0.2) -> T:
+    """`work(session)` in one transaction, run again from scratch when it loses a race (is_transient), with
+    a growing random pause so that the two sides of a deadlock do not meet again."""
+    for attempt in range(1, attempts + 1):
+        try:
+            with session_scope(url) as session:
+                return work(session)
+        except DBAPIError as exc:
+            if not is_transient(exc) or attempt == attempts:
+                raise
+            log.warning("transaction lost a race (%s), attempt %d of %d: running it again",
+                        str(exc.orig).splitlines()[0], attempt, attempts)
+            time.sleep(pause * attempt * random.uniform(0.5, 1.5))
+    raise AssertionError("unreachable")
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from etl.load.models import ActorRow, EventMention, EventMentionActor, EventMentionPlace, utcnow
@@ -19,8 +19,16 @@ from etl.load.store import _chunks, _insert
 STAGE = "extract"
 
 
+_ACTOR_COLUMNS = ("name_en", "name_ar", "country", "sector", "wikidata")
+
+
 def upsert_actors(session: Session, actors: Sequence[dict]) -> dict[str, int]:
-    """Canonical actors by key (name, country, sector as the dictionaries say today) -> row ids."""
+    """Canonical actors by key (name, country, sector as the dictionaries say today) -> row ids.
+
+    Parallel extraction runs this in many transactions at once, so it takes row locks as little and in as
+    fixed an order as it can: rows are inserted and updated in key order, an existing row only when one of
+    its columns changed (an unchanged row is neither rewritten nor locked).
+    """
     rows: dict[str, dict] = {}
     for actor in actors:
         key = actor["id"]
@@ -31,29 +39,40 @@ def upsert_actors(session: Session, actors: Sequence[dict]) -> dict[str, int]:
         else:
             country, sector = actor.get("country"), actor.get("sector")
         rows[key] = {"actor_key": key, "name_en": actor.get("name") or key, "name_ar": actor.get("name_ar"),
-                     "country": country, "sector": sector, "wikidata": actor.get("wikidata"), "updated_at": utcnow()}
+                     "country": country, "sector": sector, "wikidata": actor.get("wikidata")}
     if not rows:
         return {}
-    values = list(rows.values())
-    for chunk in _chunks(values):
-        stmt = _insert(session, ActorRow)
-        session.execute(stmt.on_conflict_do_update(
-            index_elements=["actor_key"],
-            set_={c: stmt.excluded[c] for c in ("name_en", "name_ar", "country", "sector", "wikidata", "updated_at")}),
-            list(chunk))
+    keys = sorted(rows)
+    stored: dict[str, tuple] = {}
+    for chunk in _chunks(keys):
+        for row in session.execute(select(ActorRow.actor_key, *(getattr(ActorRow, c) for c in _ACTOR_COLUMNS))
+                                   .where(ActorRow.actor_key.in_(chunk))):
+            stored[row[0]] = tuple(row[1:])
+    missing = [{**rows[k], "updated_at": utcnow()} for k in keys if k not in stored]
+    for chunk in _chunks(missing):
+        session.execute(_insert(session, ActorRow).on_conflict_do_nothing(index_elements=["actor_key"]), list(chunk))
+    for key in keys:
+        if key in stored and stored[key] != tuple(rows[key][c] for c in _ACTOR_COLUMNS):
+            session.execute(update(ActorRow).where(ActorRow.actor_key == key)
+                            .values(**{c: rows[key][c] for c in _ACTOR_COLUMNS}, updated_at=utcnow()))
     ids: dict[str, int] = {}
-    keys = list(rows)
     for chunk in _chunks(keys):
         ids.update(session.execute(select(ActorRow.actor_key, ActorRow.id).where(ActorRow.actor_key.in_(chunk))).all())
     return ids
 
 
+INT_MAX = 2**31 - 1  # the integer columns' bound on PostgreSQL
+
+
 def _range(value: dict | None, key: str) -> int | None:
-    return value.get(key) if value else None
+    number = value.get(key) if value else None
+    # the coder bounds counts where it reads them (etl.extraction.casualties); this keeps a figure that
+    # slipped past from failing the article's transaction
+    return number if number is None or 0 <= number <= INT_MAX else None
 
 
 def replace_article_events(session: Session, article_id: int, events: Sequence[tuple[str, dict]],
-                           version: str, processed_version: str | None = None) -> int:
+                           version: str, processed_version: str | None = None, truncated_at: int | None = None) -> int:
     """Store the (field, event) pairs of one article in place of its previous mentions; mark it coded
     (`processed_version`, when given, is what `article_processing` records: the coder and the text)."""
     session.execute(delete(EventMention).where(EventMention.article_id == article_id))
@@ -102,5 +121,5 @@ def replace_article_events(session: Session, article_id: int, events: Sequence[t
                 feature_code=place.get("feature_code"), precision=place.get("precision"),
                 inherited=bool(place.get("inherited"))))
     session.flush()
-    mark_processed(session, article_id, STAGE, processed_version or version, len(unique))
+    mark_processed(session, article_id, STAGE, processed_version or version, len(unique), truncated_at=truncated_at)
     return len(unique)

@@ -63,20 +63,24 @@ def write_gazetteer(session: Session, places: Sequence[dict], names: dict[str, l
 
 
 def replace_article_places(session: Session, article_id: int, rows: Sequence[dict], version: str,
-                           processed_version: str | None = None) -> None:
+                           processed_version: str | None = None, truncated_at: int | None = None) -> None:
     """The places of one article, replaced whole, and the article marked as geocoded by this gazetteer
     version (`processed_version`, when given, is what `article_processing` records instead)."""
     session.execute(delete(ArticlePlace).where(ArticlePlace.article_id == article_id))
     if rows:
         session.execute(_insert(session, ArticlePlace),
                         [{**row, "article_id": article_id, "gazetteer_version": version} for row in rows])
-    mark_processed(session, article_id, "geocode", processed_version or version, len(rows))
+    mark_processed(session, article_id, "geocode", processed_version or version, len(rows), truncated_at=truncated_at)
 
 
-def mark_processed(session: Session, article_id: int, stage: str, version: str, items: int) -> None:
+def mark_processed(session: Session, article_id: int, stage: str, version: str, items: int,
+                   error: str | None = None, truncated_at: int | None = None) -> None:
+    """Record that this version of a stage processed the article: how many items it found, or why it failed
+    (a failure is not retried by the same version), and where it stopped reading an over-long text."""
     stmt = _insert(session, ArticleProcessing)
     session.execute(stmt.on_conflict_do_update(
         index_elements=["article_id", "stage"],
         # excluded["items"], not excluded.items: that is ColumnCollection.items(), a method
-        set_={c: stmt.excluded[c] for c in ("version", "items", "processed_at")}),
-        [{"article_id": article_id, "stage": stage, "version": version, "items": items, "processed_at": utcnow()}])
+        set_={c: stmt.excluded[c] for c in ("version", "items", "processed_at", "error", "truncated_at")}),
+        [{"article_id": article_id, "stage": stage, "version": version, "items": items, "processed_at": utcnow(),
+          "error": error, "truncated_at": truncated_at}])

@@ -7,7 +7,10 @@ articles untouched. Callers run each batch inside one transaction (etl.load.db.s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+import socket
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Iterable, Sequence
 
 from sqlalchemy import or_, select, tuple_, update
@@ -17,6 +20,7 @@ from sqlalchemy.orm import Session
 from etl.feeds.records import ArticleRecord, Rejection
 from etl.feeds.registry import Registry
 from etl.load.models import Article, FeedFetch, PipelineRun, RejectedItem, Source, utcnow
+from etl.text.arabic import storable
 
 CHUNK = 500  # rows per statement: well under SQLite's bound-parameter limit
 
@@ -63,6 +67,8 @@ def record_attempts(session: Session, run_id: str | None, source_id: str, attemp
     """Store every fetch attempt; return the id of the last one (the one the parse outcome goes on)."""
     last_id = None
     for attempt in attempts:
+        # error messages and headers echo what a server sent: keep them storable
+        attempt = {k: storable(v) if isinstance(v, str) else v for k, v in attempt.items()}
         row = FeedFetch(run_id=run_id, source_id=source_id, **attempt)
         session.add(row)
         session.flush()
@@ -125,7 +131,6 @@ class UpsertCounts:
     updated: int = 0
     unchanged: int = 0
     repeated: int = 0  # the same item twice in one batch: one row
-    new_ids: list[int] = field(default_factory=list)
 
 
 _UPDATABLE = ("url", "title", "summary", "content", "content_source", "content_error", "author", "language",
@@ -135,12 +140,19 @@ _UPDATABLE = ("url", "title", "summary", "content", "content_source", "content_e
 
 def upsert_articles(session: Session, records: Sequence[ArticleRecord], existing: dict[str, Existing],
                     run_id: str | None, fetch_id: int | None) -> UpsertCounts:
-    """Insert new articles, rewrite changed ones, leave identical ones alone."""
+    """Insert new articles, rewrite changed ones, leave identical ones alone.
+
+    The counts are what the database did, not what `existing` (read earlier) predicted: a row another
+    ingest inserted or rewrote meanwhile is not counted again here, so two concurrent runs together report
+    each new article once.
+    """
     counts = UpsertCounts()
     seen: set[str] = set()
-    rows = []
+    inserts: list[dict] = []
+    updates: list[tuple[Existing | None, dict]] = []
     now = utcnow()
     for record in records:
+        record.finalize()
         match = match_existing(record, existing)
         if match is not None:
             record.canonical_url = match.canonical_url  # identity follows the stored row (guid or URL)
@@ -148,16 +160,10 @@ def upsert_articles(session: Session, records: Sequence[ArticleRecord], existing
             counts.repeated += 1
             continue
         seen.update((record.canonical_url, f"{record.source_id}\x1f{record.guid}"))
-        if not record.content_hash:
-            record.finalize()
-        if match is None:
-            counts.new += 1
-        elif match.content_hash != record.content_hash:
-            counts.updated += 1
-        else:
+        if match is not None and match.content_hash == record.content_hash:
             counts.unchanged += 1
             continue
-        rows.append({
+        row = {
             "source_id": record.source_id, "guid": record.guid if match is None else match.guid,
             "url": record.url, "canonical_url": record.canonical_url, "title": record.title,
             "summary": record.summary, "content": record.content, "content_source": record.content_source,
@@ -166,17 +172,26 @@ def upsert_articles(session: Session, records: Sequence[ArticleRecord], existing
             "published_raw": record.published_raw, "content_hash": record.content_hash,
             "word_count": record.word_count, "first_seen_at": now, "updated_at": now,
             "first_run_id": run_id, "fetch_id": fetch_id,
-        })
-    for chunk in _chunks(rows):
-        stmt = _insert(session, Article)
-        session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["canonical_url"],
-                set_={c: stmt.excluded[c] for c in _UPDATABLE},
-                where=Article.content_hash != stmt.excluded.content_hash,
-            ),
-            list(chunk),
-        )
+        }
+        (inserts if match is None else updates).append((match, row) if match is not None else row)
+    for chunk in _chunks(inserts):
+        stmt = _insert(session, Article).values(list(chunk)).on_conflict_do_nothing().returning(Article.canonical_url)
+        inserted = set(session.scalars(stmt))
+        counts.new += len(inserted)
+        # a row that was not inserted was stored by a concurrent ingest since `existing` was read
+        updates.extend((None, row) for row in chunk if row["canonical_url"] not in inserted)
+    for match, row in updates:
+        if match is not None:
+            target = Article.id == match.id
+        else:
+            target = or_(Article.canonical_url == row["canonical_url"],
+                         (Article.source_id == row["source_id"]) & (Article.guid == row["guid"]))
+        changed = session.execute(update(Article).where(target, Article.content_hash != row["content_hash"])
+                                  .values({c: row[c] for c in _UPDATABLE}).returning(Article.id)).first()
+        if changed is None:
+            counts.unchanged += 1
+        else:
+            counts.updated += 1
     return counts
 
 
@@ -195,14 +210,58 @@ def store_rejections(session: Session, rejections: Sequence[Rejection], run_id: 
     return len(rows)
 
 
-def start_run(session: Session, run_id: str, **values) -> PipelineRun:
-    """Create the run row, or return it when this run id already exists (an Airflow task retry)."""
+# A run that has not reported progress for this long is dead wherever it ran (every fetched document moves
+# its heartbeat; a fetch has a deadline of minutes, and Airflow's ingest DAG times out before this).
+STALE_RUN = timedelta(hours=2)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def abort_dead_runs(session: Session, now: datetime | None = None) -> list[str]:
+    """Mark `aborted` the runs left `running` by a process that is gone: on this host, a pid that no longer
+    exists; anywhere, a heartbeat older than STALE_RUN. Returns their ids."""
+    now = now or utcnow()
+    host = socket.gethostname()
+    dead = []
+    for run in session.scalars(select(PipelineRun).where(PipelineRun.status == "running")):
+        beat = run.heartbeat_at or run.started_at
+        if (run.host == host and run.pid is not None and not _process_alive(run.pid)) or now - beat > STALE_RUN:
+            dead.append(run.id)
+    for run_id in dead:
+        session.execute(update(PipelineRun).where(PipelineRun.id == run_id, PipelineRun.status == "running")
+                        .values(status="aborted", finished_at=now,
+                                error="the process running it ended without finishing it (killed, or its "
+                                      "machine stopped); marked aborted when the next run started"))
+    return dead
+
+
+def start_run(session: Session, run_id: str, owner_pid: int | None = None, **values) -> PipelineRun:
+    """Create the run row, or return it when this run id already exists (an Airflow task retry). Runs left
+    `running` by dead processes are marked aborted first. `owner_pid` is the process that will run it to the
+    end (None under Airflow, where each task is its own process)."""
+    abort_dead_runs(session)
     run = session.get(PipelineRun, run_id)
     if run is None:
-        run = PipelineRun(id=run_id, status="running", started_at=utcnow(), **values)
+        now = utcnow()
+        run = PipelineRun(id=run_id, status="running", started_at=now, heartbeat_at=now,
+                          host=socket.gethostname(), pid=owner_pid, **values)
         session.add(run)
         session.flush()
     return run
+
+
+def heartbeat(session: Session, run_id: str | None) -> None:
+    """The run is alive: it has just done a piece of work."""
+    if run_id:
+        session.execute(update(PipelineRun).where(PipelineRun.id == run_id).values(heartbeat_at=utcnow()))
 
 
 RUN_COUNTERS = ("sources_count", "fetches_count", "fetch_errors", "items_seen", "articles_new",
@@ -212,4 +271,4 @@ RUN_COUNTERS = ("sources_count", "fetches_count", "fetch_errors", "items_seen", 
 def finish_run(session: Session, run_id: str, counts: dict[str, int], status: str, error: str | None = None) -> None:
     values = {k: int(counts.get(k, 0)) for k in RUN_COUNTERS}
     session.execute(update(PipelineRun).where(PipelineRun.id == run_id)
-                    .values(status=status, finished_at=utcnow(), error=error, **values))
+                    .values(status=status, finished_at=utcnow(), heartbeat_at=utcnow(), error=error, **values))

@@ -32,6 +32,22 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+# What a database text column cannot hold: NUL (PostgreSQL refuses it) and UTF-16 surrogates that are not
+# pairs (they cannot be encoded as UTF-8; a JSON "\ud800" or a broken page decodes into one).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str | None) -> str | None:
+    """The text without what a database cannot store: NUL dropped, a lone surrogate replaced by U+FFFD."""
+    if not text:
+        return text
+    return _UNSTORABLE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", text)
+
+
+def has_lone_surrogate(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text) if text else False
+
+
 def collapse_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
