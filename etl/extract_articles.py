@@ -93,10 +93,11 @@ def pending_articles(db_url: str, coder_version: str, gazetteer_version: str, li
         return list(session.scalars(stmt))
 
 
-def clip_text(text: str, limit: int = MAX_TEXT_CHARS) -> tuple[str, int | None]:
+def clip_text(text: str, limit: int | None = None) -> tuple[str, int | None]:
     """The text, or its first `limit` characters cut at the last line or sentence break (else space) before
     the limit, with the offset where it was cut (None when whole). Offsets into the clipped text are
     offsets into the original."""
+    limit = limit or MAX_TEXT_CHARS
     if len(text) <= limit:
         return text, None
     window = text[max(0, limit - 2000):limit]

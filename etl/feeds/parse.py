@@ -163,6 +163,21 @@ def repair_encoding(body: bytes, headers: dict[str, str]) -> tuple[bytes, dict[s
     return repaired, fixed, f"{bad} byte sequence(s) invalid in {codec} replaced by U+FFFD"
 
 
+_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
+
+
+def _no_char(ref: re.Match) -> bytes:
+    digits = ref.group(1)
+    value = int(digits[1:], 16) if digits[:1] in b"xX" else int(digits)
+    return b"&#xFFFD;" if value == 0 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF else ref.group()
+
+
+def defuse_char_refs(body: bytes) -> bytes:
+    """Character references to no character (&#0;, a lone surrogate &#xD800;, beyond U+10FFFF) as U+FFFD:
+    feedparser raises on a surrogate and would lose the whole document for one item's entity."""
+    return _CHAR_REF.sub(_no_char, body) if b"&#" in body else body
+
+
 def parse_feed(body: bytes, source: Source, headers: dict[str, str] | None = None,
                base_url: str | None = None) -> ParsedFeed:
     """Parse one fetched feed document into article records and per-item rejections."""
@@ -173,6 +188,7 @@ def parse_feed(body: bytes, source: Source, headers: dict[str, str] | None = Non
     # garbling Arabic; a bare XML type lets the XML declaration, the BOM or chardet decide instead.
     headers.setdefault("content-type", "application/xml")
     body, headers, repaired = repair_encoding(body, headers)
+    body = defuse_char_refs(body)
     try:
         result = feedparser.parse(body, response_headers=headers, sanitize_html=False,
                                   resolve_relative_uris=False)
