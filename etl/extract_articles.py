@@ -145,6 +145,9 @@ def process_article(db_url: str, article_id: int, extractor: Extractor) -> dict:
         result = code_article(row, extractor)
 
         def store(session) -> int:
+            # one writer per article at a time: two workers recoding the same article (overlapping DAG runs,
+            # two `reextract`) would otherwise each delete the rows they saw and insert the same keys
+            session.execute(select(Article.id).where(Article.id == article_id).with_for_update(key_share=True))
             replace_article_places(session, article_id, result["places"], gazetteer_version, geocoded,
                                    result["truncated_at"])
             return replace_article_events(session, article_id, result["events"], coder.version, coded,
@@ -155,7 +158,8 @@ def process_article(db_url: str, article_id: int, extractor: Extractor) -> dict:
         if isinstance(exc, DBAPIError) and not isinstance(exc, (DataError, IntegrityError)):
             raise  # the database is unreachable or broken, not this article: the batch fails and is retried
         error = _error_text(exc)
-        log.error("article %d could not be coded: %s", article_id, error, exc_info=not isinstance(exc, DBAPIError))
+        log.error("article %d could not be coded: %s", article_id, error.splitlines()[0],
+                  exc_info=not isinstance(exc, DBAPIError))
 
         def record(session) -> None:
             mark_processed(session, article_id, "geocode", geocoded, 0, error=error)

@@ -356,3 +356,34 @@ def test_the_command_line_reports_a_bad_line_and_codes_the_rest(tmp_path, comman
     assert "surrogate" in lines[1]["error"] and "not UTF-8" in lines[2]["error"]
     coded = lines[0]["events"] if command == "extract" else lines[0]["places"] + lines[3]["places"]
     assert coded  # the good lines around the bad ones were coded
+
+
+def test_two_workers_recoding_the_same_article_at_once_both_succeed(db_url, registry, monkeypatch):
+    """Overlapping recodes (two `reextract --all`, a DAG run beside a CLI run): both store the same
+    article at the same moment. Each deleted the rows it saw and inserted the same keys, and one failed
+    on the unique key; now the second writer waits for the first and replaces its rows."""
+    import etl.extract_articles as step
+
+    [article] = _articles(db_url, registry, ["قصفت الطائرات بغداد أمس وقتل خمسة مدنيين في الرمادي."])
+    extractor = Extractor.for_database(db_url)
+    process_pending(db_url, extractor)
+    both_coded = threading.Barrier(2, timeout=20)
+    real = step.code_article
+
+    def code_article(row, extractor):
+        result = real(row, extractor)
+        both_coded.wait()
+        return result
+
+    monkeypatch.setattr(step, "code_article", code_article)
+    results: list[dict] = []
+    threads = [threading.Thread(target=lambda: results.append(step.process_article(db_url, article, extractor)))
+               for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [r["errors"] for r in results] == [0, 0] and results[0]["events"] == results[1]["events"] > 0
+    with session_scope(db_url) as s:
+        assert s.scalar(select(func.count()).select_from(EventMention)) == results[0]["events"]
+        assert s.scalar(select(func.count()).select_from(ArticleProcessing).where(ArticleProcessing.error.is_not(None))) == 0
