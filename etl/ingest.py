@@ -12,6 +12,7 @@ row with its stage and reason; every fetch attempt is a `feed_fetches` row; ever
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -29,6 +30,9 @@ from etl.load.db import session_scope
 from etl.load.models import Source as SourceRow
 
 PAGE_MAX_BYTES = 5 * 1024 * 1024
+PAGE_DEADLINE = 30.0  # seconds for one attempt at an article page (a feed gets the fetcher's 60)
+PAGE_BUDGET = 60.0  # seconds for one page, its attempts included
+PAGES_TIME_LIMIT = 15 * 60.0  # seconds of page fetching per feed document; later pages wait for the next run
 
 
 def spool_dir() -> Path:
@@ -144,9 +148,15 @@ def fetch(db_url: str, registry: Registry, run_id: str, task: dict, fetcher: Fet
 PageSource = Callable[[str], tuple[str | None, str | None, str]]  # url -> (text, error, content_source)
 
 
-def live_pages(fetcher: Fetcher) -> PageSource:
+def live_pages(fetcher: Fetcher, time_limit: float = PAGES_TIME_LIMIT) -> PageSource:
+    """Article pages over HTTP, for one feed document."""
+    ends_at = time.monotonic() + time_limit
+
     def get(url: str):
-        result = fetcher.get(url, accept=PAGE_ACCEPT, max_bytes=PAGE_MAX_BYTES)
+        if time.monotonic() >= ends_at:  # many slow pages must not hold the feed's task for ever
+            return None, f"not fetched: this feed's pages took more than {time_limit:.0f} s", "page"
+        result = fetcher.get(url, accept=PAGE_ACCEPT, max_bytes=PAGE_MAX_BYTES, deadline=PAGE_DEADLINE,
+                             budget=PAGE_BUDGET)
         if result.status != "ok" or not result.body:
             return None, f"page fetch {result.status}: {result.final.error or result.final.http_status}", "page"
         text = extract_main_text(result.body, url=url)

@@ -1,8 +1,9 @@
 """HTTP fetching of feeds and article pages with httpx (feedparser's own fetcher has no timeout).
 
 Every attempt is reported (and stored by the caller as a `feed_fetches` row): status, HTTP code,
-bytes, duration, error. Limits: connect/read timeouts, a maximum body size checked while streaming,
-a cap on redirects, retries with exponential backoff on 5xx/429/timeouts/connection errors (honouring
+bytes, duration, error. Limits: connect/read timeouts, a deadline for each attempt and a budget for the
+whole fetch (connecting, headers and body: a server trickling bytes cannot hold a fetch open), a maximum
+body size checked while streaming, a cap on redirects, retries with exponential backoff on 5xx/429/timeouts/connection errors (honouring
 Retry-After), conditional GET with the stored ETag / Last-Modified, and a minimum interval between
 two requests to the same host.
 """
@@ -20,6 +21,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from etl import __version__
+from etl.feeds.guard import GuardedTransport, limits
 
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
@@ -36,6 +38,8 @@ class FetchPolicy:
     backoff_base: float = 1.0
     backoff_max: float = 30.0
     host_interval: float = 1.0  # seconds between two requests to one host
+    deadline: float = 60.0  # one attempt, from connecting to the last byte of the body
+    budget: float = 150.0  # one get(): all attempts and the waits between them
     user_agent: str = f"Marsad/{__version__} (Arabic news event research pipeline; feed reader)"
 
 
@@ -119,7 +123,7 @@ class Fetcher:
             timeout=httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout),
             follow_redirects=True, max_redirects=self.policy.max_redirects,
             headers={"User-Agent": self.policy.user_agent, "Accept-Encoding": "gzip, deflate"},
-            transport=transport,
+            transport=transport or GuardedTransport(),
         )
 
     def __enter__(self) -> "Fetcher":
@@ -132,17 +136,28 @@ class Fetcher:
         self.client.close()
 
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None,
-            accept: str = FEED_ACCEPT, max_bytes: int | None = None) -> FetchResult:
-        """GET with retries; the result carries every attempt and, on success, the body and headers."""
+            accept: str = FEED_ACCEPT, max_bytes: int | None = None, deadline: float | None = None,
+            budget: float | None = None) -> FetchResult:
+        """GET with retries; the result carries every attempt and, on success, the body and headers.
+
+        `deadline` / `budget` may shorten the policy's.
+        """
         headers = {"Accept": accept}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         limit = max_bytes or self.policy.max_bytes
+        deadline = min(deadline or self.policy.deadline, self.policy.deadline)
+        budget = min(budget or self.policy.budget, self.policy.budget)
+        ends_at = time.monotonic() + budget
         result = FetchResult()
         for number in range(1, self.policy.attempts + 1):
-            attempt, response, body = self._once(number, url, headers, limit)
+            left = ends_at - time.monotonic()
+            what = (f"the {deadline:.1f} s deadline of a fetch attempt" if deadline <= left
+                    else f"the {budget:.1f} s budget of the fetch (all attempts)")
+            with limits(min(deadline, left), what):
+                attempt, response, body = self._once(number, url, headers, limit)
             result.attempts.append(attempt)
             if attempt.status == "ok":
                 result.body = body
@@ -155,6 +170,8 @@ class Fetcher:
             if delay is None:
                 delay = min(self.policy.backoff_max, self.policy.backoff_base * 2 ** (number - 1))
                 delay *= random.uniform(0.75, 1.25)
+            if ends_at - time.monotonic() - delay < self.policy.connect_timeout:
+                return result  # the budget leaves no room for another attempt worth making
             self.sleep(delay)
         return result
 
