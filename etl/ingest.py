@@ -122,7 +122,8 @@ def fetch(db_url: str, registry: Registry, run_id: str, task: dict, fetcher: Fet
         own = fetcher is None
         fetcher = fetcher or Fetcher()
         try:
-            result = fetcher.get(source.feed_url, etag=etag, last_modified=modified)
+            result = fetcher.get(source.feed_url, etag=etag, last_modified=modified,
+                                 allow=source.allow_private_hosts)
         finally:
             if own:
                 fetcher.close()
@@ -148,15 +149,15 @@ def fetch(db_url: str, registry: Registry, run_id: str, task: dict, fetcher: Fet
 PageSource = Callable[[str], tuple[str | None, str | None, str]]  # url -> (text, error, content_source)
 
 
-def live_pages(fetcher: Fetcher, time_limit: float = PAGES_TIME_LIMIT) -> PageSource:
-    """Article pages over HTTP, for one feed document."""
+def live_pages(fetcher: Fetcher, allow: tuple[str, ...] = (), time_limit: float = PAGES_TIME_LIMIT) -> PageSource:
+    """Article pages over HTTP, for one feed document: `allow` is its source's allow_private_hosts."""
     ends_at = time.monotonic() + time_limit
 
     def get(url: str):
         if time.monotonic() >= ends_at:  # many slow pages must not hold the feed's task for ever
             return None, f"not fetched: this feed's pages took more than {time_limit:.0f} s", "page"
         result = fetcher.get(url, accept=PAGE_ACCEPT, max_bytes=PAGE_MAX_BYTES, deadline=PAGE_DEADLINE,
-                             budget=PAGE_BUDGET)
+                             budget=PAGE_BUDGET, allow=allow)
         if result.status != "ok" or not result.body:
             return None, f"page fetch {result.status}: {result.final.error or result.final.http_status}", "page"
         text = extract_main_text(result.body, url=url)
@@ -210,7 +211,7 @@ def parse_and_store(db_url: str, registry: Registry, run_id: str, fetched: dict,
         pages = replayed_pages(fetched["replay_path"])
     elif fetch_pages:
         own_fetcher = fetcher or Fetcher()
-        pages = live_pages(own_fetcher)
+        pages = live_pages(own_fetcher, source.allow_private_hosts)
     try:
         with session_scope(db_url) as session:
             existing = store.existing_articles(session, parsed.articles)

@@ -3,9 +3,10 @@
 Every attempt is reported (and stored by the caller as a `feed_fetches` row): status, HTTP code,
 bytes, duration, error. Limits: connect/read timeouts, a deadline for each attempt and a budget for the
 whole fetch (connecting, headers and body: a server trickling bytes cannot hold a fetch open), a maximum
-body size checked while streaming, a cap on redirects, retries with exponential backoff on 5xx/429/timeouts/connection errors (honouring
-Retry-After), conditional GET with the stored ETag / Last-Modified, and a minimum interval between
-two requests to the same host.
+body size checked while streaming, a cap on redirects, retries with exponential backoff on
+5xx/429/timeouts/connection errors (honouring Retry-After), conditional GET with the stored ETag / Last-Modified, and a minimum
+interval between two requests to the same host. Only http(s) to public addresses is fetched, unless an
+allowance names the host (etl.feeds.guard).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from etl import __version__
-from etl.feeds.guard import GuardedTransport, limits
+from etl.feeds.guard import Allowance, BlockedDestination, GuardedTransport, limits
 
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
@@ -40,6 +41,7 @@ class FetchPolicy:
     host_interval: float = 1.0  # seconds between two requests to one host
     deadline: float = 60.0  # one attempt, from connecting to the last byte of the body
     budget: float = 150.0  # one get(): all attempts and the waits between them
+    allow_private_hosts: tuple[str, ...] = ()  # "host" / "host:port" reachable on non-public addresses
     user_agent: str = f"Marsad/{__version__} (Arabic news event research pipeline; feed reader)"
 
 
@@ -49,7 +51,9 @@ class Attempt:
     url: str
     started_at: datetime
     duration_ms: int
-    status: str  # ok | not_modified | http_error | timeout | network_error | too_large | too_many_redirects
+    # ok | not_modified | http_error | timeout | network_error | too_large | too_many_redirects
+    # | blocked_destination (a scheme or address fetching may not reach; sources.last_status is String(20))
+    status: str
     http_status: int | None = None
     bytes: int = 0
     final_url: str | None = None
@@ -123,7 +127,7 @@ class Fetcher:
             timeout=httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout),
             follow_redirects=True, max_redirects=self.policy.max_redirects,
             headers={"User-Agent": self.policy.user_agent, "Accept-Encoding": "gzip, deflate"},
-            transport=transport or GuardedTransport(),
+            transport=transport or GuardedTransport(Allowance(self.policy.allow_private_hosts)),
         )
 
     def __enter__(self) -> "Fetcher":
@@ -137,10 +141,10 @@ class Fetcher:
 
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None,
             accept: str = FEED_ACCEPT, max_bytes: int | None = None, deadline: float | None = None,
-            budget: float | None = None) -> FetchResult:
+            budget: float | None = None, allow: tuple[str, ...] = ()) -> FetchResult:
         """GET with retries; the result carries every attempt and, on success, the body and headers.
 
-        `deadline` / `budget` may shorten the policy's.
+        `deadline` / `budget` may shorten the policy's; `allow` adds hosts reachable on private addresses.
         """
         headers = {"Accept": accept}
         if etag:
@@ -151,12 +155,13 @@ class Fetcher:
         deadline = min(deadline or self.policy.deadline, self.policy.deadline)
         budget = min(budget or self.policy.budget, self.policy.budget)
         ends_at = time.monotonic() + budget
+        allowance = Allowance(allow)
         result = FetchResult()
         for number in range(1, self.policy.attempts + 1):
             left = ends_at - time.monotonic()
             what = (f"the {deadline:.1f} s deadline of a fetch attempt" if deadline <= left
                     else f"the {budget:.1f} s budget of the fetch (all attempts)")
-            with limits(min(deadline, left), what):
+            with limits(min(deadline, left), what, allowance):
                 attempt, response, body = self._once(number, url, headers, limit)
             result.attempts.append(attempt)
             if attempt.status == "ok":
@@ -209,6 +214,8 @@ class Fetcher:
                 attempt.error = f"HTTP {response.status_code} {response.reason_phrase}".strip()
         except _TooLarge as exc:
             attempt.status, attempt.error = "too_large", str(exc)
+        except BlockedDestination as exc:
+            attempt.status, attempt.error = "blocked_destination", str(exc)
         except httpx.TooManyRedirects as exc:
             attempt.status, attempt.error = "too_many_redirects", f"more than {self.policy.max_redirects} redirects: {exc}"
         except httpx.TimeoutException as exc:
