@@ -12,6 +12,7 @@ row with its stage and reason; every fetch attempt is a `feed_fetches` row; ever
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -33,6 +34,8 @@ PAGE_MAX_BYTES = 5 * 1024 * 1024
 PAGE_DEADLINE = 30.0  # seconds for one attempt at an article page (a feed gets the fetcher's 60)
 PAGE_BUDGET = 60.0  # seconds for one page, its attempts included
 PAGES_TIME_LIMIT = 15 * 60.0  # seconds of page fetching per feed document; later pages wait for the next run
+
+log = logging.getLogger(__name__)
 
 
 def spool_dir() -> Path:
@@ -68,10 +71,11 @@ def start_run(db_url: str, registry: Registry, run_id: str | None = None, replay
 
 
 def plan(db_url: str, registry: Registry, run_id: str, source_ids: list[str] | None = None,
-         replay_path: str | None = None, force: bool = False) -> list[dict]:
+         replay_path: str | None = None, force: bool = False, deferred: list[dict] | None = None) -> list[dict]:
     """The feed documents to fetch in this run, as small dicts (one Airflow mapped task each).
 
-    Live: active sources whose poll interval has passed (or all selected ones with force).
+    Live: active sources whose poll interval has passed and whose server's Retry-After has run out (or all
+    selected ones with force); the sources skipped for a Retry-After are logged and added to `deferred`.
     Replay: every document of the replay path; replay-level rejections are stored here.
     """
     wanted = set(source_ids) if source_ids else None
@@ -86,12 +90,19 @@ def plan(db_url: str, registry: Registry, run_id: str, source_ids: list[str] | N
                  "document": None if is_jsonl(Path(replay_path)) else f.origin} for f in replayed.feeds]
     now = datetime.now(timezone.utc)
     with session_scope(db_url) as session:
-        last = {row.id: row.last_fetched_at for row in session.query(SourceRow)}
+        state = {row.id: (row.last_fetched_at, row.retry_after_until) for row in session.query(SourceRow)}
     tasks = []
     for source in registry.sources:
         if (wanted and source.id not in wanted) or (not wanted and not source.active):
             continue
-        previous = last.get(source.id)
+        previous, wait_until = state.get(source.id, (None, None))
+        if not force and wait_until and now < wait_until:
+            log.warning("skipping %s: its server asked (Retry-After) not to be fetched before %s",
+                        source.id, wait_until.isoformat(timespec="seconds"))
+            if deferred is not None:
+                deferred.append({"source_id": source.id, "until": wait_until.isoformat(timespec="seconds"),
+                                 "reason": "Retry-After"})
+            continue
         if not force and previous and now - previous < timedelta(minutes=source.poll_interval_minutes):
             continue
         tasks.append({"source_id": source.id, "replay_path": None, "document": None})
@@ -140,7 +151,8 @@ def fetch(db_url: str, registry: Registry, run_id: str, task: dict, fetcher: Fet
         if not task.get("replay_path"):
             final = attempts[-1]
             store.update_source_state(session, source.id, status, etag=final.etag,
-                                      last_modified=final.last_modified)
+                                      last_modified=final.last_modified,
+                                      retry_after_until=result.retry_after_until)
     return {"source_id": source.id, "fetch_id": fetch_id, "status": status, "attempts": len(attempts),
             "body_path": spooled, "headers": headers, "base_url": base_url,
             "replay_path": task.get("replay_path")}
@@ -252,8 +264,9 @@ def run_ingest(db_url: str | None = None, registry: Registry | None = None, sour
     registry = registry or load_registry()
     run_id = start_run(db_url, registry, replay_path=replay_path)
     results: list[dict] = []
+    deferred: list[dict] = []
     try:
-        tasks = plan(db_url, registry, run_id, source_ids, replay_path, force)
+        tasks = plan(db_url, registry, run_id, source_ids, replay_path, force, deferred)
         if progress:
             progress({}, len(tasks))
         for task in tasks:
@@ -266,4 +279,4 @@ def run_ingest(db_url: str | None = None, registry: Registry | None = None, sour
     except BaseException as exc:
         finish(db_url, run_id, results, len({r["source_id"] for r in results}), "failed", f"{type(exc).__name__}: {exc}")
         raise
-    return finish(db_url, run_id, results, len({t["source_id"] for t in tasks}))
+    return {**finish(db_url, run_id, results, len({t["source_id"] for t in tasks})), "deferred": deferred}

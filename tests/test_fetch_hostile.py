@@ -5,6 +5,8 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
 
 import pytest
 
@@ -176,3 +178,32 @@ def test_registry_validates_allow_private_hosts():
     for bad in ("'http://127.0.0.1/'", "'127.0.0.1:99999'", "'a b'", "'user@host'"):
         with pytest.raises(RegistryError, match="allow_private_hosts"):
             parse_registry(f"sources: [{entry}, allow_private_hosts: [{bad}]}}]")
+
+
+# --- Retry-After beyond the backoff cap ends the fetch and says until when ------------------------------
+
+@pytest.mark.parametrize("status", [429, 503])
+def test_a_long_retry_after_ends_the_fetch_at_once(server, status):
+    sleeps: list[float] = []
+    later = format_datetime(datetime.now(timezone.utc) + timedelta(hours=2), usegmt=True)
+    server.routes["/seconds"] = lambda req: (status, {"Retry-After": "3600"}, b"")
+    server.routes["/date"] = lambda req: (status, {"Retry-After": later}, b"")
+    server.routes["/years"] = lambda req: (status, {"Retry-After": "999999999"}, b"")
+    with _fetcher(sleeps, attempts=3) as fetcher:
+        now = datetime.now(timezone.utc)
+        seconds, date, years = (fetcher.get(server.url(p)) for p in ("/seconds", "/date", "/years"))
+    assert sleeps == [] and server.hits("/seconds") == server.hits("/date") == 1
+    assert [len(r.attempts) for r in (seconds, date, years)] == [1, 1, 1]
+    assert seconds.status == "http_error" and "Retry-After 3600 s" in seconds.final.error
+    assert abs(seconds.retry_after_until - now - timedelta(hours=1)) < timedelta(seconds=30)
+    assert abs(date.retry_after_until - now - timedelta(hours=2)) < timedelta(seconds=30)
+    assert abs(years.retry_after_until - now - timedelta(hours=24)) < timedelta(seconds=30)  # capped
+
+
+def test_a_short_retry_after_is_waited_for(server):
+    sleeps: list[float] = []
+    calls = iter([(503, {"Retry-After": "2"}, b""), (200, {}, b"<rss/>")])
+    server.routes["/feed"] = lambda req: next(calls)
+    with _fetcher(sleeps, attempts=3) as fetcher:
+        result = fetcher.get(server.url("/feed"))
+    assert result.status == "ok" and sleeps == [2.0] and result.retry_after_until is None

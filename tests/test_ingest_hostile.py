@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from etl import ingest
 from etl.feeds.fetch import Fetcher, FetchPolicy
@@ -78,3 +80,29 @@ def test_a_feed_on_a_private_address_needs_an_allowance(db_url, fetcher):
         [row] = s.scalars(select(FeedFetch)).all()
         assert row.status == "blocked_destination" and "allow_private_hosts" in row.error
         assert s.get(Source, "hostile").last_status == "blocked_destination"
+
+
+def test_a_long_retry_after_is_respected_across_runs(db_url, fetcher):
+    with LoopbackServer() as busy:
+        answers = {"status": 429}
+        busy.routes["/rss"] = lambda req: ((429, {"Retry-After": "3600"}, b"") if answers["status"] == 429
+                                           else (200, {"Content-Type": "application/rss+xml"}, rss([])))
+        registry = registry_for(busy.url("/rss"), ["127.0.0.1"])
+        first = ingest.run_ingest(db_url, registry, fetcher=fetcher)
+        assert busy.hits("/rss") == 1 and first["fetches_count"] == 1 and first["deferred"] == []
+        with session_scope(db_url) as s:
+            until = s.get(Source, "hostile").retry_after_until
+            assert abs(until - datetime.now(timezone.utc) - timedelta(hours=1)) < timedelta(minutes=1)
+            # the poll interval has passed: only the Retry-After holds the next run back
+            s.execute(update(Source).values(last_fetched_at=datetime.now(timezone.utc) - timedelta(hours=2)))
+
+        second = ingest.run_ingest(db_url, registry, fetcher=fetcher)
+        assert busy.hits("/rss") == 1 and second["fetches_count"] == 0
+        assert second["deferred"] == [{"source_id": "hostile", "until": until.isoformat(timespec="seconds"),
+                                       "reason": "Retry-After"}]
+
+        answers["status"] = 200  # forced, the source is fetched; a normal answer lifts the wait
+        ingest.run_ingest(db_url, registry, force=True, fetcher=fetcher)
+        assert busy.hits("/rss") == 2
+        with session_scope(db_url) as s:
+            assert s.get(Source, "hostile").retry_after_until is None

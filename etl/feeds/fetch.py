@@ -4,7 +4,8 @@ Every attempt is reported (and stored by the caller as a `feed_fetches` row): st
 bytes, duration, error. Limits: connect/read timeouts, a deadline for each attempt and a budget for the
 whole fetch (connecting, headers and body: a server trickling bytes cannot hold a fetch open), a maximum
 body size checked while streaming, a cap on redirects, retries with exponential backoff on
-5xx/429/timeouts/connection errors (honouring Retry-After), conditional GET with the stored ETag / Last-Modified, and a minimum
+5xx/429/timeouts/connection errors (honouring a short Retry-After; a longer one ends the fetch and is
+reported for the caller to respect), conditional GET with the stored ETag / Last-Modified, and a minimum
 interval between two requests to the same host. Only http(s) to public addresses is fetched, unless an
 allowance names the host (etl.feeds.guard).
 """
@@ -15,7 +16,7 @@ import random
 import threading
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
@@ -41,6 +42,7 @@ class FetchPolicy:
     host_interval: float = 1.0  # seconds between two requests to one host
     deadline: float = 60.0  # one attempt, from connecting to the last byte of the body
     budget: float = 150.0  # one get(): all attempts and the waits between them
+    retry_after_max: float = 24 * 3600.0  # a longer Retry-After is taken as this (a server cannot mute a feed)
     allow_private_hosts: tuple[str, ...] = ()  # "host" / "host:port" reachable on non-public addresses
     user_agent: str = f"Marsad/{__version__} (Arabic news event research pipeline; feed reader)"
 
@@ -71,6 +73,7 @@ class FetchResult:
     attempts: list[Attempt] = field(default_factory=list)
     body: bytes | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    retry_after_until: datetime | None = None  # the server asked not to be fetched again before this
 
     @property
     def final(self) -> Attempt:
@@ -103,7 +106,8 @@ class HostThrottle:
             self.sleep(start - now)
 
 
-def _retry_after(response: httpx.Response | None, cap: float) -> float | None:
+def _retry_after(response: httpx.Response | None) -> float | None:
+    """Seconds the server asked us to wait (Retry-After as seconds or an HTTP date), or None."""
     value = response.headers.get("retry-after") if response is not None else None
     if not value:
         return None
@@ -111,10 +115,13 @@ def _retry_after(response: httpx.Response | None, cap: float) -> float | None:
         seconds = float(value)
     except ValueError:
         try:
-            seconds = (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds()
+            when = parsedate_to_datetime(value)
         except (TypeError, ValueError):
             return None
-    return max(0.0, min(seconds, cap))
+        if when.tzinfo is None:  # "-0000" dates parse naive; HTTP dates are UTC
+            when = when.replace(tzinfo=timezone.utc)
+        seconds = (when - datetime.now(timezone.utc)).total_seconds()
+    return max(0.0, seconds)
 
 
 class Fetcher:
@@ -169,9 +176,19 @@ class Fetcher:
                 result.headers = {k.lower(): v for k, v in response.headers.items()}
                 return result
             retryable = attempt.status in ("timeout", "network_error") or attempt.http_status in RETRY_STATUSES
-            if not retryable or number == self.policy.attempts:
+            if not retryable:
                 return result
-            delay = _retry_after(response, self.policy.backoff_max)
+            delay = _retry_after(response) if attempt.http_status in RETRY_STATUSES else None
+            if delay is not None and delay > self.policy.backoff_max:
+                # waiting that long inside one run helps nobody: stop, and tell the caller until when
+                delay = min(delay, self.policy.retry_after_max)
+                result.retry_after_until = datetime.now(timezone.utc) + timedelta(seconds=delay)
+                attempt.error = (f"{attempt.error}; Retry-After {delay:.0f} s is beyond the "
+                                 f"{self.policy.backoff_max:.0f} s backoff cap: not fetched again before "
+                                 f"{result.retry_after_until:%Y-%m-%d %H:%M:%S} UTC")
+                return result
+            if number == self.policy.attempts:
+                return result
             if delay is None:
                 delay = min(self.policy.backoff_max, self.policy.backoff_base * 2 ** (number - 1))
                 delay *= random.uniform(0.75, 1.25)
