@@ -24,7 +24,9 @@ BATCH = 500
     start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
     catchup=False,
     max_active_runs=1,
-    default_args={"retries": 2, "retry_delay": timedelta(minutes=1)},
+    # generous limits (a 500-article batch takes well under a minute), there to end a hung task, not a slow one
+    dagrun_timeout=timedelta(hours=12),
+    default_args={"retries": 2, "retry_delay": timedelta(minutes=1), "execution_timeout": timedelta(hours=1)},
     tags=["marsad", "extract", "geo", "events"],
     doc_md=__doc__,
 )
@@ -72,7 +74,7 @@ def marsad_extract():
 
         return assign_batch(events_db_url(), batch, current()).as_dict()
 
-    @task(trigger_rule="none_failed")
+    @task(trigger_rule="none_failed", execution_timeout=timedelta(hours=3))
     def link_events() -> dict:
         from etl.dedup.config import current
         from etl.dedup.linking import link_pending

@@ -25,7 +25,9 @@ def _countries() -> list[str]:
     start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
     catchup=False,
     max_active_runs=1,
-    default_args={"retries": 3, "retry_delay": timedelta(minutes=10)},
+    # generous limits: the GeoNames dumps are large downloads and loads, but none may hang for ever
+    dagrun_timeout=timedelta(hours=12),
+    default_args={"retries": 3, "retry_delay": timedelta(minutes=10), "execution_timeout": timedelta(hours=1)},
     tags=["marsad", "geo"],
     doc_md=__doc__,
 )
@@ -44,14 +46,14 @@ def marsad_gazetteer():
     def files() -> list[str]:
         return ["alternateNamesV2.zip"] + [f"{cc}.zip" for cc in _countries()]
 
-    @task(max_active_tis_per_dagrun=2)
+    @task(max_active_tis_per_dagrun=2, execution_timeout=timedelta(hours=2))
     def download(file_name: str) -> str:
         from etl import config
         from etl.geo.geonames_dump import download as fetch
 
         return str(fetch(file_name, config.data_dir() / "geonames"))
 
-    @task
+    @task(execution_timeout=timedelta(hours=3))
     def load(paths: list[str], _packaged: int) -> int:
         from pathlib import Path
 

@@ -32,7 +32,11 @@ def _run_id() -> str:
     start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
     catchup=False,
     max_active_runs=1,
-    default_args={"retries": 2, "retry_delay": timedelta(minutes=1), "retry_exponential_backoff": True},
+    # time limits, so that no hung fetch holds the run (and, with max_active_runs=1, every later run):
+    # a feed fetch is bounded by the fetcher's budget (150 s) and a document's page fetching by 15 min
+    dagrun_timeout=timedelta(minutes=90),
+    default_args={"retries": 2, "retry_delay": timedelta(minutes=1), "retry_exponential_backoff": True,
+                  "execution_timeout": timedelta(minutes=10)},
     params={
         "replay": Param(None, type=["null", "string"], description="replay path instead of fetching"),
         "sources": Param([], type="array", description="only these source ids"),
@@ -60,7 +64,7 @@ def marsad_ingest():
 
         return ingest.fetch(events_db_url(), load_registry(), _run_id(), feed)
 
-    @task(max_active_tis_per_dagrun=2)
+    @task(max_active_tis_per_dagrun=2, execution_timeout=timedelta(minutes=30))
     def parse_and_store(fetched: dict) -> dict:
         from etl import ingest
         from etl.feeds.registry import load_registry

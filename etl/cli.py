@@ -95,6 +95,8 @@ def _print_summary(summary: dict) -> None:
     for key in ("sources_count", "fetches_count", "fetch_errors", "items_seen", "articles_new",
                 "articles_updated", "articles_unchanged", "rejections"):
         table.add_row(key.replace("_", " "), str(summary[key]))
+    for skipped in summary.get("deferred", []):
+        table.add_row("deferred", f"{skipped['source_id']}: {skipped['reason']} until {skipped['until']}")
     console.print(table)
 
 

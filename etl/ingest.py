@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import time
 import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -33,6 +34,9 @@ from etl.load.db import retrying, session_scope
 from etl.load.models import Source as SourceRow
 
 PAGE_MAX_BYTES = 5 * 1024 * 1024
+PAGE_DEADLINE = 30.0  # seconds for one attempt at an article page (a feed gets the fetcher's 60)
+PAGE_BUDGET = 60.0  # seconds for one page, its attempts included
+PAGES_TIME_LIMIT = 15 * 60.0  # seconds of page fetching per feed document; later pages wait for the next run
 log = logging.getLogger(__name__)
 
 
@@ -71,10 +75,11 @@ def start_run(db_url: str, registry: Registry, run_id: str | None = None, replay
 
 
 def plan(db_url: str, registry: Registry, run_id: str, source_ids: list[str] | None = None,
-         replay_path: str | None = None, force: bool = False) -> list[dict]:
+         replay_path: str | None = None, force: bool = False, deferred: list[dict] | None = None) -> list[dict]:
     """The feed documents to fetch in this run, as small dicts (one Airflow mapped task each).
 
-    Live: active sources whose poll interval has passed (or all selected ones with force).
+    Live: active sources whose poll interval has passed and whose server's Retry-After has run out (or all
+    selected ones with force); the sources skipped for a Retry-After are logged and added to `deferred`.
     Replay: every document of the replay path; replay-level rejections are stored here.
     """
     wanted = set(source_ids) if source_ids else None
@@ -89,12 +94,19 @@ def plan(db_url: str, registry: Registry, run_id: str, source_ids: list[str] | N
                  "document": None if is_jsonl(Path(replay_path)) else f.origin} for f in replayed.feeds]
     now = datetime.now(timezone.utc)
     with session_scope(db_url) as session:
-        last = {row.id: row.last_fetched_at for row in session.query(SourceRow)}
+        state = {row.id: (row.last_fetched_at, row.retry_after_until) for row in session.query(SourceRow)}
     tasks = []
     for source in registry.sources:
         if (wanted and source.id not in wanted) or (not wanted and not source.active):
             continue
-        previous = last.get(source.id)
+        previous, wait_until = state.get(source.id, (None, None))
+        if not force and wait_until and now < wait_until:
+            log.warning("skipping %s: its server asked (Retry-After) not to be fetched before %s",
+                        source.id, wait_until.isoformat(timespec="seconds"))
+            if deferred is not None:
+                deferred.append({"source_id": source.id, "until": wait_until.isoformat(timespec="seconds"),
+                                 "reason": "Retry-After"})
+            continue
         if not force and previous and now - previous < timedelta(minutes=source.poll_interval_minutes):
             continue
         tasks.append({"source_id": source.id, "replay_path": None, "document": None})
@@ -125,7 +137,8 @@ def fetch(db_url: str, registry: Registry, run_id: str, task: dict, fetcher: Fet
         own = fetcher is None
         fetcher = fetcher or Fetcher()
         try:
-            result = fetcher.get(source.feed_url, etag=etag, last_modified=modified)
+            result = fetcher.get(source.feed_url, etag=etag, last_modified=modified,
+                                 allow=source.allow_private_hosts)
         finally:
             if own:
                 fetcher.close()
@@ -143,7 +156,8 @@ def fetch(db_url: str, registry: Registry, run_id: str, task: dict, fetcher: Fet
         if not task.get("replay_path"):
             final = attempts[-1]
             store.update_source_state(session, source.id, status, etag=final.etag,
-                                      last_modified=final.last_modified)
+                                      last_modified=final.last_modified,
+                                      retry_after_until=result.retry_after_until)
     return {"source_id": source.id, "fetch_id": fetch_id, "status": status, "attempts": len(attempts),
             "body_path": spooled, "headers": headers, "base_url": base_url,
             "replay_path": task.get("replay_path")}
@@ -152,9 +166,15 @@ def fetch(db_url: str, registry: Registry, run_id: str, task: dict, fetcher: Fet
 PageSource = Callable[[str], tuple[str | None, str | None, str]]  # url -> (text, error, content_source)
 
 
-def live_pages(fetcher: Fetcher) -> PageSource:
+def live_pages(fetcher: Fetcher, allow: tuple[str, ...] = (), time_limit: float = PAGES_TIME_LIMIT) -> PageSource:
+    """Article pages over HTTP, for one feed document: `allow` is its source's allow_private_hosts."""
+    ends_at = time.monotonic() + time_limit
+
     def get(url: str):
-        result = fetcher.get(url, accept=PAGE_ACCEPT, max_bytes=PAGE_MAX_BYTES)
+        if time.monotonic() >= ends_at:  # many slow pages must not hold the feed's task for ever
+            return None, f"not fetched: this feed's pages took more than {time_limit:.0f} s", "page"
+        result = fetcher.get(url, accept=PAGE_ACCEPT, max_bytes=PAGE_MAX_BYTES, deadline=PAGE_DEADLINE,
+                             budget=PAGE_BUDGET, allow=allow)
         if result.status != "ok" or not result.body:
             return None, f"page fetch {result.status}: {result.final.error or result.final.http_status}", "page"
         text = extract_main_text(result.body, url=url)
@@ -238,7 +258,7 @@ def parse_and_store(db_url: str, registry: Registry, run_id: str, fetched: dict,
         pages = replayed_pages(fetched["replay_path"])
     elif fetch_pages:
         own_fetcher = fetcher or Fetcher()
-        pages = live_pages(own_fetcher)
+        pages = live_pages(own_fetcher, source.allow_private_hosts)
     try:
         _complete_texts_outside(db_url, parsed.articles, pages)
 
@@ -289,8 +309,9 @@ def run_ingest(db_url: str | None = None, registry: Registry | None = None, sour
     registry = registry or load_registry()
     run_id = start_run(db_url, registry, replay_path=replay_path, owner_pid=os.getpid())
     results: list[dict] = []
+    deferred: list[dict] = []
     try:
-        tasks = plan(db_url, registry, run_id, source_ids, replay_path, force)
+        tasks = plan(db_url, registry, run_id, source_ids, replay_path, force, deferred)
         if progress:
             progress({}, len(tasks))
         for task in tasks:
@@ -303,4 +324,4 @@ def run_ingest(db_url: str | None = None, registry: Registry | None = None, sour
     except BaseException as exc:
         finish(db_url, run_id, results, len({r["source_id"] for r in results}), "failed", f"{type(exc).__name__}: {exc}")
         raise
-    return finish(db_url, run_id, results, len({t["source_id"] for t in tasks}))
+    return {**finish(db_url, run_id, results, len({t["source_id"] for t in tasks})), "deferred": deferred}

@@ -43,6 +43,20 @@ def test_ingest_dag_shape(dagbag):
     assert outlet.name == "marsad_articles"
 
 
+def test_every_task_and_every_run_has_a_time_limit(dagbag):
+    from etl.feeds.fetch import FetchPolicy
+    from etl.ingest import PAGES_TIME_LIMIT
+
+    for dag_id in ("marsad_ingest", "marsad_extract", "marsad_gazetteer"):
+        dag = dagbag.get_dag(dag_id)
+        assert dag.dagrun_timeout, dag_id
+        for task in dag.tasks:
+            assert task.execution_timeout and task.execution_timeout <= dag.dagrun_timeout, (dag_id, task.task_id)
+    ingest = dagbag.get_dag("marsad_ingest")  # the limits leave room for the fetcher's own
+    assert ingest.get_task("fetch").execution_timeout.total_seconds() > 2 * FetchPolicy().budget
+    assert ingest.get_task("parse_and_store").execution_timeout.total_seconds() > 1.5 * PAGES_TIME_LIMIT
+
+
 def test_ingest_dag_run_lands_articles(dagbag, sqlite_url, samples, monkeypatch):
     from airflow.models.asset import AssetEvent
     from airflow.utils.session import create_session

@@ -29,8 +29,9 @@ def sleeps():
 
 @pytest.fixture
 def fetcher(sleeps):
+    # the test servers are on loopback, which fetching refuses unless allowed
     policy = FetchPolicy(read_timeout=0.5, connect_timeout=0.5, max_bytes=1_000_000, max_redirects=3,
-                         attempts=3, host_interval=0.0)
+                         attempts=3, host_interval=0.0, allow_private_hosts=("127.0.0.1",))
     with Fetcher(policy, sleep=sleeps.append) as f:
         yield f
 

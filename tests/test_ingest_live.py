@@ -52,7 +52,10 @@ sources:
   - {{id: local-html, outlet: Broken, feed_url: "{site.url('/html')}"}}
   - {{id: local-down, outlet: Down, feed_url: "http://127.0.0.1:9/rss"}}
 """)
-    with Fetcher(FetchPolicy(attempts=2, backoff_base=0.01, host_interval=0.0, read_timeout=2)) as fetcher:
+    # every server here is on loopback, which fetching refuses unless allowed
+    policy = FetchPolicy(attempts=2, backoff_base=0.01, host_interval=0.0, read_timeout=2,
+                         allow_private_hosts=("127.0.0.1",))
+    with Fetcher(policy) as fetcher:
         first = ingest.run_ingest(db_url, registry, fetcher=fetcher)
         assert first["articles_new"] == 3 and first["fetch_errors"] == 2
         with session_scope(db_url) as s:

@@ -1,10 +1,13 @@
 """HTTP fetching of feeds and article pages with httpx (feedparser's own fetcher has no timeout).
 
 Every attempt is reported (and stored by the caller as a `feed_fetches` row): status, HTTP code,
-bytes, duration, error. Limits: connect/read timeouts, a maximum body size checked while streaming,
-a cap on redirects, retries with exponential backoff on 5xx/429/timeouts/connection errors (honouring
-Retry-After), conditional GET with the stored ETag / Last-Modified, and a minimum interval between
-two requests to the same host.
+bytes, duration, error. Limits: connect/read timeouts, a deadline for each attempt and a budget for the
+whole fetch (connecting, headers and body: a server trickling bytes cannot hold a fetch open), a maximum
+body size checked while streaming, a cap on redirects, retries with exponential backoff on
+5xx/429/timeouts/connection errors (honouring a short Retry-After; a longer one ends the fetch and is
+reported for the caller to respect), conditional GET with the stored ETag / Last-Modified, and a minimum
+interval between two requests to the same host. Only http(s) to public addresses is fetched, unless an
+allowance names the host (etl.feeds.guard).
 """
 
 from __future__ import annotations
@@ -13,13 +16,14 @@ import random
 import threading
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import httpx
 
 from etl import __version__
+from etl.feeds.guard import Allowance, BlockedDestination, GuardedTransport, limits
 
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
@@ -36,6 +40,10 @@ class FetchPolicy:
     backoff_base: float = 1.0
     backoff_max: float = 30.0
     host_interval: float = 1.0  # seconds between two requests to one host
+    deadline: float = 60.0  # one attempt, from connecting to the last byte of the body
+    budget: float = 150.0  # one get(): all attempts and the waits between them
+    retry_after_max: float = 24 * 3600.0  # a longer Retry-After is taken as this (a server cannot mute a feed)
+    allow_private_hosts: tuple[str, ...] = ()  # "host" / "host:port" reachable on non-public addresses
     user_agent: str = f"Marsad/{__version__} (Arabic news event research pipeline; feed reader)"
 
 
@@ -45,7 +53,9 @@ class Attempt:
     url: str
     started_at: datetime
     duration_ms: int
-    status: str  # ok | not_modified | http_error | timeout | network_error | too_large | too_many_redirects
+    # ok | not_modified | http_error | timeout | network_error | too_large | too_many_redirects
+    # | blocked_destination (a scheme or address fetching may not reach; sources.last_status is String(20))
+    status: str
     http_status: int | None = None
     bytes: int = 0
     final_url: str | None = None
@@ -63,6 +73,7 @@ class FetchResult:
     attempts: list[Attempt] = field(default_factory=list)
     body: bytes | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    retry_after_until: datetime | None = None  # the server asked not to be fetched again before this
 
     @property
     def final(self) -> Attempt:
@@ -95,7 +106,8 @@ class HostThrottle:
             self.sleep(start - now)
 
 
-def _retry_after(response: httpx.Response | None, cap: float) -> float | None:
+def _retry_after(response: httpx.Response | None) -> float | None:
+    """Seconds the server asked us to wait (Retry-After as seconds or an HTTP date), or None."""
     value = response.headers.get("retry-after") if response is not None else None
     if not value:
         return None
@@ -103,10 +115,13 @@ def _retry_after(response: httpx.Response | None, cap: float) -> float | None:
         seconds = float(value)
     except ValueError:
         try:
-            seconds = (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds()
+            when = parsedate_to_datetime(value)
         except (TypeError, ValueError):
             return None
-    return max(0.0, min(seconds, cap))
+        if when.tzinfo is None:  # "-0000" dates parse naive; HTTP dates are UTC
+            when = when.replace(tzinfo=timezone.utc)
+        seconds = (when - datetime.now(timezone.utc)).total_seconds()
+    return max(0.0, seconds)
 
 
 class Fetcher:
@@ -119,7 +134,7 @@ class Fetcher:
             timeout=httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout),
             follow_redirects=True, max_redirects=self.policy.max_redirects,
             headers={"User-Agent": self.policy.user_agent, "Accept-Encoding": "gzip, deflate"},
-            transport=transport,
+            transport=transport or GuardedTransport(Allowance(self.policy.allow_private_hosts)),
         )
 
     def __enter__(self) -> "Fetcher":
@@ -132,29 +147,53 @@ class Fetcher:
         self.client.close()
 
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None,
-            accept: str = FEED_ACCEPT, max_bytes: int | None = None) -> FetchResult:
-        """GET with retries; the result carries every attempt and, on success, the body and headers."""
+            accept: str = FEED_ACCEPT, max_bytes: int | None = None, deadline: float | None = None,
+            budget: float | None = None, allow: tuple[str, ...] = ()) -> FetchResult:
+        """GET with retries; the result carries every attempt and, on success, the body and headers.
+
+        `deadline` / `budget` may shorten the policy's; `allow` adds hosts reachable on private addresses.
+        """
         headers = {"Accept": accept}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         limit = max_bytes or self.policy.max_bytes
+        deadline = min(deadline or self.policy.deadline, self.policy.deadline)
+        budget = min(budget or self.policy.budget, self.policy.budget)
+        ends_at = time.monotonic() + budget
+        allowance = Allowance(allow)
         result = FetchResult()
         for number in range(1, self.policy.attempts + 1):
-            attempt, response, body = self._once(number, url, headers, limit)
+            left = ends_at - time.monotonic()
+            what = (f"the {deadline:.1f} s deadline of a fetch attempt" if deadline <= left
+                    else f"the {budget:.1f} s budget of the fetch (all attempts)")
+            with limits(min(deadline, left), what, allowance):
+                attempt, response, body = self._once(number, url, headers, limit)
             result.attempts.append(attempt)
             if attempt.status == "ok":
                 result.body = body
                 result.headers = {k.lower(): v for k, v in response.headers.items()}
                 return result
             retryable = attempt.status in ("timeout", "network_error") or attempt.http_status in RETRY_STATUSES
-            if not retryable or number == self.policy.attempts:
+            if not retryable:
                 return result
-            delay = _retry_after(response, self.policy.backoff_max)
+            delay = _retry_after(response) if attempt.http_status in RETRY_STATUSES else None
+            if delay is not None and delay > self.policy.backoff_max:
+                # waiting that long inside one run helps nobody: stop, and tell the caller until when
+                delay = min(delay, self.policy.retry_after_max)
+                result.retry_after_until = datetime.now(timezone.utc) + timedelta(seconds=delay)
+                attempt.error = (f"{attempt.error}; Retry-After {delay:.0f} s is beyond the "
+                                 f"{self.policy.backoff_max:.0f} s backoff cap: not fetched again before "
+                                 f"{result.retry_after_until:%Y-%m-%d %H:%M:%S} UTC")
+                return result
+            if number == self.policy.attempts:
+                return result
             if delay is None:
                 delay = min(self.policy.backoff_max, self.policy.backoff_base * 2 ** (number - 1))
                 delay *= random.uniform(0.75, 1.25)
+            if ends_at - time.monotonic() - delay < self.policy.connect_timeout:
+                return result  # the budget leaves no room for another attempt worth making
             self.sleep(delay)
         return result
 
@@ -192,6 +231,8 @@ class Fetcher:
                 attempt.error = f"HTTP {response.status_code} {response.reason_phrase}".strip()
         except _TooLarge as exc:
             attempt.status, attempt.error = "too_large", str(exc)
+        except BlockedDestination as exc:
+            attempt.status, attempt.error = "blocked_destination", str(exc)
         except httpx.TooManyRedirects as exc:
             attempt.status, attempt.error = "too_many_redirects", f"more than {self.policy.max_redirects} redirects: {exc}"
         except httpx.TimeoutException as exc:

@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from etl import config
+from etl.feeds.guard import format_host_entry, parse_host_entry
 
 SourceId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")]
 
@@ -32,6 +33,14 @@ class Source(BaseModel):
     poll_interval_minutes: int = Field(ge=1, le=7 * 24 * 60)
     replay_keys: tuple[str, ...] = ()
     timezone: str = "UTC"  # zone of feed dates that carry none (e.g. Arabic-format pubDates)
+    # hosts ("name", "10.0.0.5", "[::1]") or host:port pairs that this source's feed and pages may reach on a
+    # loopback / private / link-local address; everything else non-public is refused (etl.feeds.guard)
+    allow_private_hosts: tuple[str, ...] = ()
+
+    @field_validator("allow_private_hosts")
+    @classmethod
+    def _host_entries(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(format_host_entry(*parse_host_entry(entry)) for entry in value)
 
     @field_validator("timezone")
     @classmethod

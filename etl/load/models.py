@@ -122,7 +122,7 @@ class FeedFetch(Base):
     replayed: Mapped[bool] = mapped_column(Boolean, default=False)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     duration_ms: Mapped[int] = mapped_column(Integer)
-    # ok | not_modified | http_error | timeout | network_error | too_large | too_many_redirects
+    # ok | not_modified | http_error | timeout | network_error | too_large | too_many_redirects | blocked_destination
     status: Mapped[str] = mapped_column(String(24))
     http_status: Mapped[int | None] = mapped_column(Integer)
     bytes: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -77,8 +77,10 @@ def record_attempts(session: Session, run_id: str | None, source_id: str, attemp
 
 
 def update_source_state(session: Session, source_id: str, status: str, etag: str | None = None,
-                        last_modified: str | None = None, keep_validators: bool = True) -> None:
-    values: dict = {"last_fetched_at": utcnow(), "last_status": status}
+                        last_modified: str | None = None, keep_validators: bool = True,
+                        retry_after_until: datetime | None = None) -> None:
+    """After a live fetch; `retry_after_until` is the latest fetch's (None lifts an earlier one)."""
+    values: dict = {"last_fetched_at": utcnow(), "last_status": status, "retry_after_until": retry_after_until}
     if etag or not keep_validators:
         values["etag"] = etag
     if last_modified or not keep_validators:
