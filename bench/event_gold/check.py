@@ -73,8 +73,8 @@ def load_corpus(path: Path) -> dict[str, dict]:
 
 
 def boundary_ok(text: str, start: int, end: int) -> bool:
-    left = start == 0 or text[start - 1] in " \n\t\"'«(-،.؟!:"
-    right = end == len(text) or text[end - 1] in ".؟!\"'»:)" or text[end] in " \n\t\"'»)،.؟!"
+    left = start == 0 or text[start - 1].isspace() or text[start - 1] in "\"'«(-،.؟!:"
+    right = end == len(text) or text[end - 1] in ".؟!\"'»:)" or text[end].isspace() or text[end] in "\"'»)،.؟!"
     return left and right
 
 
@@ -144,8 +144,8 @@ def main() -> int:
             err(f"{where}: date_precision {e.get('date_precision')!r}")
         if not re.fullmatch(r"[A-Z]{2}", str(e.get("country"))):
             err(f"{where}: country {e.get('country')!r}")
-        if not e.get("admin1"):
-            err(f"{where}: no admin1")
+        if not e.get("admin1") and e.get("geo_precision") != 4:
+            err(f"{where}: no admin1 (only country-level events, geo_precision 4, may have none)")
         pl = e.get("place") or {}
         if not (pl.get("name") and pl.get("arabic")):
             err(f"{where}: place needs name and arabic")
