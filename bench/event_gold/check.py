@@ -216,6 +216,22 @@ def main() -> int:
         if listed != has:
             err(f"article {d}: events listed {sorted(listed)} but reported {sorted(has)}")
 
+    # history items that name a coded event: the event exists, and lies in the article's split
+    for d, a in art_by.items():
+        for h in a.get("history") or []:
+            i = h.get("event") if isinstance(h, dict) else None
+            if i is None:
+                continue
+            if i not in ev_by:
+                err(f"article {d}: history names event {i}, which does not exist")
+            elif any(art_by[x].get("split") != a.get("split") for x in reported_by[i] if x in art_by):
+                err(f"article {d}: history names event {i}, reported in the other split")
+    for d, a in art_by.items():
+        for t in a.get("totals") or []:
+            for i in (t.get("events") or []) if isinstance(t, dict) else []:
+                if i not in ev_by:
+                    err(f"article {d}: a total names event {i}, which does not exist")
+
     # articles sharing an event share a split
     for i, ds in reported_by.items():
         splits = {art_by[d].get("split") for d in ds if d in art_by}

@@ -4,7 +4,8 @@ Articles that share an event (or that mention, as history, an event that another
 linked; the connected components (clusters, and single articles that
 share nothing) are the units of the split, so no event is reported in both splits. The components are
 ordered (by their smallest docno), shuffled with random.Random(SEED), and each in turn goes to the split
-whose share of articles is furthest below its target (ties to `tune`).
+that keeps the shares of articles (weighted twice) and of ASSAULT, PROTEST and COERCE events closest to
+60/40 (ties to `tune`).
 
     .venv/bin/python bench/event_gold/split.py           # print the assignment and the counts
     .venv/bin/python bench/event_gold/split.py --write   # also write it into articles.yaml (split: lines)
@@ -48,15 +49,39 @@ def components(articles: list[dict]) -> list[list[str]]:
     return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
 
 
-def assign(articles: list[dict]) -> dict[str, str]:
+def assign(articles: list[dict], types: dict[str, str]) -> dict[str, str]:
+    """Greedy: each component (in seeded random order) goes to the split that leaves the shares of
+    articles and of events of each type closest to the targets."""
     comps = components(articles)
     random.Random(SEED).shuffle(comps)
-    count = {k: 0 for k in TARGET}
+    by_doc = {a["docno"]: a for a in articles}
+    keys = ["articles", "ASSAULT", "PROTEST", "COERCE"]
+
+    def weights(comp: list[str]) -> dict[str, int]:
+        evs = {e for d in comp for e in by_doc[d].get("events") or []}
+        w = {k: sum(1 for e in evs if types.get(e) == k) for k in keys[1:]}
+        w["articles"] = len(comp)
+        return w
+
+    count = {s: dict.fromkeys(keys, 0) for s in TARGET}
     out: dict[str, str] = {}
     for comp in comps:
-        total = sum(count.values()) + len(comp)
-        split = max(TARGET, key=lambda k: (TARGET[k] * total - count[k], k == "tune"))
-        count[split] += len(comp)
+        w = weights(comp)
+
+        def cost(choice: str) -> float:
+            total = 0.0
+            for k in keys:
+                n = sum(count[s][k] for s in TARGET) + w[k]
+                if n == 0:
+                    continue
+                for s in TARGET:
+                    got = count[s][k] + (w[k] if s == choice else 0)
+                    total += (got / n - TARGET[s]) ** 2 * (2.0 if k == "articles" else 1.0)
+            return total
+
+        split = min(TARGET, key=lambda s: (cost(s), s != "tune"))
+        for k in keys:
+            count[split][k] += w[k]
         for d in comp:
             out[d] = split
     return out
@@ -69,7 +94,8 @@ def main() -> None:
     path = HERE / "articles.yaml"
     text = path.read_text(encoding="utf-8")
     articles = yaml.safe_load(text)["articles"]
-    split = assign(articles)
+    events = yaml.safe_load((HERE / "events.yaml").read_text(encoding="utf-8"))["events"]
+    split = assign(articles, {e["id"]: e["type"] for e in events})
     comps = components(articles)
     for comp in sorted(comps, key=lambda g: (split[g[0]], -len(g), g[0])):
         sel = sorted({a["selection"] for a in articles if a["docno"] in comp})
@@ -77,9 +103,11 @@ def main() -> None:
     ev = {s: set() for s in TARGET}
     for a in articles:
         ev[split[a["docno"]]].update(a.get("events") or [])
+    types = {e["id"]: e["type"] for e in events}
     for s in TARGET:
         n = sum(1 for v in split.values() if v == s)
-        print(f"# {s}: {n} articles ({n / len(split):.0%}), {len(ev[s])} events, "
+        by_type = ", ".join(f"{t} {sum(1 for e in ev[s] if types[e] == t)}" for t in ("ASSAULT", "PROTEST", "COERCE"))
+        print(f"# {s}: {n} articles ({n / len(split):.0%}), {len(ev[s])} events ({by_type}), "
               f"{sum(1 for c in comps if split[c[0]] == s)} components")
     if args.write:
         def repl(m: re.Match) -> str:
