@@ -3,8 +3,9 @@
 Nothing caps an article's length, so one text may hold a whole site's archive. Long texts are built by
 concatenating the title and text of the ANT articles (../shared/data/ant_multisource/middleEast_2018.jsonl.gz,
 7,628 real Arabic news articles, in file order, an empty line between articles) and cutting at exactly
-each size. At each size, on one core (the process pinned with sched_setaffinity), the fastest of --repeat
-runs (a single run when it takes over 10 s):
+each size; with --one-line every line break becomes a space (one paragraph, as some sites write). At each
+size, on one core (the process pinned with sched_setaffinity), the fastest of --repeat runs (a single
+run when it takes over 10 s):
 
   (a) geocoder: `Geocoder(packaged gazetteer).geocode(text)` (tokenizing included);
   (b) coder: `make_coder(geocode=True).code(text, title=..., published=...)` (the first article's title
@@ -16,7 +17,7 @@ to the smallest size (1.0 everywhere when the cost is linear). The digests (SHA-
 of the events) let two builds be compared on the same long texts: equal digests, equal output.
 
     .venv/bin/python bench/bench_long_text.py [--sizes 16384,65536,262144,1048576] [--repeat 3]
-                                              [--skip-coder]
+                                              [--skip-coder] [--one-line]
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "data" / "ant_multisource" / "middleEast_2018.jsonl.gz"
 SIZES = (16_384, 65_536, 262_144, 1_048_576)
+LINE_BREAKS_TO_SPACES = str.maketrans(dict.fromkeys("\n\r\u2028\u2029\x0b\x0c\x85", " "))  # (the splitter's)
 
 
 def load() -> list[dict]:
@@ -41,7 +43,7 @@ def load() -> list[dict]:
         return [json.loads(line) for line in lines]
 
 
-def long_text(articles: list[dict], size: int) -> str:
+def long_text(articles: list[dict], size: int, one_line: bool = False) -> str:
     parts, length = [], 0
     for article in articles:
         part = f"{article.get('title') or ''}\n{article.get('text') or ''}"
@@ -52,7 +54,7 @@ def long_text(articles: list[dict], size: int) -> str:
     text = "\n\n".join(parts)
     if len(text) < size:
         sys.exit(f"the corpus has only {len(text):,} characters")
-    return text[:size]
+    return text[:size].translate(LINE_BREAKS_TO_SPACES) if one_line else text[:size]
 
 
 def best_of(repeat: int, run):
@@ -78,6 +80,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs per measurement, the fastest reported (one only when it takes over 10 s)")
     parser.add_argument("--skip-coder", action="store_true", help="time the geocoder and the text layer only")
+    parser.add_argument("--one-line", action="store_true",
+                        help="line breaks replaced by spaces: the whole text is one line (one paragraph)")
     args = parser.parse_args()
     if not CORPUS.exists():
         sys.exit(f"{CORPUS} not found (../shared/data must be beside the project)")
@@ -108,8 +112,8 @@ def main() -> None:
 
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, one core ({pinned}); "
           f"best of {args.repeat} run(s)")
-    print(f"texts: the ANT articles ({CORPUS.name}) concatenated, title and text, cut at each size; "
-          f"the longest article's text is {longest:,} characters")
+    print(f"texts: the ANT articles ({CORPUS.name}) concatenated, title and text, cut at each size"
+          f"{', on one line' if args.one_line else ''}; the longest article's text is {longest:,} characters")
     print(f"{'step':<16} {'characters':>10} {'seconds':>9} {'characters/s':>13} {'x cost/char':>11}  output")
     base: dict[str, float] = {}
 
@@ -120,7 +124,7 @@ def main() -> None:
               f"{output}", flush=True)
 
     for size in sizes:
-        text = long_text(articles, size)
+        text = long_text(articles, size, args.one_line)
         seconds, sentences = best_of(args.repeat, lambda: split_sentences(text))
         report("split_sentences", size, seconds, f"{len(sentences):,} sentences")
         seconds, tokens = best_of(args.repeat, lambda: tokenize(text))
