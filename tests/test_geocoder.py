@@ -126,3 +126,29 @@ def test_a_hashtag_of_its_own_supports_a_small_place(geo):
     assert found(geo, "صباح الخير من الجفر") == []  # a town of 3,500 without support
     assert found(geo, "صباح الخير #الأردن #الجفر") == [("الأردن", "Jordan"), ("الجفر", "Al Jafr")]
     assert found(geo, "صباح الخير #الأردن #سيول_الجفر") == [("الأردن", "Jordan")]  # a topic tag is not
+
+
+def test_the_nearest_place_is_the_one_a_scan_of_all_the_places_finds():
+    """_Nearby (points in order of latitude, two nearest per candidate) gives exactly the distance that
+    comparing the candidate with every other place of the text gives, with repeated places and without
+    the mention's own place."""
+    import random
+    from types import SimpleNamespace
+
+    from etl.geo.geocoder import _Nearby
+
+    rng = random.Random(7)
+    grid = [(rng.choice([-89.5, -30.0, 0.0, 12.25, 33.3, 33.34, 60.0, 89.9]), rng.uniform(-180, 180))
+            for _ in range(12)]  # few coordinates: repeated points and ties
+    for size in (0, 1, 2, 3, 10, 40):
+        points = [rng.choice(grid) for _ in range(size)]
+        nearby = _Nearby(points)
+        for _ in range(30):
+            lat, lon = rng.choice(grid) if rng.random() < 0.3 else (rng.uniform(-90, 90), rng.uniform(-180, 180))
+            place = SimpleNamespace(lat=lat, lon=lon)
+            for own in [None] + points[:3]:
+                others = list(points)
+                if own is not None:
+                    others.remove(own)
+                expected = min((haversine_km(lat, lon, a, b) for a, b in others), default=None)
+                assert nearby.distance(place, own) == expected

@@ -184,15 +184,23 @@ class EventCoder:
         actors = self._actors(text, tokens, published, focus)
         triggers = self._triggers(text, tokens, actors, places)
         starts = [t.start for t in tokens]
-        events: list[Event] = []
-        context_place: list[dict] = [self._place_dict(p) for p in title_places[:1]]
+        sentences = []
         for s_start, s_end in self._sentences(text):
             lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
-            if lo >= hi:
-                continue
-            sentence = _Sentence(s_start, s_end, lo, hi, "؟" in text[s_start:s_end] or "?" in text[s_start:s_end])
-            s_places = [p for p in places if s_start <= p.start < s_end]
-            found = self._code_sentence(text, tokens, sentence, actors, triggers, s_places, published,
+            if lo < hi:
+                sentences.append(_Sentence(s_start, s_end, lo, hi,
+                                           "؟" in text[s_start:s_end] or "?" in text[s_start:s_end]))
+        # each sentence's own places, actors and triggers, dealt out once (filtering every list for every
+        # sentence would cost the square of a long text)
+        s_places = _by_sentence(places, [s.start for s in sentences], [s.end for s in sentences],
+                                lambda p: p.start)
+        los, his = [s.lo for s in sentences], [s.hi for s in sentences]
+        s_actors = _by_sentence(actors, los, his, lambda a: a.first)
+        s_triggers = _by_sentence(triggers, los, his, lambda t: t.first)
+        events: list[Event] = []
+        context_place: list[dict] = [self._place_dict(p) for p in title_places[:1]]
+        for k, sentence in enumerate(sentences):
+            found = self._code_sentence(text, tokens, sentence, s_actors[k], s_triggers[k], s_places[k], published,
                                         context_place)
             for event in found:
                 if event.locations and event.happened:
@@ -315,6 +323,9 @@ class EventCoder:
         """جنوده، قواتها، مقاتليه: the forces of the organisation or state named before them in the sentence
         ("قال الجيش الأمريكي إن جنوده قتلوا …"), added as mentions of that actor."""
         taken = {i for m in mentions for i in range(m.first, m.last)}
+        # the mentions are in text order, and none covers token i: those before it are the first
+        # bisect(firsts, i), where the search starts instead of walking back over all of a long text's mentions
+        firsts = [m.first for m in mentions]
         added = []
         for i, tok in enumerate(tokens):
             if i in taken or self.cues.own_forces.isdisjoint(bases_of(tok.key)):
@@ -325,10 +336,9 @@ class EventCoder:
                 continue
             clitic, own = reading
             antecedent = None
-            for m in reversed(mentions):
-                if m.last > i:
-                    continue
-                if any(ch in ".!?؟" for ch in text[m.end:tok.start]) or i - m.last > 25:
+            for k in range(bisect.bisect_left(firsts, i) - 1, -1, -1):
+                m = mentions[k]
+                if i - m.last > 25 or any(ch in ".!?؟" for ch in text[m.end:tok.start]):
                     break
                 if m.named and not m.locative and m.kind not in ("adjective", "people"):
                     antecedent = m
@@ -419,13 +429,12 @@ class EventCoder:
 
     # ------------------------------------------------------------------------------------------ sentence
 
-    def _code_sentence(self, text: str, tokens: list[Token], s: _Sentence, all_actors: list[ActorMention],
-                       all_triggers: list[TriggerMention], places: list, published: datetime | None,
+    def _code_sentence(self, text: str, tokens: list[Token], s: _Sentence, actors: list[ActorMention],
+                       triggers: list[TriggerMention], places: list, published: datetime | None,
                        context_place: list[dict]) -> list[Event]:
-        triggers = [t for t in all_triggers if s.lo <= t.first < s.hi]
+        """The events of one sentence, given the actors, triggers and places that begin in it."""
         if not triggers:
             return []
-        actors = [a for a in all_actors if s.lo <= a.first < s.hi]
         dateline = _DASH_DATELINE.match(text, s.start, min(s.end, s.start + 90))
         if dateline:  # دبي، الإمارات العربية المتحدة (CNN) --: where the story was filed acts in none of it
             actors = [a for a in actors if a.start >= dateline.end()]
@@ -2577,13 +2586,25 @@ def _bases_in(token: Token, words: frozenset[str]) -> bool:
 
 
 def _token_spans(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
+    """The tokens that overlap any of the character spans."""
+    ends = [tok.end for tok in tokens]  # (tokens do not overlap: their ends are in order too)
     out = set()
     for start, end in spans:
-        for i, tok in enumerate(tokens):
-            if tok.start >= end:
-                break
-            if tok.end > start:
-                out.add(i)
+        i = bisect.bisect_right(ends, start)  # the first token ending after the span starts
+        while i < len(tokens) and tokens[i].start < end:
+            out.add(i)
+            i += 1
+    return out
+
+
+def _by_sentence(items: list, starts: list[int], ends: list[int], position: Callable) -> list[list]:
+    """The items that begin in each of the (ordered, disjoint) ranges [starts[k], ends[k]), in their order."""
+    out: list[list] = [[] for _ in starts]
+    for item in items:
+        at = position(item)
+        k = bisect.bisect_right(starts, at) - 1
+        if k >= 0 and at < ends[k]:
+            out[k].append(item)
     return out
 
 

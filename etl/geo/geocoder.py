@@ -16,6 +16,7 @@ Precision: 1 the named place, 2 near it or part of it (relative locations, "ري
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -158,6 +159,56 @@ class _Span:
     listed_after: "_Span | None" = None  # "بغداد، والقائم": the place this one is listed with
     absorbed: list["_Span"] = field(default_factory=list)
     replaces: list["_Span"] = field(default_factory=list)  # a place reading of the facility noun itself
+
+
+class _Nearby:
+    """Distances from a candidate place to the nearest of the text's places (the points of the first pass).
+
+    Comparing each candidate with every place of the text costs the square of a long text's length. A long
+    text names few distinct points, though, and few distinct candidates: each candidate's two nearest
+    distinct points are found once, walking the points in order of latitude outward from its own (a point
+    further away in latitude alone than the second nearest so far cannot be nearer).
+    """
+
+    def __init__(self, points: list[tuple[float, float]]) -> None:
+        self.size = len(points)
+        self.count = Counter(points)
+        self.points = sorted(self.count)
+        self.lats = [lat for lat, _ in self.points]
+        self._two: dict[tuple[float, float], tuple[float, tuple[float, float] | None, float]] = {}
+
+    def distance(self, place: Place, own: tuple[float, float] | None = None) -> float | None:
+        """km to the nearest point, leaving out one occurrence of `own` (the place's own mention); None
+        when no point is left."""
+        if self.size == (own is not None):
+            return None  # (most short texts: one place, or none)
+        two = self._two.get((place.lat, place.lon))
+        if two is None:
+            two = self._two[place.lat, place.lon] = self._two_nearest(place.lat, place.lon)
+        nearest, point, second = two
+        if own is not None and point == own and self.count[own] == 1:
+            nearest = second
+        return nearest
+
+    def _two_nearest(self, lat: float, lon: float) -> tuple[float, tuple[float, float] | None, float]:
+        """(distance to the nearest point, that point, distance to the next nearest), inf for none."""
+        nearest, point, second = math.inf, None, math.inf
+        above = bisect.bisect_left(self.lats, lat)
+        below = above - 1
+        while below >= 0 or above < len(self.lats):
+            if above == len(self.lats) or (below >= 0 and lat - self.lats[below] <= self.lats[above] - lat):
+                other, below = self.points[below], below - 1
+            else:
+                other, above = self.points[above], above + 1
+            # the arc between the two latitudes is a lower bound of the distance (less a margin for rounding)
+            if math.radians(abs(other[0] - lat)) * 6371.0 > second + 1e-6:
+                break
+            d = haversine_km(lat, lon, *other)
+            if d < nearest:
+                nearest, point, second = d, other, nearest
+            elif d < second:
+                second = d
+        return nearest, point, second
 
 
 def _glue_gap(gap: str) -> bool:
@@ -375,7 +426,8 @@ class Geocoder:
 
     # ------------------------------------------------------------------------------ resolution
 
-    def _score(self, span: _Span, place: Place, focus: str | None, others: list[tuple[float, float]]) -> float:
+    def _score(self, span: _Span, place: Place, focus: str | None, nearby: "_Nearby | None",
+               own: tuple[float, float] | None) -> float:
         kind = place.kind
         if kind == "country":
             score = 6.0
@@ -392,17 +444,20 @@ class Geocoder:
         parent = span.parent.best if span.parent is not None else None
         if parent is not None and parent is not place and _within(place, parent):
             score += 4.0
-        if others:
-            score += 2.0 * max(math.exp(-haversine_km(place.lat, place.lon, lat, lon) / NEAR_KM) for lat, lon in others)
+        # closeness to the other places of the text: the largest exp(-d / NEAR_KM) is the nearest place's
+        nearest = nearby.distance(place, own) if nearby is not None else None
+        if nearest is not None:
+            score += 2.0 * math.exp(-nearest / NEAR_KM)
         return score
 
-    def _pick(self, span: _Span, focus: str | None, others: list[tuple[float, float]]) -> None:
-        scored = sorted(((self._score(span, p, focus, others), p) for p in span.candidates),
+    def _pick(self, span: _Span, focus: str | None, nearby: "_Nearby | None" = None,
+              own: tuple[float, float] | None = None) -> None:
+        scored = sorted(((self._score(span, p, focus, nearby, own), p) for p in span.candidates),
                         key=lambda item: item[0], reverse=True)
         span.best = scored[0][1]
         span.scores = [s for s, _ in scored[:2]]
 
-    def _accept_weak(self, span: _Span, strong_points: list[tuple[float, float]], focus: str | None) -> bool:
+    def _accept_weak(self, span: _Span, nearby: "_Nearby", focus: str | None) -> bool:
         """Keep a name that needs context only when the context vouches for it, and only the readings it fits."""
         if span.cue is not None:
             fitting = [p for p in span.candidates if _code_matches(p.feature_code, span.cue[0])]
@@ -421,8 +476,7 @@ class Geocoder:
             if inside:
                 span.candidates = inside
                 return True
-        near = [p for p in span.candidates
-                if any(haversine_km(p.lat, p.lon, lat, lon) <= NEAR_KM for lat, lon in strong_points)]
+        near = [p for p in span.candidates if (d := nearby.distance(p)) is not None and d <= NEAR_KM]
         if near and (span.supported or span.direction):
             span.candidates = near
             return True
@@ -432,7 +486,7 @@ class Geocoder:
                 span.candidates = home
                 return True
         return span.key not in self.cues.needs_context and len(span.candidates) == 1 and \
-            any(haversine_km(p.lat, p.lon, lat, lon) <= 50 for p in near for lat, lon in strong_points)
+            any(nearby.distance(p) <= 50 for p in near)
 
     def geocode(self, text: str, focus_country: str | None = None,
                 tokens: list[Token] | None = None) -> list[PlaceMention]:
@@ -447,14 +501,13 @@ class Geocoder:
         places = [s for s in spans if not s.facility] + inner
         strong = [s for s in places if not s.weak]
         for span in strong:
-            self._pick(span, focus_country, [])
+            self._pick(span, focus_country)
         focus = focus_country or self._focus(strong)
-        strong_points = [(s.best.lat, s.best.lon) for s in strong if s.best.kind != "country"]
-        kept = [s for s in places if not s.weak or self._accept_weak(s, strong_points, focus)]
         first_pass = {id(s): (s.best.lat, s.best.lon) for s in strong if s.best.kind != "country"}
+        nearby = _Nearby(list(first_pass.values()))
+        kept = [s for s in places if not s.weak or self._accept_weak(s, nearby, focus)]
         for span in sorted(kept, key=lambda s: s.parent is not None):  # parents before their children
-            others = [pt for key, pt in first_pass.items() if key != id(span)]
-            self._pick(span, focus, others)
+            self._pick(span, focus, nearby, first_pass.get(id(span)))  # (a place is not near itself)
         accepted = {id(s) for s in kept}
         fallback = self._most_specific(kept, focus)
         mentions = []
@@ -533,9 +586,12 @@ class Geocoder:
 def _inside_compound_hashtag(text: str, tokens: list[Token], span: _Span) -> bool:
     """#سيول_الاردن is a topic label, not a statement about a place; #الأردن on its own is a place."""
     first, last = tokens[span.first], tokens[span.last - 1]
-    start = text.rfind("#", 0, first.start + 1)
-    if start < 0 or any(ch.isspace() for ch in text[start:first.start]):
-        return False
+    # the # must open the word the name is in: look back to the word's start only, not through the text
+    start = first.start
+    while text[start] != "#":
+        start -= 1
+        if start < 0 or text[start].isspace():
+            return False
     end = last.end
     while end < len(text) and not text[end].isspace():
         end += 1

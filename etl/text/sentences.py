@@ -25,6 +25,7 @@ Rules, in the order they apply:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -80,7 +81,7 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
 def _line_cuts(text: str, start: int, end: int) -> list[int]:
     """Offsets inside text[start:end] where one sentence ends and the next begins."""
     cuts: list[int] = []
-    protected = _short_spans(text, start, end) if _QUOTE_CHARS.search(text, start, end) else ()
+    protected = _short_spans(text, start, end) if _QUOTE_CHARS.search(text, start, end) else []
     for match in _END.finditer(text, start, end):
         if _is_end(text, match, start, end, protected):
             cuts.append(match.end())
@@ -92,7 +93,7 @@ def _line_cuts(text: str, start: int, end: int) -> list[int]:
 
 
 def _is_end(text: str, match: re.Match[str], line_start: int, line_end: int,
-            protected: tuple[tuple[int, int], ...]) -> bool:
+            protected: list[tuple[int, int]]) -> bool:
     i, j = match.span()
     marks = match.group().rstrip("»\"”’)]")
     if j < line_end:
@@ -107,9 +108,13 @@ def _is_end(text: str, match: re.Match[str], line_start: int, line_end: int,
         return False  # an ellipsis
     if marks == "." and not _period_ends(text, i, line_start):
         return False
-    for open_at, close_at in protected:
-        # inside a short quotation, unless the marks run up to its closing quote
-        if open_at < i < close_at and j <= close_at:
+    # inside a short quotation, unless the marks run up to its closing quote; only those opened less than
+    # SHORT_QUOTE characters before can hold the marks (a line may be a whole text: not all of its quotations)
+    for k in range(bisect.bisect_left(protected, (i - SHORT_QUOTE,)), len(protected)):
+        open_at, close_at = protected[k]
+        if open_at >= i:
+            break
+        if i < close_at and j <= close_at:
             return False
     return True
 
@@ -122,20 +127,24 @@ def _period_ends(text: str, i: int, line_start: int) -> bool:
     word = text[k:i]
     if not word:
         return True
-    if word.isdigit() and len(word) <= 2 and not text[line_start:k].strip():
+    # where the blanks before the word begin (a step back at a time, not slicing the line: a line may be a
+    # whole text)
+    before = k
+    while before > line_start and text[before - 1].isspace():
+        before -= 1
+    if word.isdigit() and len(word) <= 2 and before == line_start:
         return False  # "1. " opening a numbered line
     if k > line_start and text[k - 1] == ".":
         return False  # the last part of a dotted abbreviation (أ.ف.ب., أيه.إم.سي.)
     if len(word.replace("\u0640", "")) == 1:
-        before = text[line_start:k].rstrip()
-        if word in _ERA_LETTERS and before[-1:].isdigit():
+        if word in _ERA_LETTERS and text[before - 1:before].isdigit() and before > line_start:
             return True  # 1445 هـ.
         return False  # an initial (د. أحمد)
     return word.lower() not in _LATIN_ABBREVIATIONS
 
 
-def _short_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    """(open, close) offsets of the short quotations and brackets of a line."""
+def _short_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(open, close) offsets of the short quotations and brackets of a line, in order of opening."""
     spans: list[tuple[int, int]] = []
     guillemets: list[int] = []
     brackets: list[int] = []
@@ -157,4 +166,4 @@ def _short_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]
         else:
             spans.append((straight, at))
             straight = None
-    return tuple((o, c) for o, c in spans if c - o + 1 <= SHORT_QUOTE)
+    return sorted((o, c) for o, c in spans if c - o + 1 <= SHORT_QUOTE)
