@@ -11,7 +11,7 @@ or coder version has not processed them: new articles, or all of them after the 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import String, and_, func, literal, or_, select
 from sqlalchemy.exc import DBAPIError, DataError, IntegrityError
@@ -34,9 +34,20 @@ MAX_TITLE_CHARS = 1_000
 
 @dataclass
 class Extractor:
-    """The coder with a geocoder over the events database's gazetteer."""
+    """The coder with a geocoder over the events database's gazetteer, and each source's newsroom zone (the
+    feed registry's `timezone`), in which relative dates are read."""
 
     coder: EventCoder
+    zones: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.zones:
+            from etl.feeds.registry import RegistryError, load_registry
+
+            try:
+                self.zones = {s.id: s.tzinfo for s in load_registry().sources}
+            except (RegistryError, OSError) as exc:  # coding goes on in the default zone; say so
+                log.warning("feed registry unreadable (%s): relative dates read in UTC+3", exc)
 
     @property
     def geocoder(self):
@@ -116,13 +127,14 @@ def _error_text(exc: BaseException) -> str:
 def code_article(row, extractor: Extractor) -> dict:
     """Geocode and code one article's title and text (no database): the rows to store."""
     coder, geocoder = extractor.coder, extractor.geocoder
-    title, content, summary, published, content_hash = row
+    title, content, summary, published, content_hash, source_id = row
+    tz = extractor.zones.get(source_id)
     body, truncated_at = clip_text(content or summary or "")
     title = (title or "")[:MAX_TITLE_CHARS]
     title_places = geocoder.geocode(title)
     body_places = geocoder.geocode(body)
-    events = [("title", e.as_dict()) for e in coder.code(title, published=published, places=title_places)]
-    events += [("content", e.as_dict()) for e in coder.code(body, title=title, published=published,
+    events = [("title", e.as_dict()) for e in coder.code(title, published=published, places=title_places, tz=tz)]
+    events += [("content", e.as_dict()) for e in coder.code(body, title=title, published=published, tz=tz,
                                                               places=body_places, title_places=title_places)]
     return {"places": place_rows("title", title_places) + place_rows("content", body_places), "events": events,
             "truncated_at": truncated_at, "content_hash": content_hash}
@@ -135,7 +147,8 @@ def process_article(db_url: str, article_id: int, extractor: Extractor) -> dict:
     coder, geocoder = extractor.coder, extractor.geocoder
     with session_scope(db_url) as session:
         row = session.execute(select(Article.title, Article.content, Article.summary, Article.published_at,
-                                     Article.content_hash).where(Article.id == article_id)).one_or_none()
+                                     Article.content_hash, Article.source_id)
+                              .where(Article.id == article_id)).one_or_none()
     if row is None:
         return {"articles": 0, "places": 0, "events": 0, "errors": 0}
     gazetteer_version = geocoder.gazetteer.version

@@ -50,10 +50,13 @@ class Figure:
     start: int  # evidence: offsets into the text given
     end: int
     exact: bool  # the text gives the count itself (not a vague word, a joint count or a bare plural)
+    # "event": this event's toll; "period": a total over a period or a campaign (منذ 18 فبراير، حتى الآن);
+    # "earlier": a figure an earlier report gave (حصيلة سابقة). Only "event" figures make a Toll's categories.
+    scope: str = "event"
 
     def as_dict(self) -> dict:
         return {"low": self.low, "best": self.best, "high": self.high, "start": self.start, "end": self.end,
-                "exact": self.exact}
+                "exact": self.exact, "scope": self.scope}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +71,15 @@ class Toll:
 
     @property
     def start(self) -> int:
-        return min(f.start for f in self._figures())
+        return min(f.start for f in self._figures() or [f for _, f in self.mentions])
 
     @property
     def end(self) -> int:
-        return max(f.end for f in self._figures())
+        return max(f.end for f in self._figures() or [f for _, f in self.mentions])
+
+    def totals(self) -> list[tuple[str, Figure]]:
+        """The figures that are not this event's toll: totals over a period, earlier reports' figures."""
+        return [(c, f) for c, f in self.mentions if f.scope != "event"]
 
     def _figures(self) -> list[Figure]:
         return [f for f in (self.killed, self.injured, self.abducted, self.arrested) if f is not None]
@@ -97,12 +104,28 @@ class _Role(NamedTuple):
     alone: bool = False  # a victim noun that reports a toll without a number
 
 
+class _Scope(NamedTuple):
+    """Markers of a figure that is not this event's toll (casualties.yaml `scope`): base keys."""
+    since: frozenset[str]
+    same_day: frozenset[str]
+    so_far: tuple[tuple[str, ...], ...]
+    during: frozenset[str]
+    periods: frozenset[str]
+    totals: frozenset[str]
+    earlier: tuple[tuple[str, ...], ...]
+    superlatives: frozenset[str]
+    day_anchors: frozenset[str]
+    raise_verbs: frozenset[str]
+
+
 class _Lexicon(NamedTuple):
     roles: dict[str, _Role]
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # last word -> (words before, category)
     some: tuple[tuple[str, ...], ...]  # عدد من, العديد من ...
     months: frozenset[str]
     result_verbs: frozenset[str]  # لم تسفر …: the negation reaches their complement
+    scope: _Scope
+    vague: dict[str, int]  # several / tens / hundreds / thousands -> the best of a vague toll
 
 
 _ROLE_LISTS = ("nouns", "verbs", "victims", "phrases")
@@ -134,7 +157,8 @@ def _lexicon() -> _Lexicon:
     if not isinstance(raw, dict):
         raise CasualtyDataError("casualties.yaml must be a mapping")
     expected = {"categories", "death_idiom", "tallies", "persons", "not_counted", "some", "not_counted_after",
-                "subset", "negators", "not_a_toll_after", "still", "illness", "clause_breaks", "result_verbs"}
+                "subset", "negators", "not_a_toll_after", "still", "illness", "clause_breaks", "result_verbs", "scope",
+                "vague_tolls"}
     if set(raw) != expected:
         raise CasualtyDataError(f"casualties.yaml: sections must be {sorted(expected)}, "
                                 f"missing {sorted(expected - set(raw))}, unknown {sorted(set(raw) - expected)}")
@@ -236,7 +260,28 @@ def _lexicon() -> _Lexicon:
     some = tuple(tuple(_base(k) for k in _keys(p)) for p in _word_list(raw["some"], "some"))
     months = frozenset(_base(tokenize(name)[0].key) for name in month_names())
     result_verbs = frozenset(_keys(w)[0] for w in _word_list(raw["result_verbs"], "result_verbs"))
-    return _Lexicon(roles, {k: tuple(v) for k, v in phrases.items()}, some, months, result_verbs)
+    vague = raw["vague_tolls"]
+    if not isinstance(vague, dict) or set(vague) != {"several", "tens", "hundreds", "thousands"} or not all(
+            isinstance(v, int) and v > 0 for v in vague.values()):
+        raise CasualtyDataError("casualties.yaml: vague_tolls needs several, tens, hundreds and thousands as counts")
+    return _Lexicon(roles, {k: tuple(v) for k, v in phrases.items()}, some, months, result_verbs,
+                    _scope_markers(raw["scope"]), dict(vague))
+
+
+def _scope_markers(raw) -> _Scope:
+    lists = ("since", "same_day", "so_far", "during", "periods", "totals", "earlier", "superlatives", "day_anchors",
+             "raise_verbs")
+    if not isinstance(raw, dict) or set(raw) != set(lists):
+        raise CasualtyDataError(f"casualties.yaml: scope needs exactly {list(lists)}")
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(_base(_keys(w)[0]) for w in _word_list(raw[name], f"scope.{name}"))
+
+    def phrases(name: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(_base(k) for k in _keys(p)) for p in _word_list(raw[name], f"scope.{name}"))
+    return _Scope(words("since"), words("same_day"), phrases("so_far"), words("during"), words("periods"),
+                  words("totals"), phrases("earlier"), words("superlatives"), words("day_anchors"),
+                  words("raise_verbs"))
 
 
 def _add_accusative(word: str, role: _Role, roles: dict[str, _Role]) -> None:
@@ -302,6 +347,7 @@ class _Found(NamedTuple):
     additive: bool  # آخرين / coordinated: more people, to be added
     secondary: bool = False  # a victim noun or a tally, not a category word's own count
     unknown: bool = False  # a bare plural (مقتل جنود): at least two, how many unsaid
+    scope: str = "event"  # see Figure.scope
 
 
 class _Sentence:
@@ -386,13 +432,94 @@ def extract_casualties(text: str, start: int = 0, end: int | None = None,
     found = [f for f in found if (f.category != "injured" or not _illness_near(s, f)) and _plausible(f)]
     if not found:
         return None
-    mentions = tuple((f.category, Figure(f.low, f.best, f.high, f.start, f.end, f.exact))
+    found = _scoped(s, found)
+    mentions = tuple((f.category, Figure(f.low, f.best, f.high, f.start, f.end, f.exact, f.scope))
                      for f in sorted(found, key=lambda f: f.start))
-    combined = {c: _combine([f for f in found if f.category == c]) for c in CATEGORIES}
+    combined = {c: _combine([f for f in found if f.category == c and f.scope == "event"]) for c in CATEGORIES}
     combined = {c: f if f is None or _plausible(f) else None for c, f in combined.items()}
-    if not any(combined.values()):
-        return None
     return Toll(**combined, mentions=mentions)
+
+
+# ---------------------------------------------------------------------------------------------- scope
+
+_STRONG_STOP = re.compile(r"[.؛;!?؟\n]")
+_SCOPE_REACH = 15  # tokens: a marker farther than this from a figure says nothing of it
+_PERIOD_START = 4  # tokens after منذ that name when the period began (منذ 30 مارس): not the event's day
+
+
+def _bare(key: str) -> tuple[str, ...]:
+    """A token's base with and without a leading conjunction (ومنذ, وخلال)."""
+    base = _base(key)
+    if key[:1] in "وف" and len(key) > 3:
+        return base, _base(key[1:])
+    return (base,)
+
+
+def _scope_markers_in(s: _Sentence) -> tuple[list[tuple[int, str]], list[int], list[int]]:
+    """(token index, kind) of the sentence's scope markers, the token indexes of its day anchors and of
+    its verbs raising a running total."""
+    sc = s.lex.scope
+    bases = [_bare(t.key) for t in s.toks]
+
+    def is_(i: int, words: frozenset[str]) -> bool:
+        return 0 <= i < s.n and any(b in words for b in bases[i])
+
+    def phrase_at(i: int, phrases) -> bool:
+        return any(i + len(p) <= s.n and all(any(b == w for b in bases[i + k]) for k, w in enumerate(p))
+                   for p in phrases)
+
+    markers: list[tuple[int, str]] = []
+    period_starts: set[int] = set()
+    for i in range(s.n):
+        if is_(i, sc.since):
+            if is_(i + 1, sc.same_day):
+                continue  # منذ ساعات، منذ الصباح: within the event's own day
+            before = range(max(0, i - 8), i)
+            if any(is_(j, sc.superlatives) and not s.gap_stops(j, i) and not (j + 1 < s.n and s.toks[j + 1].key == "من")
+                   for j in before):  # (أكثر من 20: a quantity, not a superlative)
+                continue  # أعنف هجوم منذ سنوات: the worst since, not a count since
+            markers.append((i, "period"))
+            period_starts.update(range(i + 1, i + 1 + _PERIOD_START))
+        elif is_(i, sc.during) and any(is_(j, sc.periods) for j in range(i + 1, min(s.n, i + 4))):
+            markers.append((i, "period"))
+        elif is_(i, sc.totals) or phrase_at(i, sc.so_far):
+            markers.append((i, "period"))
+        elif phrase_at(i, sc.earlier):
+            markers.append((i, "earlier"))
+    anchors = [i for i in range(s.n) if i not in period_starts and (
+        is_(i, sc.day_anchors) or (s.toks[i].key.isdigit() and len(s.toks[i].key) <= 2 and i + 1 < s.n
+                                   and _base(s.toks[i + 1].key) in s.lex.months))]
+    raises = [i for i in range(s.n) if is_(i, sc.raise_verbs)]
+    return markers, anchors, raises
+
+
+def _scoped(s: _Sentence, found: list[_Found]) -> list[_Found]:
+    """Each figure with its scope: a total or an earlier figure when a marker is nearer to it than any
+    mention of a particular day, within reach and with no sentence stop between."""
+    markers, anchors, raises = _scope_markers_in(s)
+    if not markers:
+        return found
+    out = []
+    for f in found:
+        a = bisect_left(s.starts, f.start)
+        b = max(a, bisect_left(s.starts, f.end) - 1)
+
+        def distance(i: int) -> int | None:
+            gap = 0 if a <= i <= b else (a - i if i < a else i - b)
+            lo, hi = (i, a) if i < a else (b, i)
+            if gap and _STRONG_STOP.search(s.text, s.toks[lo].end, s.toks[hi].start):
+                return None
+            if i > b and any(b < r < i for r in raises):
+                return None  # the marker is in a running total's clause after the figure
+            return gap
+        near = [(d, kind) for i, kind in markers if (d := distance(i)) is not None and d <= _SCOPE_REACH]
+        if near:
+            d, kind = min(near)
+            day = [x for i in anchors if (x := distance(i)) is not None]
+            if not day or d < min(day):
+                f = f._replace(scope=kind)
+        out.append(f)
+    return out
 
 
 def _plausible(figure: "_Found | Figure") -> bool:
@@ -472,7 +599,18 @@ def _count(s: _Sentence, q: Quantity) -> tuple[int | None, int, int | None, bool
     def whole(v):
         return None if v is None else int(round(v * scale)) if scale != 1 else int(v)
     exact = q.kind in ("exact", "dual", "range") and q.qualifier != "approximately"
+    if q.kind == "vague" and q.low is not None:  # عشرات القتلى: the convention's figure, not the range's low end
+        best = _vague_best(int(q.low))
+        return min(int(q.low), best), best, whole(q.high), exact
     return whole(q.low), whole(q.best), whole(q.high), exact
+
+
+def _vague_best(low: int) -> int:
+    vague = _lexicon().vague
+    for bound, name in ((10, "several"), (100, "tens"), (1000, "hundreds"), (10000, "thousands")):
+        if low < bound:
+            return vague[name]
+    return low  # عشرات الآلاف: the low end itself
 
 
 def _figure_from(s: _Sentence, category: str, k: int, start: int, additive: bool = False) -> tuple[_Found, int]:
@@ -492,7 +630,9 @@ def _one(category: str, start: int, end: int, noun: str, additive: bool = False)
 
 
 def _some(category: str, start: int, end: int, noun: str | None) -> _Found:
-    return _Found(category, 2, 2, None, start, end, False, noun, bool(noun and noun.startswith("اخر")), unknown=True)
+    """An unknown number of at least two (مقتل جنود، اعتقال عدد من الناشطين): the convention's "several"."""
+    return _Found(category, 2, _lexicon().vague["several"], None, start, end, False, noun,
+                  bool(noun and noun.startswith("اخر")), unknown=True)
 
 
 def _is_word(key: str, word: str, first: bool) -> bool:

@@ -106,7 +106,9 @@ def entry_to_record(entry, source: Source, base_url: str) -> ArticleRecord | Rej
     if source.language == "ar" and share < MIN_ARABIC_SHARE:
         return reject("not_arabic", f"Arabic-script share {share:.2f} below {MIN_ARABIC_SHARE} for an Arabic feed")
     raw_date = entry.get("published") or entry.get("updated") or entry.get("created")
-    published = _struct_to_utc(entry.get("published_parsed") or entry.get("updated_parsed")) or parse_date(raw_date, source.tzinfo)
+    # our reader first: feedparser reads a date without a zone as UTC, where the registry knows the newsroom's
+    published = parse_date(raw_date, source.tzinfo) or _struct_to_utc(entry.get("published_parsed")
+                                                                        or entry.get("updated_parsed"))
     full = len(content) >= FULLTEXT_MIN_CHARS and len(content) > len(summary or "")
     return ArticleRecord(
         source_id=source.id, guid=guid or canonical, url=link, canonical_url=canonical,

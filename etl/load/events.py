@@ -12,7 +12,7 @@ from typing import Sequence
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from etl.load.models import ActorRow, EventMention, EventMentionActor, EventMentionPlace, utcnow
+from etl.load.models import ActorRow, EventMention, EventMentionActor, EventMentionPlace, EventMentionTotal, utcnow
 from etl.load.places import mark_processed
 from etl.load.store import _chunks, _insert
 
@@ -102,7 +102,8 @@ def replace_article_events(session: Session, article_id: int, events: Sequence[t
             trigger_text=event["trigger"]["text"], trigger_start=event["trigger"]["start"],
             trigger_end=event["trigger"]["end"], trigger_id=event["trigger_id"],
             sentence_text=event["sentence"]["text"], sentence_start=event["sentence"]["start"],
-            sentence_end=event["sentence"]["end"], coder_version=version, coded_at=now)
+            sentence_end=event["sentence"]["end"], coder_version=version, coded_at=now,
+            timing=event.get("timing") or "current")
         session.add(mention)
         session.flush()
         for role in ("actor", "recipient"):
@@ -112,6 +113,11 @@ def replace_article_events(session: Session, article_id: int, events: Sequence[t
                     mention_id=mention.id, role=role, actor_id=actor_ids[actor["id"]], text=actor.get("text") or "",
                     start_char=actor.get("start"), end_char=actor.get("end"), country=actor.get("country"),
                     sector=actor.get("sector")))
+        for total in event.get("totals") or []:
+            session.add(EventMentionTotal(
+                mention_id=mention.id, category=total["category"], scope=total["scope"],
+                low=_range(total, "low"), best=_range(total, "best"), high=_range(total, "high"),
+                start_char=total["start"], end_char=total["end"]))
         for rank, place in enumerate(event.get("locations") or []):
             session.add(EventMentionPlace(
                 mention_id=mention.id, rank=rank, place_id=place.get("place_id"), text=place.get("text") or "",

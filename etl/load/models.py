@@ -300,6 +300,9 @@ class EventMention(Base):
     acled_sub_event_type: Mapped[str | None] = mapped_column(String(60))
     modality: Mapped[str] = mapped_column(String(12))  # asserted reported claimed negated future hypothetical …
     salience: Mapped[str] = mapped_column(String(12))  # main | background
+    # current | history (its own date ends more than a week before publication) | future; only current
+    # mentions are linked into events
+    timing: Mapped[str] = mapped_column(String(8), default="current", server_default="current")
     happened: Mapped[bool] = mapped_column(Boolean)  # modality is asserted, reported or claimed
     confidence: Mapped[float] = mapped_column(Float)
     event_date: Mapped[date | None] = mapped_column(Date)
@@ -339,6 +342,24 @@ class EventMentionActor(Base):
     end_char: Mapped[int | None] = mapped_column(Integer)
     country: Mapped[str | None] = mapped_column(String(3))  # as resolved for this date (persons change roles)
     sector: Mapped[str | None] = mapped_column(String(3))
+
+
+class EventMentionTotal(Base):
+    """A figure the mention's sentence reports that is not its own toll: a total over a period or a campaign
+    (`scope` period: "أكثر من 1600 قتيل منذ 18 فبراير") or a figure an earlier report gave (earlier). Kept to be
+    queried as reported totals, never summed into events."""
+
+    __tablename__ = "event_mention_totals"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    mention_id: Mapped[int] = mapped_column(ForeignKey("event_mentions.id", ondelete="CASCADE"), index=True)
+    category: Mapped[str] = mapped_column(String(10))  # killed | injured | abducted | arrested
+    scope: Mapped[str] = mapped_column(String(8))  # period | earlier
+    low: Mapped[int | None] = mapped_column(Integer)
+    best: Mapped[int | None] = mapped_column(Integer)
+    high: Mapped[int | None] = mapped_column(Integer)
+    start_char: Mapped[int] = mapped_column(Integer)  # the figure's evidence in the mention's field
+    end_char: Mapped[int] = mapped_column(Integer)
 
 
 class EventMentionPlace(Base):
