@@ -40,7 +40,8 @@ def top_events(url: str, top: int) -> tuple[list[dict], int]:
             evidence = s.execute(
                 select(Article.source_id, Article.published_at, EventMention.fatalities_best, EventMention.sentence_text,
                        Article.canonical_url)
-                .join(EventMention, EventMention.id == EventLink.mention_id).join(Article, Article.id == EventMention.article_id)
+                .select_from(EventLink).join(EventMention, EventMention.id == EventLink.mention_id)
+                .join(Article, Article.id == EventMention.article_id)
                 .where(EventLink.event_id == e.id).order_by(Article.published_at, EventMention.id)).all()
             out.append({
                 "rank": rank, "event_id": e.id, "event_key": e.event_key, "type": f"{e.event_type}/{e.mode or ''}",
