@@ -59,6 +59,9 @@ def test_adjectives_and_person_names_are_not_places(geo):
     assert found(geo, "عند الحدود العراقية السورية") == []
     assert found(geo, "أكد الأمين العام أحمد براق الموقف") == []
     assert found(geo, "في سورية") == [("سورية", "Syria")]
+    # على (on) folds to علي (Ali, a given name) but is written with ى: the town after it is a place
+    assert found(geo, "شنت القوات هجوما على براق") == [("براق", "Baraq")]
+    assert found(geo, "التقى الوزير علي براق") == []
 
 
 def test_proclitic_without_article_only_for_places_that_stand_alone(geo):

@@ -161,6 +161,9 @@ class _Span:
     replaces: list["_Span"] = field(default_factory=list)  # a place reading of the facility noun itself
 
 
+# Keys that are a given name and, written with a final ى, a preposition (على -> علي once ى and ي are folded).
+_PREPOSITION_LOOKALIKES = frozenset({"علي", "وعلي", "فعلي"})
+
 class _Nearby:
     """Distances from a candidate place to the nearest of the text's places (the points of the first pass).
 
@@ -301,6 +304,8 @@ class Geocoder:
         if not previous.startswith(("ال", "وال", "بال", "فال", "لل", "ولل")) and \
                 any(b in self.cues.type_cues for b in self._bases(tokens[span.first - 1])):
             return False  # لواء الجفر (a district) is a place cue; اللواء مصطفى (a rank) takes the article
+        if previous in _PREPOSITION_LOOKALIKES and tokens[span.first - 1].text.rstrip("\u064b-\u0652").endswith("ى"):
+            return False  # هجوم على الفلوجة: the preposition على folds to علي (Ali), but it is written with ى
         return previous in self.cues.given_names or strip_article(previous) in self.cues.given_names
 
     def _is_adjective(self, tokens: list[Token], span: _Span) -> bool:
