@@ -6,10 +6,20 @@ keys, never by row ids."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from etl.dedup.config import DedupConfig, EventConfig
+from etl.dedup.linking import link_pending
+from etl.dedup.matching import ActorRef, Mention, PlaceRef, summarize
 from etl.geo.gazetteer import Gazetteer
 from etl.geo.geocoder import Geocoder
 from etl.load.db import session_scope
+from etl.load.models import Article, EventLink, EventMention, EventRow
 from tests.geo_fixture import place
+from tests.test_dedup_support import D0, add_article, event, store_mentions
 
 # ------------------------------------------------------------------------------------------ the gazetteer
 
@@ -65,3 +75,78 @@ def test_the_gazetteer_read_from_either_database_places_like_the_built_one(db_ur
     stored = Gazetteer.from_db(db_url)
     assert placed(stored, TIED) == placed(Gazetteer.from_rows(rows, names), TIED)
     assert stored.version == Gazetteer.from_rows(rows, names).version
+
+
+# ------------------------------------------------------------------------------------------ event summaries
+
+def _mention(n: int, *, place: PlaceRef | None = None, actor: ActorRef | None = None, precision: str = "day",
+             source: str = "text", day: date = date(2024, 3, 5)) -> Mention:
+    return Mention(n, f"{n}:content:0:ASSAULT", n, "wire-a", None, D0 + timedelta(hours=n), "ASSAULT", "aerial", day,
+                   precision, source, actor, None, place, (None, None, None), (None, None, None), None)
+
+
+def test_an_event_summary_does_not_depend_on_the_order_of_its_mentions():
+    cfg = EventConfig()
+    # "20 km north of Mosul" and "30 km north of Mosul": one gazetteer place, two points, one precision
+    north_20 = PlaceRef(7, "Mosul", 36.52, 43.13, 2, "Nineveh", "IQ", False)
+    north_30 = PlaceRef(7, "Mosul", 36.61, 43.13, 2, "Nineveh", "IQ", False)
+    # one person coded with the post he held on each report's date
+    minister = ActorRef(3, "person:q1", "IRQ", "GOV")
+    general = ActorRef(3, "person:q1", "IRQ", "MIL")
+    # one week, once read from the text and once only the publication week
+    members = [_mention(1, place=north_20, actor=minister, precision="week", source="text"),
+               _mention(2, place=north_30, actor=general, precision="week", source="published")]
+    assert summarize("ASSAULT", members, cfg) == summarize("ASSAULT", list(reversed(members)), cfg)
+
+
+# ------------------------------------------------------------------------------------------ linking
+
+# Three reports of one day: Alpha and Bravo 20 km apart, Bravo and Charlie 20 km apart, Alpha and Charlie
+# 40 km apart (places of precision 1 meet within 25 km). Greedy linking joins a chain differently
+# depending on which report comes first, so the order must be one of the data, not of row ids.
+CHAIN = {"Alpha": 33.00, "Bravo": 33.18, "Charlie": 33.36}
+
+
+def _report(trigger: int, name: str, day: date) -> dict:
+    found = event(trigger, place=None, mode="aerial", day=day, sentence=f"غارة جوية على قرية {name} قتلت مدنيين")
+    found["locations"] = [{"place_id": None, "text": name, "start": 0, "end": 5, "name_en": name,
+                           "latitude": CHAIN[name], "longitude": 44.0, "country": "IQ", "admin1": None,
+                           "feature_code": "PPL", "precision": 1, "inherited": False}]
+    return found
+
+
+def linked_events(url: str) -> set[frozenset]:
+    """Each event as the set of its mentions' natural keys (article URL, field, trigger start, type)."""
+    with session_scope(url) as s:
+        rows = s.execute(select(EventLink.event_id, Article.canonical_url, EventMention.field,
+                                EventMention.trigger_start, EventMention.event_type)
+                         .join(EventMention, EventMention.id == EventLink.mention_id)
+                         .join(Article, Article.id == EventMention.article_id)).all()
+    events: dict[int, set] = {}
+    for event_id, *key in rows:
+        events.setdefault(event_id, set()).add(tuple(key))
+    return {frozenset(v) for v in events.values()}
+
+
+@pytest.mark.parametrize("batch_size", [1, 2000])
+def test_linking_does_not_depend_on_the_order_articles_were_coded_in(db_url, batch_size):
+    """The same three articles stored and coded in two orders (article and mention ids differ) link into the
+    same events, whether linking takes one mention per transaction or all at once."""
+    cfg = DedupConfig(events=EventConfig(batch_size=batch_size))
+    results = []
+    for run, order in enumerate((["Alpha", "Bravo", "Charlie"], ["Charlie", "Bravo", "Alpha"])):
+        when = D0 + timedelta(days=60 * run)  # the two runs share one database: months apart, they never meet
+        # the articles arrive (ingest: article ids) and are coded (extraction batches: mention ids) in this order
+        articles = {name: add_article(db_url, "wire-a", f"غارة على {name}", f"نص الخبر عن {name}", when,
+                                      slug=f"run{run}-{name.lower()}") for name in order}
+        for name in order:
+            store_mentions(db_url, articles[name], [_report(40, name, when.date())])
+        link_pending(db_url, cfg)
+        results.append({frozenset((url.replace(f"run{run}-", ""), *rest) for url, *rest in e)
+                        for e in linked_events(db_url) if any(f"run{run}-" in url for url, *_ in e)})
+    assert results[0] == results[1]
+    # in link order (the same publication time: by URL) Alpha founds the event and Bravo joins it; Charlie,
+    # 40 km from Alpha where the event stays placed, founds its own
+    assert sorted(sorted(url.rsplit("/", 1)[1] for url, *_ in e) for e in results[0]) == [["alpha", "bravo"], ["charlie"]]
+    with session_scope(db_url) as s:
+        assert len(s.scalars(select(EventRow.id)).all()) == 4
