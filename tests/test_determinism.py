@@ -6,7 +6,12 @@ keys, never by row ids."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import json
+import os
+import subprocess
+import sys
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -20,6 +25,8 @@ from etl.load.db import session_scope
 from etl.load.models import Article, EventLink, EventMention, EventRow
 from tests.geo_fixture import place
 from tests.test_dedup_support import D0, add_article, event, store_mentions
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # ------------------------------------------------------------------------------------------ the gazetteer
 
@@ -150,3 +157,59 @@ def test_linking_does_not_depend_on_the_order_articles_were_coded_in(db_url, bat
     assert sorted(sorted(url.rsplit("/", 1)[1] for url, *_ in e) for e in results[0]) == [["alpha", "bravo"], ["charlie"]]
     with session_scope(db_url) as s:
         assert len(s.scalars(select(EventRow.id)).all()) == 4
+
+
+# ------------------------------------------------------------------------------------------ a whole run
+
+ARTICLES = [  # (outlet replay key, path, title, text): written for this test; two report one strike, one has
+    # the tie of the two Zeitouns (which placed "the eastern border" in Egypt on SQLite only)
+    ("BBC", "arabic/det-1", "غارة جوية على الموصل",
+     "قتل خمسة مدنيين في غارة جوية استهدفت حيا سكنيا في مدينة الموصل شمال العراق يوم الثلاثاء، بحسب مصادر محلية."),
+    ("CNN", "det-2", "مقتل خمسة مدنيين بغارة في الموصل",
+     "أفادت مصادر محلية بمقتل خمسة مدنيين في غارة جوية على حي سكني بمدينة الموصل شمال العراق."),
+    ("skynews", "det-3", "قصف على غزة",
+     "قصفت المدفعية الإسرائيلية حي الزيتون في مدينة غزة، وتجمع مئات الفلسطينيين على الحدود الشرقية للقطاع."),
+    ("france24", "det-4", "اشتباكات في درعا",
+     "اندلعت اشتباكات عنيفة بين القوات الحكومية ومسلحين في ريف درعا جنوب سوريا، وأسفرت عن مقتل ثلاثة مسلحين."),
+    ("BBC", "arabic/det-5", "قصف على إدلب",
+     "قصفت طائرات حربية بلدة في ريف إدلب الجنوبي صباح الأربعاء، ما أدى إلى مقتل أربعة مدنيين وإصابة عشرة آخرين."),
+]
+HOSTS = {"BBC": "www.bbc.co.uk", "CNN": "arabic.cnn.com", "skynews": "www.skynewsarabia.com",
+         "france24": "www.france24.com"}
+
+
+def _replay_file(path: Path) -> Path:
+    """The articles as an articles JSONL (the ANT corpus's fields), published an hour apart."""
+    from email.utils import format_datetime
+
+    with path.open("w", encoding="utf-8") as f:
+        for n, (src, where, title, text) in enumerate(ARTICLES):
+            published = datetime(2018, 5, 8, 8, tzinfo=timezone.utc) + timedelta(hours=n)
+            f.write(json.dumps({"docno": f"det-{n}", "src": src, "url": f"https://{HOSTS[src]}/{where}", "title": title,
+                                "time": format_datetime(published, usegmt=True), "author": "", "abstract": title,
+                                "text": text}, ensure_ascii=False) + "\n")
+    return path
+
+
+def _run(replay: Path, url: str, seed: str) -> None:
+    env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "etl.cli", "run", "--replay", str(replay), "--db", url], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+def test_whole_runs_with_other_string_hashing_and_databases_give_the_same_results(tmp_path, pg_url):
+    """`marsad run` in three processes, each with its own PYTHONHASHSEED (set and dict-of-set iteration
+    order): twice on SQLite, once on PostgreSQL. The three dumps (bench/compare_runs.py) are identical."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from compare_runs import compare, dump
+
+    replay = _replay_file(tmp_path / "articles.jsonl")
+    runs = [(f"sqlite:///{tmp_path / 'a.db'}", "0"), (f"sqlite:///{tmp_path / 'b.db'}", "1"), (pg_url, "2")]
+    dumps = []
+    for url, seed in runs:
+        _run(replay, url, seed)
+        dumps.append(dump(url))
+    assert dumps[0]["mentions"] and dumps[0]["events"] and dumps[0]["article_places"]
+    assert compare(dumps[0], dumps[1]) == 0
+    assert compare(dumps[0], dumps[2]) == 0
