@@ -106,6 +106,20 @@ def test_an_event_summary_does_not_depend_on_the_order_of_its_mentions():
     assert summarize("ASSAULT", members, cfg) == summarize("ASSAULT", list(reversed(members)), cfg)
 
 
+def test_an_event_summary_does_not_depend_on_place_ids():
+    """Two villages of one name, one report each: the event is placed at the earlier report's village, on a
+    database whose gazetteer numbered them one way or the other."""
+    cfg = EventConfig()
+
+    def members(north_id: int, south_id: int) -> list[Mention]:
+        north = PlaceRef(north_id, "Al Qasr", 34.10, 43.80, 1, "Salah ad Din", "IQ", False)
+        south = PlaceRef(south_id, "Al Qasr", 33.95, 43.85, 1, "Salah ad Din", "IQ", False)
+        return [_mention(1, place=south), _mention(2, place=north)]
+
+    one, other = summarize("ASSAULT", members(5, 9), cfg), summarize("ASSAULT", members(9, 5), cfg)
+    assert (one.place.latitude, other.place.latitude) == (33.95, 33.95)
+
+
 # ------------------------------------------------------------------------------------------ linking
 
 # Three reports of one day: Alpha and Bravo 20 km apart, Bravo and Charlie 20 km apart, Alpha and Charlie

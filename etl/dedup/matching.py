@@ -335,11 +335,12 @@ def summarize(event_type: str, members: list[Mention], cfg: EventConfig) -> Summ
     place = None
     if placed:
         # the most precise place named in the sentence itself; among equals the one most reports, then
-        # most mentions, give; then the earliest report's (one place_id may be several points: "20 km north of")
+        # most mentions, give; then the earliest report's (two places of one name, or one place at two
+        # points: "20 km north of"), not the smaller place id, which depends on how the gazetteer was written
         support = _by_reports(members, lambda m: m.place.identity if m.place else None, report)
         mentions = Counter(m.place.identity for m in placed)
         place = min(placed, key=lambda m: (m.place.inherited, m.place.precision, -support[m.place.identity],
-                                           -mentions[m.place.identity], m.place.name or "", m.place.identity,
+                                           -mentions[m.place.identity], m.place.name or "",
                                            m.order)).place
 
     seen = [m.published for m in members if m.published is not None]
