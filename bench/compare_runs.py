@@ -149,9 +149,9 @@ def compare(a: dict, b: dict, examples: int = 3) -> int:
         total += len(only_a) + len(only_b) + len(changed)
         print(f"{section}: {len(left)} vs {len(right)} rows; {len(only_a)} only in A, {len(only_b)} only in B, "
               f"{len(changed)} differ")
-        for label, keys in (("only in A", only_a), ("only in B", only_b)):
+        for label, keys, rows in (("only in A", only_a, left), ("only in B", only_b, right)):
             for key in keys[:examples]:
-                print(f"  {label}: {key} -> {json.dumps((left if label == 'only in A' else right)[key], ensure_ascii=False)}")
+                print(f"  {label}: {key} -> {json.dumps(rows[key], ensure_ascii=False)}")
         for key in changed[:examples]:
             print(f"  differs: {key}\n    A: {json.dumps(left[key], ensure_ascii=False)}\n"
                   f"    B: {json.dumps(right[key], ensure_ascii=False)}")

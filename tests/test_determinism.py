@@ -168,7 +168,8 @@ def test_linking_does_not_depend_on_the_order_articles_were_coded_in(db_url, bat
     assert results[0] == results[1]
     # in link order (the same publication time: by URL) Alpha founds the event and Bravo joins it; Charlie,
     # 40 km from Alpha where the event stays placed, founds its own
-    assert sorted(sorted(url.rsplit("/", 1)[1] for url, *_ in e) for e in results[0]) == [["alpha", "bravo"], ["charlie"]]
+    groups = sorted(sorted(url.rsplit("/", 1)[1] for url, *_ in e) for e in results[0])
+    assert groups == [["alpha", "bravo"], ["charlie"]]
     with session_scope(db_url) as s:
         assert len(s.scalars(select(EventRow.id)).all()) == 4
 

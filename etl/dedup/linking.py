@@ -90,7 +90,8 @@ def _feature_query():
 def _mention(row) -> Mention | None:
     (mid, article_id, field_, trigger_start, event_type, mode, event_date, precision, source, f_lo, f_best, f_hi,
      i_lo, i_best, i_hi, source_id, published, story_id, a_id, a_key, a_country, a_sector, r_id, r_key, r_country,
-     r_sector, place_id, name_en, place_text, lat, lon, geo_precision, admin1, country, inherited, sentence, url) = row
+     r_sector, place_id, name_en, place_text, lat, lon, geo_precision, admin1, country, inherited, sentence,
+     url) = row
     if event_date is None:
         return None
     actor = ActorRef(a_id, a_key, a_country, a_sector) if a_id is not None else None
