@@ -5,11 +5,15 @@ salience - by default only `main`: a background mention names an earlier event i
 strike on X last month"), and its date is usually the article's publication date, not the event's, so it
 would found phantom events on the wrong day or attach to the wrong one.
 
-Pending mentions (no link yet) are taken in date order, in chunks, ONE locked transaction per chunk
+Pending mentions (no link yet) are taken in link order (date, publication time, then the natural key:
+article URL, field, trigger start, type), in chunks, ONE locked transaction per chunk
 (etl.load.dedup.take_lock). Each joins the best compatible event among those whose date could match
 (etl.dedup.matching), loaded with all their mentions, or founds a new event keyed by its own natural key
-(article:field:trigger_start:type). Every event a chunk touches is recomputed from all its mentions
-(counts, first/last seen, toll, best place, actor and date): nothing is frozen at first sighting.
+(article:field:trigger_start:type); equal scores go to the event whose first mention comes first. Every
+event a chunk touches is recomputed from all its mentions (counts, first/last seen, toll, best place, actor
+and date): nothing is frozen at first sighting. Nothing depends on row ids or on the order rows are read
+in, so the same mentions give the same events whichever extraction batch committed first and on either
+database.
 
 Re-extraction deletes an article's mentions; their links keep the event but lose the mention (ON DELETE
 SET NULL). Each run first drops such orphaned links and recomputes (or deletes, when empty) their events;
@@ -30,8 +34,8 @@ from sqlalchemy.orm import Session, aliased
 from etl.dedup.config import DedupConfig, EventConfig
 from etl.dedup.fingerprints import words
 from etl.dedup.matching import (
-    COARSE, ActorRef, Mention, PlaceRef, Summary, compatible, date_class, mention_interval, reach_days, score,
-    summarize,
+    COARSE, ActorRef, Mention, PlaceRef, Summary, compatible, date_class, link_order, mention_interval, reach_days,
+    score, summarize,
 )
 from etl.load.db import session_scope
 from etl.load.dedup import bulk_insert, chunked, member_of, rows_in, take_lock
@@ -75,7 +79,7 @@ def _feature_query():
                    StoryArticle.story_id,
                    ma.actor_id, act.actor_key, ma.country, ma.sector, mr.actor_id, rec.actor_key, mr.country, mr.sector,
                    p.place_id, p.name_en, p.text, p.latitude, p.longitude, p.precision, p.admin1, p.country_code,
-                   p.inherited, m.sentence_text)
+                   p.inherited, m.sentence_text, a.canonical_url)
             .join(a, a.id == m.article_id)
             .outerjoin(StoryArticle, StoryArticle.article_id == m.article_id)
             .outerjoin(ma, and_(ma.mention_id == m.id, ma.role == "actor")).outerjoin(act, act.id == ma.actor_id)
@@ -86,7 +90,8 @@ def _feature_query():
 def _mention(row) -> Mention | None:
     (mid, article_id, field_, trigger_start, event_type, mode, event_date, precision, source, f_lo, f_best, f_hi,
      i_lo, i_best, i_hi, source_id, published, story_id, a_id, a_key, a_country, a_sector, r_id, r_key, r_country,
-     r_sector, place_id, name_en, place_text, lat, lon, geo_precision, admin1, country, inherited, sentence) = row
+     r_sector, place_id, name_en, place_text, lat, lon, geo_precision, admin1, country, inherited, sentence,
+     url) = row
     if event_date is None:
         return None
     actor = ActorRef(a_id, a_key, a_country, a_sector) if a_id is not None else None
@@ -96,7 +101,8 @@ def _mention(row) -> Mention | None:
         place = PlaceRef(place_id, name_en or place_text, lat, lon, geo_precision or 4, admin1, country, bool(inherited))
     return Mention(mid, mention_key(article_id, field_, trigger_start, event_type), article_id, source_id, story_id,
                    published, event_type, mode, event_date, precision, source, actor, recipient, place,
-                   (f_lo, f_best, f_hi), (i_lo, i_best, i_hi), sentence_key(sentence))
+                   (f_lo, f_best, f_hi), (i_lo, i_best, i_hi), sentence_key(sentence),
+                   (url, field_, trigger_start, event_type))
 
 
 def sentence_key(sentence: str | None) -> int | None:
@@ -119,19 +125,23 @@ def load_mentions(session: Session, mention_ids) -> dict[int, Mention]:
 
 
 def pending_mentions(session: Session, cfg: EventConfig) -> list[int]:
-    """Mentions to link: happened, dated, of a linked salience, and not linked yet (in date order)."""
-    m = EventMention
-    return list(session.scalars(
-        select(m.id).outerjoin(EventLink, EventLink.mention_id == m.id)
-        .where(EventLink.id.is_(None), m.happened.is_(True), m.salience.in_(cfg.salience), m.event_date.is_not(None))
-        .order_by(m.event_date, m.id)))
+    """Mentions to link: happened, dated, of a linked salience, and not linked yet, in link order (date,
+    publication time, natural key). Sorted here rather than in SQL: the two databases collate text apart,
+    and ids would make the chunks, and so the events, depend on which extraction batch committed first."""
+    m, a = EventMention, Article
+    rows = session.execute(
+        select(m.id, m.event_date, func.coalesce(a.published_at, a.first_seen_at), a.canonical_url, m.field,
+               m.trigger_start, m.event_type)
+        .join(a, a.id == m.article_id).outerjoin(EventLink, EventLink.mention_id == m.id)
+        .where(EventLink.id.is_(None), m.happened.is_(True), m.salience.in_(cfg.salience), m.event_date.is_not(None)))
+    return [row[0] for row in sorted(rows, key=lambda r: link_order(r[1], r[2], tuple(r[3:])))]
 
 
 # ------------------------------------------------------------------------------------------ events in memory
 
 @dataclass
 class _Event:
-    seq: int  # order of appearance in this transaction: the tie-break between equal scores
+    first: tuple  # link order of its earliest mention: the tie-break between equal scores (the older event)
     id: int | None
     key: str | None
     event_type: str
@@ -168,6 +178,7 @@ class _Index:
     def join(self, event: _Event, mention: Mention, value: float) -> None:
         self._bucket(event).remove(event)
         event.members.append(mention)
+        event.first = min(event.first, mention.order)
         event.new_links.append((mention, value))
         event.summary = summarize(event.event_type, event.members, self.cfg)
         event.changed = True
@@ -230,11 +241,11 @@ def _with_members(session: Session, events: dict[int, tuple[str, str]], cfg: Eve
         if mid in mentions:
             members[event_id].append(mentions[mid])
     found = []
-    for seq, event_id in enumerate(sorted(events)):
+    for event_id in sorted(events):
         key, type_ = events[event_id]
         if members[event_id]:
-            found.append(_Event(seq, event_id, key, type_, members[event_id],
-                                summarize(type_, members[event_id], cfg)))
+            group = sorted(members[event_id], key=lambda m: m.order)  # the links come back in no set order
+            found.append(_Event(group[0].order, event_id, key, type_, group, summarize(type_, group, cfg)))
     return found
 
 
@@ -310,23 +321,20 @@ def link_chunk(session: Session, mention_ids: list[int], cfg: EventConfig) -> Li
     if not mentions:
         return result
     index = _Index(cfg)
-    stored = _load_events(session, mentions, cfg)
-    for event in stored:
+    for event in _load_events(session, mentions, cfg):
         index.add(event)
-    seq = len(stored)
     for m in mentions:
         best, best_value = None, None
         for event in index.candidates(m):
             if compatible(m, event.summary, cfg):
                 value = score(m, event.summary, cfg)
-                if best is None or (value, -event.seq) > (best_value, -best.seq):
+                if best is None or value > best_value or (value == best_value and event.first < best.first):
                     best, best_value = event, value
         if best is not None:
             index.join(best, m, best_value)
         else:
-            event = _Event(seq, None, None, m.event_type, [m], summarize(m.event_type, [m], cfg), [(m, 0.0)], True)
-            seq += 1
-            index.add(event)
+            index.add(_Event(m.order, None, None, m.event_type, [m], summarize(m.event_type, [m], cfg), [(m, 0.0)],
+                             True))
     _write(session, index, result)
     return result
 

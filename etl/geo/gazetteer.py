@@ -243,6 +243,7 @@ class Place:
     lon: float
     geonameid: int | None
     source: str
+    key: str = ""  # place_key (gn:<geonameid>, adm1:<ISO> …): the natural key that breaks ties between places
 
     @property
     def kind(self) -> str:
@@ -277,11 +278,18 @@ class Gazetteer:
                 index[key].append(place)
             if lang == "ar":
                 arabic_keys.add((place_id, key))
-        self.index = dict(index)
+        # Candidates in place-key order, not in the order the rows came in: neither database promises an
+        # order without ORDER BY, and PostgreSQL and SQLite return place_names differently
+        self.index = {key: sorted(found, key=_natural) for key, found in index.items()}
         self.arabic_keys = arabic_keys
         self.article_keys = article_keys  # one-word keys whose names are always written with ال
-        self.admin1 = {p.admin1_code: p for p in places if p.feature_code == "ADM1" and p.admin1_code}
-        self.countries = {p.country: p for p in places if p.feature_code == "PCLI"}
+        by_key = sorted(places, key=_natural)
+        self.admin1, self.countries = {}, {}
+        for p in by_key:  # a code held by two places (loaded GeoNames dumps) goes to the smaller place key
+            if p.feature_code == "ADM1" and p.admin1_code:
+                self.admin1.setdefault(p.admin1_code, p)
+            if p.feature_code == "PCLI":
+                self.countries.setdefault(p.country, p)
         self.max_key_chars = max((len(k) for k in self.index), default=0)
         # every proper prefix of a key (keys of many-word names are their words joined), so that the
         # recognizer stops reading words on as soon as no name can begin with them
@@ -320,7 +328,7 @@ class Gazetteer:
             rows = session.execute(select(
                 PlaceRow.id, PlaceRow.name_ar, PlaceRow.name_en, PlaceRow.feature_code, PlaceRow.country_code,
                 PlaceRow.admin1_code, PlaceRow.population, PlaceRow.latitude, PlaceRow.longitude,
-                PlaceRow.geonameid, PlaceRow.source)).all()
+                PlaceRow.geonameid, PlaceRow.source, PlaceRow.place_key)).all()
             names = session.execute(select(PlaceName.place_id, PlaceName.name_key, PlaceName.lang,
                                            PlaceName.name)).all()
         if not rows:
@@ -342,7 +350,13 @@ def article_keys(names) -> frozenset[str]:
 def _place(number: int, row: dict) -> Place:
     return Place(number, row["name_ar"], row["name_en"], row["feature_code"], row["country_code"],
                  row.get("admin1_code"), int(row.get("population") or 0), float(row["latitude"]),
-                 float(row["longitude"]), row.get("geonameid"), row["source"])
+                 float(row["longitude"]), row.get("geonameid"), row["source"], row["place_key"])
+
+
+def _natural(place: Place) -> tuple:
+    """A place's order among equals: its place key (the same in memory and in either database; row ids are
+    not), then what it is, for places made without a key."""
+    return (place.key, place.country, place.feature_code, place.name_en, place.lat, place.lon)
 
 
 @lru_cache(maxsize=1)

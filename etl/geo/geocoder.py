@@ -457,10 +457,16 @@ class Geocoder:
 
     def _pick(self, span: _Span, focus: str | None, nearby: "_Nearby | None" = None,
               own: tuple[float, float] | None = None) -> None:
+        # equal scores go to the smaller place key (candidates are in that order and the sort is stable)
         scored = sorted(((self._score(span, p, focus, nearby, own), p) for p in span.candidates),
                         key=lambda item: item[0], reverse=True)
         span.best = scored[0][1]
         span.scores = [s for s, _ in scored[:2]]
+
+    @staticmethod
+    def _tied(span: _Span) -> bool:
+        """Did the best reading only win a tie (two Zeitouns, one in Cairo and one in Gaza, and no context)?"""
+        return len(span.scores) > 1 and span.scores[0] == span.scores[1]
 
     def _accept_weak(self, span: _Span, nearby: "_Nearby", focus: str | None) -> bool:
         """Keep a name that needs context only when the context vouches for it, and only the readings it fits."""
@@ -510,7 +516,10 @@ class Geocoder:
         focus = focus_country or self._focus(strong)
         first_pass = {id(s): (s.best.lat, s.best.lon) for s in strong if s.best.kind != "country"}
         nearby = _Nearby(list(first_pass.values()))
-        kept = [s for s in places if not s.weak or self._accept_weak(s, nearby, focus)]
+        # A first reading that only won a tie (two Zeitouns, in Cairo and in Gaza) was decided by the tie-break,
+        # not by the text: it does not vouch for the ordinary-word names near it (الشرقية as Sharqia)
+        vouching = _Nearby([first_pass[id(s)] for s in strong if id(s) in first_pass and not self._tied(s)])
+        kept = [s for s in places if not s.weak or self._accept_weak(s, vouching, focus)]
         for span in sorted(kept, key=lambda s: s.parent is not None):  # parents before their children
             self._pick(span, focus, nearby, first_pass.get(id(span)))  # (a place is not near itself)
         accepted = {id(s) for s in kept}
