@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from etl.extraction import casualties
-from etl.extraction.casualties import CasualtyDataError, extract_casualties
+from etl.extraction.casualties import CATEGORIES, CasualtyDataError, extract_casualties
 from etl.text.sentences import split_sentences
 from etl.text.tokens import tokenize
 from tests.conftest import shared
@@ -329,3 +329,30 @@ def test_an_aside_naming_some_of_the_counted_stands_between_count_and_verb():
     assert toll("وقال المرصد إن 35 مدنيا، بينهم نساء وأطفال، قتلوا بغارات جوية") == {"killed": (35, 35, 35)}
     # not a count whose clause ended before the aside began
     assert toll("وصل 14 مقاتلا إلى المدينة. بينهم إيرانيون، قتلوا") == {}
+
+
+# ---------------------------------------------------------------------------------------------- scope
+
+@pytest.mark.parametrize("text, event, totals", [
+    # a total over a period or a campaign: not this event's toll
+    ("أدى القصف إلى مقتل أكثر من 1630 مدنيا منذ بدء الهجوم", {}, [("killed", "period")]),
+    ("ومنذ 30 مارس الماضي قتل ما لا يقل عن 118 فلسطينيا وأصيب آلاف آخرون", {},
+     [("killed", "period"), ("injured", "period")]),
+    ("قتل مئات الأشخاص خلال 12 يوما من القصف", {}, [("killed", "period")]),
+    ("قتل 30 فلسطينيا على الأقل، منذ ذلك الحين", {}, [("killed", "period")]),
+    ("وكان المرصد أفاد في حصيلة سابقة عن مقتل 11 مدنيا", {}, [("killed", "earlier")]),
+    # the day's own toll beside a running total: each keeps its scope
+    ("قتل خمسة أشخاص اليوم، ما يرفع عدد القتلى منذ بدء الهجوم إلى 500", {"killed": (5, 5, 5)}, [("killed", "period")]),
+    # a day named nearer than the marker: the event's toll (the protests since 30 March are another matter)
+    ("وقتل الجمعة أربعة فلسطينيين في غزة حيث يواصل الفلسطينيون الاحتجاج الذي يقومون به منذ 30 مارس",
+     {"killed": (4, 4, 4)}, []),
+    # "the worst since", "within 24 hours", "since this morning": the event's own
+    ("قتل 12 شخصا في أكثر الهجمات دموية منذ سنوات في بغداد", {"killed": (12, 12, 12)}, []),
+    ("قتل 20 شخصا خلال 24 ساعة في قصف على الغوطة", {"killed": (20, 20, 20)}, []),
+    ("قتل 7 أشخاص منذ الصباح في قصف على البلدة", {"killed": (7, 7, 7)}, []),
+])
+def test_a_figure_is_this_events_toll_or_a_total(text, event, totals):
+    found = extract_casualties(text)
+    assert found is not None
+    assert {c: (f.low, f.best, f.high) for c in CATEGORIES if (f := getattr(found, c))} == event
+    assert [(c, f.scope) for c, f in found.totals()] == totals

@@ -2060,3 +2060,34 @@ def test_a_news_outlet_named_after_a_place_is_no_event_place():
     assert event.locations and event.locations[0]["name_en"] == "Al Fallūjah"
     alone = one(coder, "وقالت وكالة أنباء الإمارات إن طائرات قصفت مواقع للمسلحين أمس", "ASSAULT")
     assert all(place.get("country3") != "ARE" for place in alone.locations)
+
+
+# ---------------------------------------------------------------------------------------------- scope and timing
+
+def test_an_event_of_years_ago_is_history_and_one_of_today_is_current(coder):
+    sinjar = one(coder, "وقتل 1280 شخصا في هجوم المتطرفين على سنجار في آب/أغسطس 2014", "ASSAULT", published=PUBLISHED)
+    assert sinjar.timing == "history"
+    today = one(coder, "قتل ثلاثة جنود في هجوم على بغداد أمس", "ASSAULT", published=PUBLISHED)
+    assert today.timing == "current" and today.date == "2024-01-23"
+    # a week's grace: "last Tuesday" is still the news of the period
+    assert one(coder, "قتل ثلاثة جنود في هجوم على بغداد الثلاثاء الماضي", "ASSAULT", published=PUBLISHED).timing == "current"
+
+
+def test_a_count_over_a_period_makes_no_event_and_no_toll(coder):
+    total = [e for e in events(coder, "وقتل أكثر من 1600 مدني منذ 18 فبراير في الغوطة الشرقية", published=PUBLISHED)
+             if e.event_type == "ASSAULT"]
+    assert total and not any(e.happened for e in total) and all(e.fatalities is None for e in total)
+    assert [(t["category"], t["scope"], t["best"]) for t in total[0].totals] == [("killed", "period", 1601)]
+    # the day's raid keeps its own toll; the running total beside it is stored apart
+    raid = one(coder, "قتل خمسة مدنيين في غارة على دوما اليوم، ما يرفع عدد القتلى منذ بدء الحملة إلى 500", "ASSAULT",
+               published=PUBLISHED)
+    assert raid.happened and raid.fatalities["best"] == 5 and raid.totals[0]["best"] == 500
+
+
+def test_relative_days_are_read_in_the_newsrooms_zone(coder):
+    from zoneinfo import ZoneInfo
+
+    late = datetime(2024, 1, 24, 22, 30, tzinfo=timezone.utc)  # 24 January in London, 25 January in Dubai
+    text = "قتل ثلاثة جنود في هجوم على بغداد أمس"
+    assert one(coder, text, "ASSAULT", published=late, tz=ZoneInfo("Europe/London")).date == "2024-01-23"
+    assert one(coder, text, "ASSAULT", published=late, tz=ZoneInfo("Asia/Dubai")).date == "2024-01-24"

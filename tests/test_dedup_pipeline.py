@@ -125,7 +125,7 @@ def test_real_coder_mentions_are_linked_and_relinked_after_reextraction(db_url, 
     check_consistency(db_url)
     with session_scope(db_url) as s:
         linkable = s.scalar(select(func.count()).select_from(EventMention).where(
-            EventMention.happened.is_(True), EventMention.salience == "main", EventMention.event_date.is_not(None)))
+            EventMention.happened.is_(True), EventMention.timing == "current", EventMention.event_date.is_not(None)))
         events = s.scalar(select(func.count()).select_from(EventRow))
     assert linkable > 0 and 0 < events <= linkable  # counts depend on the coder; the invariants do not
     # re-extraction deletes and re-inserts the mentions of an article: its links are orphaned, then relinked

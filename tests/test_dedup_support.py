@@ -98,13 +98,16 @@ ACTORS = {  # key -> (name, country, sector)
     "country:IRQ:COP": ("Iraq police", "IRQ", "COP"),
     "country:IRQ:MIL": ("Iraq military", "IRQ", "MIL"),
     "country:TUR": ("Turkey", "TUR", "GOV"),
+    "country:USA": ("United States", "USA", "GOV"),
+    "country:IRQ": ("Iraq", "IRQ", "GOV"),
+    "person:abadi": ("Haider al-Abadi", "IRQ", "GOV"),
 }
 
 
 def event(trigger_start: int, *, type_: str = "ASSAULT", mode: str | None = "explosives", day: date | None = None,
           date_source: str = "text", precision: str = "day", place: str | None = "Baghdad", actor: str | None = None,
           recipient: str | None = None, killed: int | tuple | None = None, modality: str = "reported",
-          salience: str = "main", sentence: str | None = None) -> dict:
+          salience: str = "main", sentence: str | None = None, timing: str = "current") -> dict:
     """One event as the coder's as_dict() gives it (only what storage reads). Each gets its own evidence
     sentence unless one is given (the same sentence in two articles counts as one report)."""
     day = day or D0.date()
@@ -132,7 +135,7 @@ def event(trigger_start: int, *, type_: str = "ASSAULT", mode: str | None = "exp
             "injured": None, "arrested": None, "abducted": None,
             "trigger": {"text": "هجوم", "start": trigger_start, "end": trigger_start + 4}, "trigger_id": "ASSAULT.test",
             "sentence": {"text": sentence, "start": max(0, trigger_start - 10), "end": trigger_start + 40},
-            "actor": who(actor), "recipient": who(recipient), "locations": location}
+            "actor": who(actor), "recipient": who(recipient), "locations": location, "timing": timing}
 
 
 def store_mentions(url: str, article_id: int, events: list, version: str = "test-1") -> None:

@@ -62,7 +62,7 @@ class StoryConfig(BaseModel):
 class EventConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    salience: tuple[str, ...] = ("main",)
+    salience: tuple[str, ...] = ("main", "background")
     date_tolerance_days: int = Field(1, ge=0, le=30)
     published_lag_days: int = Field(2, ge=0, le=30)
     # the coder dates a week, month or year by its middle day: half the period each way

@@ -79,7 +79,7 @@ def _feature_query():
                    StoryArticle.story_id,
                    ma.actor_id, act.actor_key, ma.country, ma.sector, mr.actor_id, rec.actor_key, mr.country, mr.sector,
                    p.place_id, p.name_en, p.text, p.latitude, p.longitude, p.precision, p.admin1, p.country_code,
-                   p.inherited, m.sentence_text, a.canonical_url)
+                   p.inherited, m.sentence_text, a.canonical_url, m.salience)
             .join(a, a.id == m.article_id)
             .outerjoin(StoryArticle, StoryArticle.article_id == m.article_id)
             .outerjoin(ma, and_(ma.mention_id == m.id, ma.role == "actor")).outerjoin(act, act.id == ma.actor_id)
@@ -91,7 +91,7 @@ def _mention(row) -> Mention | None:
     (mid, article_id, field_, trigger_start, event_type, mode, event_date, precision, source, f_lo, f_best, f_hi,
      i_lo, i_best, i_hi, source_id, published, story_id, a_id, a_key, a_country, a_sector, r_id, r_key, r_country,
      r_sector, place_id, name_en, place_text, lat, lon, geo_precision, admin1, country, inherited, sentence,
-     url) = row
+     url, salience) = row
     if event_date is None:
         return None
     actor = ActorRef(a_id, a_key, a_country, a_sector) if a_id is not None else None
@@ -102,7 +102,7 @@ def _mention(row) -> Mention | None:
     return Mention(mid, mention_key(article_id, field_, trigger_start, event_type), article_id, source_id, story_id,
                    published, event_type, mode, event_date, precision, source, actor, recipient, place,
                    (f_lo, f_best, f_hi), (i_lo, i_best, i_hi), sentence_key(sentence),
-                   (url, field_, trigger_start, event_type))
+                   (url, field_, trigger_start, event_type), salience)
 
 
 def sentence_key(sentence: str | None) -> int | None:
@@ -133,7 +133,8 @@ def pending_mentions(session: Session, cfg: EventConfig) -> list[int]:
         select(m.id, m.event_date, func.coalesce(a.published_at, a.first_seen_at), a.canonical_url, m.field,
                m.trigger_start, m.event_type)
         .join(a, a.id == m.article_id).outerjoin(EventLink, EventLink.mention_id == m.id)
-        .where(EventLink.id.is_(None), m.happened.is_(True), m.salience.in_(cfg.salience), m.event_date.is_not(None)))
+        .where(EventLink.id.is_(None), m.happened.is_(True), m.salience.in_(cfg.salience), m.event_date.is_not(None),
+               m.timing == "current"))
     return [row[0] for row in sorted(rows, key=lambda r: link_order(r[1], r[2], tuple(r[3:])))]
 
 
@@ -326,8 +327,9 @@ def link_chunk(session: Session, mention_ids: list[int], cfg: EventConfig) -> Li
     for m in mentions:
         best, best_value = None, None
         for event in index.candidates(m):
-            if compatible(m, event.summary, cfg):
-                value = score(m, event.summary, cfg)
+            same_article = any(other.article_id == m.article_id for other in event.members)
+            if compatible(m, event.summary, cfg, same_article):
+                value = score(m, event.summary, cfg, same_article)
                 if best is None or value > best_value or (value == best_value and event.first < best.first):
                     best, best_value = event, value
         if best is not None:

@@ -87,6 +87,7 @@ class Mention:
     injured: tuple[int | None, int | None, int | None]
     sentence_key: int | None = None  # hash of the folded words of the evidence sentence
     natural: tuple = ()  # (article canonical URL, field, trigger_start, event_type): the same in every database
+    salience: str = "main"  # background: the event named in passing (a condemnation of it, a reference to it)
 
     @property
     def story(self) -> tuple[str, int]:
@@ -130,6 +131,20 @@ class Summary:
 
 
 # ------------------------------------------------------------------------------------------ compatibility
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def actor_family(ref: ActorRef) -> str:
+    """The side an actor belongs to, for voting on an event's actor: a state with its government, military,
+    police and officials (country:SYR, country:SYR:MIL, person:assad are Syria); a kind of agent of a country
+    (civilians of Syria); an organisation itself."""
+    if ref.key.startswith("country:") or (ref.key.startswith("person:") and ref.sector in _STATE_SECTORS):
+        return f"state:{ref.country or ref.key}"
+    if ref.key.startswith("generic:"):
+        return f"{ref.key}:{ref.country or ''}"
+    return ref.key
+
 
 def date_interval(day: date, precision: str | None, source: str | None, cfg: EventConfig) -> tuple[date, date]:
     if precision not in (None, "day"):
@@ -210,8 +225,12 @@ def anchored(m: Mention, e: Summary, cfg: EventConfig) -> bool:
                for mine, theirs in ((m.actor, e.actor), (m.recipient, e.recipient)))
 
 
-def compatible(m: Mention, e: Summary, cfg: EventConfig) -> bool:
-    if m.event_type != e.event_type or not modes_compatible(m.mode, e.mode, cfg):
+def compatible(m: Mention, e: Summary, cfg: EventConfig, same_article: bool = False) -> bool:
+    """Can the mention report this event? `same_article`: the event already holds a mention of the mention's
+    own article, which usually tells one event over several sentences ("the strike ... the raid ... the
+    bombing"): there the mode may differ and no anchor is needed - a different day, a conflicting side or
+    another place still part them."""
+    if m.event_type != e.event_type or not (same_article or modes_compatible(m.mode, e.mode, cfg)):
         return False
     if date_class(m.date_precision) != date_class(e.date_precision):
         return False
@@ -219,13 +238,32 @@ def compatible(m: Mention, e: Summary, cfg: EventConfig) -> bool:
     e_lo, e_hi = date_interval(e.event_date, e.date_precision, e.date_source, cfg)
     if hi < e_lo or e_hi < lo:
         return False
-    return (actors_compatible(m.actor, e.actor) and actors_compatible(m.recipient, e.recipient)
-            and places_compatible(m.place, e.place, cfg) and anchored(m, e, cfg))
+    if not places_compatible(m.place, e.place, cfg):
+        return False
+    if not (actors_compatible(m.actor, e.actor) and actors_compatible(m.recipient, e.recipient)) and \
+            not _same_spot(m, e, cfg):
+        return False
+    return same_article or anchored(m, e, cfg)
 
 
-def score(m: Mention, e: Summary, cfg: EventConfig) -> float:
-    """How well a compatible mention fits an event: shared place, actors, mode and date add up."""
-    value = 1.0
+def _same_spot(m: Mention, e: Summary, cfg: EventConfig) -> bool:
+    """One specific place (a town or a site, within max_km of its precision) and a specific mode in common: the
+    reports disagree on the sides, as reports of one event often do (who is blamed for Douma, the rescuers
+    named as if they acted), but the act, the place and the day are one."""
+    if m.place is None or e.place is None or max(m.place.precision, e.place.precision) > 2:
+        return False
+    if not (m.mode and e.mode and m.mode not in cfg.generic_modes and modes_compatible(m.mode, e.mode, cfg)):
+        return False
+    if m.place.identity == e.place.identity:
+        return True
+    distance = place_distance(m.place, e.place)
+    return distance is not None and distance <= cfg.max_km[max(m.place.precision, e.place.precision)]
+
+
+def score(m: Mention, e: Summary, cfg: EventConfig, same_article: bool = False) -> float:
+    """How well a compatible mention fits an event: shared place, actors, mode and date add up, and above all
+    the mention's own article (link within an article first, then across articles)."""
+    value = 3.0 if same_article else 1.0
     if m.place and e.place:
         if m.place.identity == e.place.identity:
             value += 2.0
@@ -321,14 +359,22 @@ def summarize(event_type: str, members: list[Mention], cfg: EventConfig) -> Summ
         best_date, precision, source = first.event_date, first.date_precision, first.date_source
 
     def best_actor(role: str) -> ActorRef | None:
-        refs = [(getattr(m, role), m.order) for m in members if getattr(m, role) is not None]
-        if not refs:
+        # the mentions that tell the event vote; those that only speak of it (background: "Washington condemned
+        # the attack on Douma") only when none of the others names this side
+        voters = [m for m in members if getattr(m, role) is not None and m.salience == "main"] or \
+            [m for m in members if getattr(m, role) is not None]
+        if not voters:
             return None
-        keys = _by_reports(members, lambda m: getattr(m, role).key if getattr(m, role) else None, report)
-        by_key = {}  # per key, as before: the ref with the fewest known of country and sector, the latest one
-        for ref, _ in sorted(refs, key=lambda item: (item[0].country is None, item[0].sector is None, item[1])):
-            by_key[ref.key] = ref
-        key = _most_reported(keys, lambda k: (by_key[k].country is None, by_key[k].sector is None, k))
+        by_key = {}  # per key, the ref that knows most (country and sector), the earliest
+        for m in sorted(voters, key=lambda m: (getattr(m, role).country is None, getattr(m, role).sector is None,
+                                                m.order)):
+            by_key.setdefault(getattr(m, role).key, getattr(m, role))
+        families = _by_reports(voters, lambda m: actor_family(getattr(m, role)), report)
+        said = Counter(actor_family(getattr(m, role)) for m in voters)  # within one report: how often
+        family = _most_reported(families, lambda f: (-said[f], f))
+        keys = _by_reports(voters, lambda m: getattr(m, role).key if actor_family(getattr(m, role)) == family
+                           else None, report)
+        key = _most_reported(keys, lambda k: (by_key[k].sector is None, by_key[k].country is None, k))
         return by_key[key]
 
     placed = [m for m in members if m.place is not None]

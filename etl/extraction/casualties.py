@@ -291,6 +291,11 @@ def _add_accusative(word: str, role: _Role, roles: dict[str, _Role]) -> None:
         roles[key + "ا"] = role
 
 
+def running_total_verbs() -> frozenset[str]:
+    """The verbs that raise a running total (ليرتفع، ما يرفع، ليصل), as token keys without the article."""
+    return _lexicon().scope.raise_verbs
+
+
 def load_casualty_words() -> None:
     """Read and validate etl/extraction/data/casualties.yaml now (CasualtyDataError on a problem)."""
     _lexicon()

@@ -27,10 +27,11 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import Callable, Sequence
 
+from etl.extraction.casualties import running_total_verbs
 from etl.extraction.cues import Cues, load_cues
-from etl.extraction.when import DEFAULT_TZ
 from etl.extraction.dictionaries import AGENT_SECTORS, Actor, ActorForm, Dictionaries, TriggerForm, load_dictionaries, person_on
 from etl.extraction.lexicon import Match
+from etl.extraction.when import DEFAULT_TZ
 from etl.text.numbers import parse_number
 from etl.text.tokens import Token, bases_of, clitic_bases, fold, original_length, strip_article, tokenize
 
@@ -1852,7 +1853,10 @@ class EventCoder:
         opening = self._main_start(tokens, s)
         if opening < t.first and since_a_start(opening):
             return True  # أنه منذ بدء قوات النظام هجومها بدعم روسي، قتل 150 مدنيا: it opens the event's clause
+        raising = running_total_verbs()
         for i in range(t.last, min(s.hi, t.last + 14)):
+            if strip_article(tokens[i].key) in raising:
+                break  # قتل 5 اليوم، ما يرفع عدد القتلى منذ بدء الحملة إلى 500: the period is the running total's
             if since_a_start(i) or _conjunction_off(tokens[i].key) == "خلال" and any(
                     self._is(tok, self.cues.long_spans) for tok in tokens[i + 1:i + 3]):
                 return True
