@@ -131,7 +131,10 @@ def test_summary_counts_independent_reports():
     # story 10 reports at most 5-6 (its highest numbers: 6/6/6), article 3 reports 9-12-15
     assert s.fatalities == (6, 6, 15)
     three = members + [mention(5, article=4, story=11, source="d", killed=11)]
-    assert summarize("ASSAULT", three, CFG).fatalities == (6, 11, 15)  # median of 6, 11, 12
+    # the most conservative report's figure (ACLED's rule), the range over all reports
+    assert summarize("ASSAULT", three, CFG).fatalities == (6, 6, 15)
+    larger = [mention(6, article=5, story=12, source="e", killed=20), mention(7, article=6, story=13, killed=30)]
+    assert summarize("ASSAULT", larger, CFG).fatalities == (20, 20, 30)
 
 
 @pytest.mark.parametrize("killed, expected", [((None,), (None, None, None)), ((3, None), (3, 3, 3))])

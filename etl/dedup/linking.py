@@ -27,12 +27,14 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from etl.dedup.config import DedupConfig, EventConfig
 from etl.dedup.fingerprints import words
+from etl.extraction.when import ACLED_TIME_PRECISION
 from etl.dedup.matching import (
     COARSE, ActorRef, Mention, PlaceRef, Summary, compatible, date_class, link_order, mention_interval, reach_days,
     score, summarize,
@@ -40,7 +42,8 @@ from etl.dedup.matching import (
 from etl.load.db import session_scope
 from etl.load.dedup import bulk_insert, chunked, member_of, rows_in, take_lock
 from etl.load.models import (
-    ActorRow, Article, EventLink, EventMention, EventMentionActor, EventMentionPlace, EventRow, StoryArticle, utcnow,
+    ActorRow, Article, EventLink, EventMention, EventMentionActor, EventMentionPlace, EventRow, Place, StoryArticle,
+    utcnow,
 )
 
 log = logging.getLogger(__name__)
@@ -73,36 +76,39 @@ def _feature_query():
     ma, act = aliased(EventMentionActor), aliased(ActorRow)
     mr, rec = aliased(EventMentionActor), aliased(ActorRow)
     p = aliased(EventMentionPlace)
+    place = aliased(Place)
     return (select(m.id, m.article_id, m.field, m.trigger_start, m.event_type, m.mode, m.event_date, m.date_precision,
                    m.date_source, m.fatalities_low, m.fatalities_best, m.fatalities_high, m.injured_low,
                    m.injured_best, m.injured_high, a.source_id, func.coalesce(a.published_at, a.first_seen_at),
                    StoryArticle.story_id,
                    ma.actor_id, act.actor_key, ma.country, ma.sector, mr.actor_id, rec.actor_key, mr.country, mr.sector,
                    p.place_id, p.name_en, p.text, p.latitude, p.longitude, p.precision, p.admin1, p.country_code,
-                   p.inherited, m.sentence_text, a.canonical_url, m.salience)
+                   p.inherited, m.sentence_text, a.canonical_url, m.salience, m.acled_event_type,
+                   m.acled_sub_event_type, m.cameo, place.admin1_code)
             .join(a, a.id == m.article_id)
             .outerjoin(StoryArticle, StoryArticle.article_id == m.article_id)
             .outerjoin(ma, and_(ma.mention_id == m.id, ma.role == "actor")).outerjoin(act, act.id == ma.actor_id)
             .outerjoin(mr, and_(mr.mention_id == m.id, mr.role == "recipient")).outerjoin(rec, rec.id == mr.actor_id)
-            .outerjoin(p, and_(p.mention_id == m.id, p.rank == 0)), m.id)
+            .outerjoin(p, and_(p.mention_id == m.id, p.rank == 0)).outerjoin(place, place.id == p.place_id), m.id)
 
 
 def _mention(row) -> Mention | None:
     (mid, article_id, field_, trigger_start, event_type, mode, event_date, precision, source, f_lo, f_best, f_hi,
      i_lo, i_best, i_hi, source_id, published, story_id, a_id, a_key, a_country, a_sector, r_id, r_key, r_country,
      r_sector, place_id, name_en, place_text, lat, lon, geo_precision, admin1, country, inherited, sentence,
-     url, salience) = row
+     url, salience, acled_type, acled_sub, cameo, admin1_code) = row
     if event_date is None:
         return None
     actor = ActorRef(a_id, a_key, a_country, a_sector) if a_id is not None else None
     recipient = ActorRef(r_id, r_key, r_country, r_sector) if r_id is not None else None
     place = None
     if place_id is not None or (lat is not None and lon is not None):
-        place = PlaceRef(place_id, name_en or place_text, lat, lon, geo_precision or 4, admin1, country, bool(inherited))
+        place = PlaceRef(place_id, name_en or place_text, lat, lon, geo_precision or 4, admin1, country, bool(inherited),
+                         admin1_code)
     return Mention(mid, mention_key(article_id, field_, trigger_start, event_type), article_id, source_id, story_id,
                    published, event_type, mode, event_date, precision, source, actor, recipient, place,
                    (f_lo, f_best, f_hi), (i_lo, i_best, i_hi), sentence_key(sentence),
-                   (url, field_, trigger_start, event_type), salience)
+                   (url, field_, trigger_start, event_type), salience, (acled_type, acled_sub), cameo, sentence)
 
 
 def sentence_key(sentence: str | None) -> int | None:
@@ -252,6 +258,16 @@ def _with_members(session: Session, events: dict[int, tuple[str, str]], cfg: Eve
 
 # ------------------------------------------------------------------------------------------ writing
 
+@lru_cache(maxsize=512)
+def country_name(code: str | None) -> str | None:
+    """A country's English short name (CLDR, through babel), as analysts' tables write it."""
+    if not code or code == "XX":
+        return None
+    from babel import Locale
+
+    return Locale("en").territories.get(code.upper()) or code
+
+
 def _columns(s: Summary) -> dict:
     actor, recipient, place = s.actor, s.recipient, s.place
     return {
@@ -266,6 +282,12 @@ def _columns(s: Summary) -> dict:
         "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
         "country_code": place.country if place else None, "admin1": place.admin1 if place else None,
         "geo_precision": place.precision if place else None,
+        "acled_event_type": s.acled[0], "acled_sub_event_type": s.acled[1], "cameo": s.cameo,
+        "country_name": country_name(place.country) if place else None,
+        "admin1_code": place.admin1_code if place else None,
+        "acled_time_precision": ACLED_TIME_PRECISION.get(s.date_precision or "day"),
+        "acled_geo_precision": min(place.precision, 3) if place else None,
+        "evidence": s.evidence,
         "fatalities_low": s.fatalities[0], "fatalities_best": s.fatalities[1], "fatalities_high": s.fatalities[2],
         "injured_low": s.injured[0], "injured_best": s.injured[1], "injured_high": s.injured[2],
         "num_mentions": s.num_mentions, "num_articles": s.num_articles, "num_sources": s.num_sources,

@@ -30,7 +30,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from statistics import median_low
 
 from etl.dedup.config import EventConfig
 from etl.geo.gazetteer import haversine_km
@@ -59,6 +58,7 @@ class PlaceRef:
     admin1: str | None
     country: str | None
     inherited: bool
+    admin1_code: str | None = None
 
     @property
     def identity(self) -> tuple:
@@ -88,6 +88,9 @@ class Mention:
     sentence_key: int | None = None  # hash of the folded words of the evidence sentence
     natural: tuple = ()  # (article canonical URL, field, trigger_start, event_type): the same in every database
     salience: str = "main"  # background: the event named in passing (a condemnation of it, a reference to it)
+    acled: tuple[str | None, str | None] = (None, None)  # the coder's ACLED event type and sub-type
+    cameo: str | None = None
+    sentence: str | None = None
 
     @property
     def story(self) -> tuple[str, int]:
@@ -128,6 +131,9 @@ class Summary:
     num_stories: int
     first_seen: datetime | None
     last_seen: datetime | None
+    acled: tuple[str | None, str | None] = (None, None)
+    cameo: str | None = None
+    evidence: str | None = None
 
 
 # ------------------------------------------------------------------------------------------ compatibility
@@ -320,8 +326,8 @@ def _most_reported(counts: Counter, tiebreak) -> object | None:
 
 def _toll(members: list[Mention], attr: str, report: dict[int, tuple]) -> tuple[int | None, int | None, int | None]:
     """low / best / high over the independent reports: each report (story) contributes the highest numbers
-    its mentions give (later rewrites raise a toll); best is the median of the reports (the lower middle
-    one), low the smallest low, high the largest high."""
+    its mentions give (a report raises its own toll as it is updated); best is the most conservative report's
+    (ACLED's rule: the lowest credible figure), low the smallest low, high the largest high (UCDP's range)."""
     per_report: dict = defaultdict(lambda: [None, None, None])
     for m in members:
         low, best, high = getattr(m, attr)
@@ -334,7 +340,7 @@ def _toll(members: list[Mention], attr: str, report: dict[int, tuple]) -> tuple[
     if not per_report:
         return (None, None, None)
     values = list(per_report.values())
-    return (min(v[0] for v in values), median_low([v[1] for v in values]), max(v[2] for v in values))
+    return (min(v[0] for v in values), min(v[1] for v in values), max(v[2] for v in values))
 
 
 def summarize(event_type: str, members: list[Mention], cfg: EventConfig) -> Summary:
@@ -390,7 +396,16 @@ def summarize(event_type: str, members: list[Mention], cfg: EventConfig) -> Summ
                                            m.order)).place
 
     seen = [m.published for m in members if m.published is not None]
+    # the ACLED pair and the CAMEO code the most reports give among the mentions of the event's mode (the coder
+    # sets the pair by the sides as well: an attack on civilians, a clash of armed sides); the evidence is the
+    # first telling of the event (a main mention where there is one)
+    of_mode = [m for m in members if (m.mode or None) == (mode or None)] or members
+    acled = _most_reported(_by_reports(of_mode, lambda m: m.acled if m.acled[0] else None, report),
+                           lambda v: v) or (None, None)
+    cameo = _most_reported(_by_reports(of_mode, lambda m: m.cameo, report), lambda v: v)
+    told = sorted((m for m in members if m.sentence), key=lambda m: (m.salience != "main", m.order))
     return Summary(
+        acled=acled, cameo=cameo, evidence=told[0].sentence if told else None,
         event_type=event_type, mode=mode, event_date=best_date, date_precision=precision, date_source=source,
         actor=best_actor("actor"), recipient=best_actor("recipient"), place=place,
         fatalities=_toll(members, "fatalities", report), injured=_toll(members, "injured", report),

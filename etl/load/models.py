@@ -475,6 +475,15 @@ class EventRow(Base):
     country_code: Mapped[str | None] = mapped_column(String(2))
     admin1: Mapped[str | None] = mapped_column(Text)
     geo_precision: Mapped[int | None] = mapped_column(Integer)
+    # the columns analysts filter on (ACLED's names and codes where they apply)
+    acled_event_type: Mapped[str | None] = mapped_column(String(40))
+    acled_sub_event_type: Mapped[str | None] = mapped_column(String(60))
+    cameo: Mapped[str | None] = mapped_column(String(4))
+    country_name: Mapped[str | None] = mapped_column(Text)
+    admin1_code: Mapped[str | None] = mapped_column(String(20))  # GeoNames' (IQ.02)
+    acled_time_precision: Mapped[int | None] = mapped_column(Integer)  # 1 day, 2 week, 3 month or coarser
+    acled_geo_precision: Mapped[int | None] = mapped_column(Integer)  # 1 town, 2 near a town / part of a region, 3 region
+    evidence: Mapped[str | None] = mapped_column(Text)  # the sentence that tells the event best
     fatalities_low: Mapped[int | None] = mapped_column(Integer)
     fatalities_best: Mapped[int | None] = mapped_column(Integer)
     fatalities_high: Mapped[int | None] = mapped_column(Integer)

@@ -1,5 +1,6 @@
 """event scope: a mention's timing (current / history / future) and the totals its sentence reports beside
-its own toll (event_mention_totals)
+its own toll (event_mention_totals); the columns analysts filter on, on events itself (ACLED type and
+sub-type, CAMEO code, country name, admin1 code, ACLED's time and geo precision, the evidence sentence)
 
 Revision ID: 0006
 Revises: 0005
@@ -34,9 +35,22 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_event_mention_totals'))
     )
     op.create_index(op.f('ix_event_mention_totals_mention_id'), 'event_mention_totals', ['mention_id'], unique=False)
+    with op.batch_alter_table('events') as batch:
+        batch.add_column(sa.Column('acled_event_type', sa.String(length=40), nullable=True))
+        batch.add_column(sa.Column('acled_sub_event_type', sa.String(length=60), nullable=True))
+        batch.add_column(sa.Column('cameo', sa.String(length=4), nullable=True))
+        batch.add_column(sa.Column('country_name', sa.Text(), nullable=True))
+        batch.add_column(sa.Column('admin1_code', sa.String(length=20), nullable=True))
+        batch.add_column(sa.Column('acled_time_precision', sa.Integer(), nullable=True))
+        batch.add_column(sa.Column('acled_geo_precision', sa.Integer(), nullable=True))
+        batch.add_column(sa.Column('evidence', sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('events') as batch:
+        for column in ('evidence', 'acled_geo_precision', 'acled_time_precision', 'admin1_code', 'country_name',
+                       'cameo', 'acled_sub_event_type', 'acled_event_type'):
+            batch.drop_column(column)
     op.drop_index(op.f('ix_event_mention_totals_mention_id'), table_name='event_mention_totals')
     op.drop_table('event_mention_totals')
     with op.batch_alter_table('event_mentions') as batch:
