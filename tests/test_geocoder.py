@@ -155,3 +155,10 @@ def test_the_nearest_place_is_the_one_a_scan_of_all_the_places_finds():
                     others.remove(own)
                 expected = min((haversine_km(lat, lon, a, b) for a, b in others), default=None)
                 assert nearby.distance(place, own) == expected
+
+
+def test_a_place_of_a_country_without_packaged_divisions_gets_geonames_admin1(geo):
+    [ahvaz] = geo.geocode("هجوم على عرض عسكري في الأهواز")
+    assert ahvaz.country == "IR" and ahvaz.admin1 == "Khuzestan"
+    [baghdad] = [m for m in geo.geocode("في بغداد") if m.feature_code == "PPLC"]
+    assert baghdad.admin1 == "Baghdad Governorate"  # the packaged division's own name still wins

@@ -35,6 +35,21 @@ PRECISION_BY_CODE = {"PCLI": 4, "ADM1": 3, "RGN": 3, "ADM2": 3, "DSRT": 3, "SEA"
                      "MTS": 3, "STM": 3, "AREA": 2, "ADM3": 2, "VAL": 2, "LK": 2}
 
 
+@lru_cache(maxsize=1)
+def geonames_admin1() -> tuple[dict[str, str], str]:
+    """GeoNames' first-level division names by code (data/geonames_admin1.tsv), and a digest of the table."""
+    text = resources.files("etl.geo").joinpath("data/geonames_admin1.tsv").read_text(encoding="utf-8")
+    names = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, _, name = line.partition("\t")
+        if not code or not name or "." not in code:
+            raise GazetteerDataError(f"geonames_admin1.tsv line {number}: expected CODE<TAB>name, got {line!r}")
+        names[code] = name
+    return names, hashlib.sha256(text.encode()).hexdigest()[:8]
+
+
 class GazetteerDataError(ValueError):
     """A packaged gazetteer data file is malformed."""
 
@@ -298,6 +313,7 @@ class Gazetteer:
         # gazetteer has the same version whether built in memory or read from either database
         lines = sorted({f"{key}|{lang}|{p.country}|{p.feature_code}|{p.lat:.4f}|{p.lon:.4f}|{p.population}"
                         for place_id, key, lang in names if (p := self.by_id.get(place_id)) is not None})
+        lines.append(geonames_admin1()[1])  # the division names a place's admin1 code is read with
         self.version = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
 
     def __len__(self) -> int:
@@ -305,6 +321,14 @@ class Gazetteer:
 
     def lookup(self, key: str) -> list[Place]:
         return self.index.get(key, [])
+
+    def admin1_name(self, code: str | None) -> str | None:
+        """The English name of a first-level division: the gazetteer's own (admin1.yaml) where it has the division,
+        else GeoNames' (Khuzestan, Gaza Strip, Southern District)."""
+        if not code:
+            return None
+        place = self.admin1.get(code)
+        return place.name_en if place is not None else geonames_admin1()[0].get(code)
 
     @classmethod
     def from_rows(cls, places: list[dict], names: dict[str, list[tuple[str, str, bool]]]) -> "Gazetteer":

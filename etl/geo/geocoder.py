@@ -550,11 +550,11 @@ class Geocoder:
             return PlaceMention(text[start:end], start, end, text[start:end], None, None, None, None, None, None,
                                 None, None, "FAC", 3, 0.2)
         precision = max(2, 3 if anchor.kind in ("admin1", "country") else anchor.precision)
-        admin1 = self.gazetteer.admin1.get(anchor.admin1_code) if anchor.admin1_code else None
+        admin1 = self.gazetteer.admin1_name(anchor.admin1_code)
         return PlaceMention(
             text=text[start:end], start=start, end=end, name_ar=text[start:end], name_en=anchor.name_en,
             place_id=anchor.id, geonameid=None, latitude=anchor.lat, longitude=anchor.lon, country=anchor.country,
-            country3=country_alpha3(anchor.country), admin1=admin1.name_en if admin1 else None, feature_code="FAC",
+            country3=country_alpha3(anchor.country), admin1=admin1, feature_code="FAC",
             precision=precision, confidence=0.6 if inside else 0.3)
 
     @staticmethod
@@ -589,11 +589,11 @@ class Geocoder:
         confidence = 1 / (1 + math.exp(-margin))
         if span.weak:
             confidence *= 0.85
-        admin1 = self.gazetteer.admin1.get(place.admin1_code) if place.admin1_code else None
+        admin1 = self.gazetteer.admin1_name(place.admin1_code)
         return PlaceMention(
             text=text[start:end], start=start, end=end, name_ar=place.name_ar, name_en=place.name_en,
             place_id=place.id, geonameid=place.geonameid, latitude=lat, longitude=lon, country=place.country,
-            country3=country_alpha3(place.country), admin1=admin1.name_en if admin1 else None,
+            country3=country_alpha3(place.country), admin1=admin1,
             feature_code=place.feature_code, precision=precision, confidence=round(confidence, 3))
 
 
