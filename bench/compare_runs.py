@@ -73,10 +73,10 @@ def dump(url: str) -> dict[str, dict[str, list]]:
                    m.confidence, m.event_date, m.date_precision, m.date_source, m.fatalities_low, m.fatalities_best,
                    m.fatalities_high, m.injured_low, m.injured_best, m.injured_high, m.arrested_best,
                    m.abducted_best, m.trigger_text, m.trigger_end, m.trigger_id, m.sentence_text, m.sentence_start,
-                   m.sentence_end)
-        for mid, aid, field, start, type_, *rest in session.execute(
-                select(m.id, m.article_id, m.field, m.trigger_start, m.event_type, *columns)):
-            natural[mid] = [url_of[aid], field, start, type_]
+                   m.sentence_end, m.timing)
+        for mid, aid, field, start, type_, part, *rest in session.execute(
+                select(m.id, m.article_id, m.field, m.trigger_start, m.event_type, m.part, *columns)):
+            natural[mid] = [url_of[aid], field, start, type_] + ([part] if part else [])
             mentions[mid] = _row(rest) + [[], []]
         a = EventMentionActor
         for mid, role, aid, text, start, end, country, sector in session.execute(
@@ -101,7 +101,9 @@ def dump(url: str) -> dict[str, dict[str, list]]:
                 e.actor_country, e.actor_sector, e.recipient_id, e.recipient_country, e.recipient_sector, e.place_id,
                 e.place_name, e.latitude, e.longitude, e.country_code, e.admin1, e.geo_precision, e.fatalities_low,
                 e.fatalities_best, e.fatalities_high, e.injured_low, e.injured_best, e.injured_high, e.num_mentions,
-                e.num_articles, e.num_sources, e.num_stories, e.first_seen, e.last_seen)):
+                e.num_articles, e.num_sources, e.num_stories, e.first_seen, e.last_seen, e.acled_event_type,
+                e.acled_sub_event_type, e.cameo, e.country_name, e.admin1_code, e.acled_time_precision,
+                e.acled_geo_precision, e.evidence)):
             event_id, event_key, rest = row[0], row[1], list(row[2:])
             rest[5], rest[8], rest[11] = actor_key[rest[5]], actor_key[rest[8]], place_key[rest[11]]
             # the event key is the founding mention's key, article:field:trigger_start:type[~n]: the URL for the id

@@ -162,7 +162,14 @@ def match(rows: list[Row], gold: dict[str, dict]) -> dict[int, tuple[str | None,
                 if start < g_end and g_start < end and gold[gid]["type"] == row.event_type:
                     hits[gid] += 1
         if hits:
-            best = min(hits, key=lambda g: (-hits[g], g))
+            # among the real events its sentences tell equally often (one sentence may tell protests in two
+            # cities), the one nearest the row's place
+            def far(g: str) -> float:
+                e = gold[g]
+                if None in (row.latitude, row.longitude, e.get("latitude"), e.get("longitude")):
+                    return 0.0
+                return _km(row.latitude, row.longitude, e["latitude"], e["longitude"])
+            best = min(hits, key=lambda g: (-hits[g], far(g), g))
             result[row.event_id] = (best, hits[best])
         else:
             result[row.event_id] = (None, 0)

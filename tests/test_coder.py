@@ -2091,3 +2091,17 @@ def test_relative_days_are_read_in_the_newsrooms_zone(coder):
     text = "قتل ثلاثة جنود في هجوم على بغداد أمس"
     assert one(coder, text, "ASSAULT", published=late, tz=ZoneInfo("Europe/London")).date == "2024-01-23"
     assert one(coder, text, "ASSAULT", published=late, tz=ZoneInfo("Asia/Dubai")).date == "2024-01-24"
+
+
+def test_one_trigger_in_a_list_of_places_is_an_event_in_each(geo_coder):
+    coder = geo_coder
+    found = [e for e in coder.code("وخرجت مظاهرات أمس في مدينتي الرمادي والفلوجة احتجاجا على نقص الكهرباء",
+                                   published=PUBLISHED) if e.event_type == "PROTEST"]
+    assert [(e.part, e.locations[0]["name_en"]) for e in found] == [(0, "Ramadi"), (1, "Fallujah")]
+    # a toll the text does not split stays with the first
+    struck = [e for e in coder.code("قتل خمسة مدنيين في غارات على الرمادي والفلوجة أمس", published=PUBLISHED)
+              if e.event_type == "ASSAULT"]
+    assert [(e.part, e.fatalities and e.fatalities["best"]) for e in struck] == [(0, 5), (1, None)]
+    # a chain (a place located by another) is one event, and so is a country with its town
+    assert len([e for e in coder.code("قصفت الطائرات الفلوجة غرب بغداد أمس", published=PUBLISHED)
+                if e.event_type == "ASSAULT"]) == 1

@@ -65,8 +65,8 @@ class LinkResult:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
-def mention_key(article_id: int, field_: str, trigger_start: int, event_type: str) -> str:
-    return f"{article_id}:{field_}:{trigger_start}:{event_type}"
+def mention_key(article_id: int, field_: str, trigger_start: int, event_type: str, part: int = 0) -> str:
+    return f"{article_id}:{field_}:{trigger_start}:{event_type}" + (f":{part}" if part else "")
 
 
 # ------------------------------------------------------------------------------------------ reading
@@ -77,7 +77,8 @@ def _feature_query():
     mr, rec = aliased(EventMentionActor), aliased(ActorRow)
     p = aliased(EventMentionPlace)
     place = aliased(Place)
-    return (select(m.id, m.article_id, m.field, m.trigger_start, m.event_type, m.mode, m.event_date, m.date_precision,
+    return (select(m.id, m.article_id, m.field, m.trigger_start, m.event_type, m.part, m.mode, m.event_date,
+                   m.date_precision,
                    m.date_source, m.fatalities_low, m.fatalities_best, m.fatalities_high, m.injured_low,
                    m.injured_best, m.injured_high, a.source_id, func.coalesce(a.published_at, a.first_seen_at),
                    StoryArticle.story_id,
@@ -93,7 +94,7 @@ def _feature_query():
 
 
 def _mention(row) -> Mention | None:
-    (mid, article_id, field_, trigger_start, event_type, mode, event_date, precision, source, f_lo, f_best, f_hi,
+    (mid, article_id, field_, trigger_start, event_type, part, mode, event_date, precision, source, f_lo, f_best, f_hi,
      i_lo, i_best, i_hi, source_id, published, story_id, a_id, a_key, a_country, a_sector, r_id, r_key, r_country,
      r_sector, place_id, name_en, place_text, lat, lon, geo_precision, admin1, country, inherited, sentence,
      url, salience, acled_type, acled_sub, cameo, admin1_code) = row
@@ -105,10 +106,11 @@ def _mention(row) -> Mention | None:
     if place_id is not None or (lat is not None and lon is not None):
         place = PlaceRef(place_id, name_en or place_text, lat, lon, geo_precision or 4, admin1, country, bool(inherited),
                          admin1_code)
-    return Mention(mid, mention_key(article_id, field_, trigger_start, event_type), article_id, source_id, story_id,
+    return Mention(mid, mention_key(article_id, field_, trigger_start, event_type, part), article_id, source_id, story_id,
                    published, event_type, mode, event_date, precision, source, actor, recipient, place,
                    (f_lo, f_best, f_hi), (i_lo, i_best, i_hi), sentence_key(sentence),
-                   (url, field_, trigger_start, event_type), salience, (acled_type, acled_sub), cameo, sentence)
+                   (url, field_, trigger_start, event_type) + ((part,) if part else ()), salience, (acled_type, acled_sub),
+                   cameo, sentence)
 
 
 def sentence_key(sentence: str | None) -> int | None:
@@ -137,11 +139,11 @@ def pending_mentions(session: Session, cfg: EventConfig) -> list[int]:
     m, a = EventMention, Article
     rows = session.execute(
         select(m.id, m.event_date, func.coalesce(a.published_at, a.first_seen_at), a.canonical_url, m.field,
-               m.trigger_start, m.event_type)
+               m.trigger_start, m.event_type, m.part)
         .join(a, a.id == m.article_id).outerjoin(EventLink, EventLink.mention_id == m.id)
         .where(EventLink.id.is_(None), m.happened.is_(True), m.salience.in_(cfg.salience), m.event_date.is_not(None),
                m.timing == "current"))
-    return [row[0] for row in sorted(rows, key=lambda r: link_order(r[1], r[2], tuple(r[3:])))]
+    return [row[0] for row in sorted(rows, key=lambda r: link_order(r[1], r[2], tuple(r[3:7]) + ((r[7],) if r[7] else ())))]
 
 
 # ------------------------------------------------------------------------------------------ events in memory

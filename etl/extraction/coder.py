@@ -32,6 +32,7 @@ from etl.extraction.cues import Cues, load_cues
 from etl.extraction.dictionaries import AGENT_SECTORS, Actor, ActorForm, Dictionaries, TriggerForm, load_dictionaries, person_on
 from etl.extraction.lexicon import Match
 from etl.extraction.when import DEFAULT_TZ
+from etl.geo.gazetteer import haversine_km
 from etl.text.numbers import parse_number
 from etl.text.tokens import Token, bases_of, clitic_bases, fold, original_length, strip_article, tokenize
 
@@ -127,6 +128,9 @@ class Event:
     # (the 2014 Sinjar massacre recalled in 2018), kept as a mention, not an event of the period; future:
     # dated after the publication day
     timing: str = "current"
+    # one trigger telling an event in each of several places listed together ("مظاهرات في مدينتي النجف والبصرة"):
+    # one event per place, numbered in the order of the list (ACLED codes an event per location)
+    part: int = 0
 
     @property
     def happened(self) -> bool:
@@ -141,7 +145,7 @@ class Event:
             "date_source": self.date_source, "fatalities": self.fatalities, "injured": self.injured,
             "arrested": self.arrested, "abducted": self.abducted, "modality": self.modality,
             "confidence": self.confidence, "salience": self.salience, "trigger_id": self.trigger_id,
-            "support": self.support, "totals": self.totals, "timing": self.timing,
+            "support": self.support, "totals": self.totals, "timing": self.timing, "part": self.part,
         }
 
 
@@ -500,7 +504,7 @@ class EventCoder:
                                     _toll_within(toll, tokens, lo, hi, len(groups) == 1), places, published,
                                     context_place, triggers)
                 if event is not None:
-                    events.append(event)
+                    events.extend(_per_place(event, text))
         return events
 
     def _segments(self, text: str, tokens: list[Token], s: _Sentence, triggers: list[TriggerMention],
@@ -2763,6 +2767,53 @@ def _toll_within(toll, tokens: list[Token], lo: int, hi: int, whole: bool):
         kept[key] = figure if figure is not None and start <= figure.start < end else None
     kept["mentions"] = tuple((c, f) for c, f in toll.mentions if start <= f.start < end)
     return replace(toll, **kept)
+
+
+# Between two places of one list: a comma, و / أو, and at most a word of kind (والبصرة، ومدينة البصرة، أو مخيم جنين)
+_LIST_GAP = re.compile(r"\s*[،,]?\s*(?:و|أو)?\s*(?:(?:مدينة|مدينتي|مدن|بلدة|بلدات|قرية|قرى|محافظة|محافظات|منطقة|مناطق|"
+                       r"مخيم|مخيمات|حي|أحياء|ناحية|قضاء)\s+)?", re.UNICODE)
+_LIST_KINDS = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+_APART_KM = 25  # places of a list closer than this are one locality (الزريجي والدير): one event
+
+
+def _per_place(event: "Event", text: str) -> list["Event"]:
+    """The event once per place when its place is one of a list of places of one kind named together (the
+    towns of "صواريخ على مطارات مدن أبها وجيزان ونجران", the cities of "مظاهرات في مدينتي النجف والبصرة"); the
+    toll stays with the first, since the text does not split it. Countries are not split (في سوريا والعراق is
+    more often a region than two events), nor places of a chain (X شمال Y) or of one locality."""
+    from dataclasses import replace
+
+    places = [p for p in event.locations if not p.get("inherited") and p.get("start") is not None]
+    if event.event_type not in _LIST_KINDS or len(places) < 2 or places[0] is not event.locations[0]:
+        return [event]
+    ordered = sorted(places, key=lambda p: p["start"])
+    at = ordered.index(places[0])
+
+    def joined(a: dict, b: dict) -> bool:
+        gap = text[a["end"]:b["start"]]
+        return bool(_LIST_GAP.fullmatch(gap)) and (a.get("precision") or 4) < 4 and (b.get("precision") or 4) < 4 \
+            and ((a.get("precision") or 4) <= 2) == ((b.get("precision") or 4) <= 2)
+    lo = hi = at
+    while lo > 0 and joined(ordered[lo - 1], ordered[lo]):
+        lo -= 1
+    while hi + 1 < len(ordered) and joined(ordered[hi], ordered[hi + 1]):
+        hi += 1
+    listed = []
+    for p in ordered[lo:hi + 1]:
+        if p.get("latitude") is None or any(haversine_km(p["latitude"], p["longitude"], q["latitude"], q["longitude"])
+                                            < _APART_KM for q in listed):
+            continue
+        listed.append(p)
+    if len(listed) < 2:
+        return [event]
+    parts = []
+    for k, place in enumerate(listed):
+        others = [q for q in event.locations if q is not place]
+        parts.append(event if k == 0 and place is event.locations[0] else replace(
+            event, locations=[place] + others, part=k, fatalities=event.fatalities if k == 0 else None,
+            injured=event.injured if k == 0 else None, arrested=event.arrested if k == 0 else None,
+            abducted=event.abducted if k == 0 else None, totals=event.totals if k == 0 else []))
+    return parts
 
 
 _TOTAL_CATEGORIES = {"ASSAULT": ("killed", "injured", "abducted"), "COERCE": ("arrested",)}

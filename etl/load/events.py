@@ -79,7 +79,7 @@ def replace_article_events(session: Session, article_id: int, events: Sequence[t
     seen: set[tuple] = set()
     unique = []
     for field, event in events:
-        key = (field, event["trigger"]["start"], event["event_type"])
+        key = (field, event["trigger"]["start"], event["event_type"], event.get("part", 0))
         if key not in seen:  # one mention per trigger and type (the table's natural key)
             seen.add(key)
             unique.append((field, event))
@@ -103,7 +103,7 @@ def replace_article_events(session: Session, article_id: int, events: Sequence[t
             trigger_end=event["trigger"]["end"], trigger_id=event["trigger_id"],
             sentence_text=event["sentence"]["text"], sentence_start=event["sentence"]["start"],
             sentence_end=event["sentence"]["end"], coder_version=version, coded_at=now,
-            timing=event.get("timing") or "current")
+            timing=event.get("timing") or "current", part=event.get("part", 0))
         session.add(mention)
         session.flush()
         for role in ("actor", "recipient"):

@@ -286,7 +286,7 @@ class EventMention(Base):
 
     __tablename__ = "event_mentions"
     __table_args__ = (
-        UniqueConstraint("article_id", "field", "trigger_start", "event_type"),
+        UniqueConstraint("article_id", "field", "trigger_start", "event_type", "part", name="uq_event_mentions_natural"),
         Index("ix_event_mentions_type_date", "event_type", "event_date"),
     )
 
@@ -303,6 +303,9 @@ class EventMention(Base):
     # current | history (its own date ends more than a week before publication) | future; only current
     # mentions are linked into events
     timing: Mapped[str] = mapped_column(String(8), default="current", server_default="current")
+    # 0, or 1, 2 ... for the further places of a trigger that tells one event in each of several places
+    # ("مظاهرات في النجف والبصرة": part 0 in Najaf, part 1 in Basra)
+    part: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
     happened: Mapped[bool] = mapped_column(Boolean)  # modality is asserted, reported or claimed
     confidence: Mapped[float] = mapped_column(Float)
     event_date: Mapped[date | None] = mapped_column(Date)
