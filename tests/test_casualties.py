@@ -356,3 +356,10 @@ def test_a_figure_is_this_events_toll_or_a_total(text, event, totals):
     assert found is not None
     assert {c: (f.low, f.best, f.high) for c in CATEGORIES if (f := getattr(found, c))} == event
     assert [(c, f.scope) for c, f in found.totals()] == totals
+
+
+def test_a_counted_stretch_of_time_makes_a_total_and_a_unit_number_is_no_toll():
+    assert [(c, f.scope) for c, f in extract_casualties(
+        "وثق الدفاع المدني مقتل 1433 مدنيا في 34 يوما من الهجمات على الغوطة").mentions] == [("killed", "period")]
+    assert extract_casualties("قتل ثلاثة جنود قبل ثلاثة أيام في هجوم على بغداد").killed.best == 3  # an "ago" dates it
+    assert extract_casualties("حزب الله اغتال الحريري ويهدد العالم بالوحدة 910") is None  # a unit's number

@@ -114,6 +114,7 @@ class _Scope(NamedTuple):
     totals: frozenset[str]
     earlier: tuple[tuple[str, ...], ...]
     superlatives: frozenset[str]
+    durations: frozenset[str]
     day_anchors: frozenset[str]
     raise_verbs: frozenset[str]
 
@@ -269,8 +270,8 @@ def _lexicon() -> _Lexicon:
 
 
 def _scope_markers(raw) -> _Scope:
-    lists = ("since", "same_day", "so_far", "during", "periods", "totals", "earlier", "superlatives", "day_anchors",
-             "raise_verbs")
+    lists = ("since", "same_day", "so_far", "during", "periods", "totals", "earlier", "superlatives", "durations",
+             "day_anchors", "raise_verbs")
     if not isinstance(raw, dict) or set(raw) != set(lists):
         raise CasualtyDataError(f"casualties.yaml: scope needs exactly {list(lists)}")
 
@@ -280,8 +281,8 @@ def _scope_markers(raw) -> _Scope:
     def phrases(name: str) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(_base(k) for k in _keys(p)) for p in _word_list(raw[name], f"scope.{name}"))
     return _Scope(words("since"), words("same_day"), phrases("so_far"), words("during"), words("periods"),
-                  words("totals"), phrases("earlier"), words("superlatives"), words("day_anchors"),
-                  words("raise_verbs"))
+                  words("totals"), phrases("earlier"), words("superlatives"), words("durations"),
+                  words("day_anchors"), words("raise_verbs"))
 
 
 def _add_accusative(word: str, role: _Role, roles: dict[str, _Role]) -> None:
@@ -491,11 +492,29 @@ def _scope_markers_in(s: _Sentence) -> tuple[list[tuple[int, str]], list[int], l
             markers.append((i, "period"))
         elif phrase_at(i, sc.earlier):
             markers.append((i, "earlier"))
+        elif is_(i, sc.durations) and _counted_out(s, i):
+            markers.append((i, "period"))
     anchors = [i for i in range(s.n) if i not in period_starts and (
         is_(i, sc.day_anchors) or (s.toks[i].key.isdigit() and len(s.toks[i].key) <= 2 and i + 1 < s.n
                                    and _base(s.toks[i + 1].key) in s.lex.months))]
     raises = [i for i in range(s.n) if is_(i, sc.raise_verbs)]
     return markers, anchors, raises
+
+
+_AGO = frozenset({"قبل", "وقبل", "منذ", "ومنذ"})  # قبل ثلاثة أيام dates an event; منذ is a marker of its own
+
+
+def _counted_out(s: _Sentence, i: int) -> bool:
+    """Is the duration word at token i counted (34 يوما، ثلاثة أسابيع; a dual by itself: شهرين) and not an
+    "ago" (قبل ثلاثة أيام)?"""
+    k = i
+    if s.toks[i].key.endswith(("ين", "ان")) and len(s.toks[i].key) > 4:  # شهرين، يومين: the dual counts itself
+        k = i
+    elif i > 0 and (s.toks[i - 1].key.isdigit() or i - 1 in s.q_ending_at or i - 1 in s.q_at):
+        k = i - 1
+    else:
+        return False
+    return not any(s.toks[j].key in _AGO for j in range(max(0, k - 2), k))
 
 
 def _scoped(s: _Sentence, found: list[_Found]) -> list[_Found]:
