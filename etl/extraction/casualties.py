@@ -502,6 +502,9 @@ def _scope_markers_in(s: _Sentence) -> tuple[list[tuple[int, str]], list[int], l
 
 
 _AGO = frozenset({"قبل", "وقبل", "منذ", "ومنذ"})  # قبل ثلاثة أيام dates an event; منذ is a marker of its own
+# ... and an age is no stretch of the event's time (طفلة عمرها ثلاث سنوات، البالغ 12 عاما)
+_AGE = frozenset({"عمر", "عمرها", "عمره", "عمرهم", "بعمر", "البالغ", "البالغه", "البالغين", "ابن", "ابنه", "سن",
+                  "يبلغ", "تبلغ"})
 
 
 def _counted_out(s: _Sentence, i: int) -> bool:
@@ -514,7 +517,7 @@ def _counted_out(s: _Sentence, i: int) -> bool:
         k = i - 1
     else:
         return False
-    return not any(s.toks[j].key in _AGO for j in range(max(0, k - 2), k))
+    return not any(s.toks[j].key in _AGO or s.toks[j].key in _AGE for j in range(max(0, k - 2), k))
 
 
 def _scoped(s: _Sentence, found: list[_Found]) -> list[_Found]:
