@@ -350,6 +350,10 @@ def test_an_aside_naming_some_of_the_counted_stands_between_count_and_verb():
     ("قتل 12 شخصا في أكثر الهجمات دموية منذ سنوات في بغداد", {"killed": (12, 12, 12)}, []),
     ("قتل 20 شخصا خلال 24 ساعة في قصف على الغوطة", {"killed": (20, 20, 20)}, []),
     ("قتل 7 أشخاص منذ الصباح في قصف على البلدة", {"killed": (7, 7, 7)}, []),
+    # recent weeks, the same period, more than a day's hours: totals
+    ("قتل أكثر من 200 مدني في الأسابيع الأخيرة في إدلب", {}, [("killed", "period")]),
+    ("وقتل 40 شخصا خلال الفترة نفسها", {}, [("killed", "period")]),
+    ("قتل 150 شخصا خلال الـ72 ساعة الماضية في قصف الغوطة", {}, [("killed", "period")]),
 ])
 def test_a_figure_is_this_events_toll_or_a_total(text, event, totals):
     found = extract_casualties(text)

@@ -486,7 +486,8 @@ def _scope_markers_in(s: _Sentence) -> tuple[list[tuple[int, str]], list[int], l
                 continue  # أعنف هجوم منذ سنوات: the worst since, not a count since
             markers.append((i, "period"))
             period_starts.update(range(i + 1, i + 1 + _PERIOD_START))
-        elif is_(i, sc.during) and any(is_(j, sc.periods) for j in range(i + 1, min(s.n, i + 4))):
+        elif is_(i, sc.during) and (any(is_(j, sc.periods) for j in range(i + 1, min(s.n, i + 4)))
+                                    or _hours_beyond_a_day(s, i)):
             markers.append((i, "period"))
         elif is_(i, sc.totals) or phrase_at(i, sc.so_far):
             markers.append((i, "period"))
@@ -499,6 +500,19 @@ def _scope_markers_in(s: _Sentence) -> tuple[list[tuple[int, str]], list[int], l
                                    and _base(s.toks[i + 1].key) in s.lex.months))]
     raises = [i for i in range(s.n) if is_(i, sc.raise_verbs)]
     return markers, anchors, raises
+
+
+_HOURS = frozenset({"ساعه", "ساعات", "الساعات"})
+_DIGITS_IN = re.compile(r"\d+")
+
+
+def _hours_beyond_a_day(s: _Sentence, i: int) -> bool:
+    """خلال الـ72 ساعة الماضية: more than a day's hours after a word of duration (24 hours are the day's)."""
+    for h in range(i + 2, min(s.n, i + 4)):
+        if _base(s.toks[h].key) in _HOURS or s.toks[h].key in _HOURS:
+            count = _DIGITS_IN.search(s.toks[h - 1].key)  # the number right before: الـ72 ساعة
+            return count is not None and int(count.group()) > 24
+    return False
 
 
 _AGO = frozenset({"قبل", "وقبل", "منذ", "ومنذ"})  # قبل ثلاثة أيام dates an event; منذ is a marker of its own
