@@ -333,14 +333,14 @@ def stats(db: Optional[str] = DbOption) -> None:
     console.print(table)
     console.print(f"[bold]{report['articles']}[/] articles from [bold]{report['sources_with_articles']}[/] sources; "
                   f"[bold]{report['rejections']}[/] rejections; {report['runs']} runs")
-    if report["event_mentions"]:
-        console.print(f"[bold]{report['articles_coded']}[/] articles coded: [bold]{report['event_mentions']}[/] "
-                      "event mentions")
     if report["articles_failed"] or report["articles_truncated"]:
         console.print(f"{report['articles_failed']} articles failed to code (article_processing.error), "
                       f"{report['articles_truncated']} coded in part only (over-long text: "
                       "article_processing.truncated_at)")
-        events = Table(title="events reported (happened, main event of their sentence), by PLOVER type")
+    if report["event_mentions"]:
+        console.print(f"[bold]{report['articles_coded']}[/] articles coded: [bold]{report['event_mentions']}[/] "
+                      "event mentions")
+        events = Table(title="events reported (happened, news of their day), by PLOVER type")
         for column in ("type", "mentions", "deduplicated events", "fatalities (events, sum of best)"):
             events.add_column(column, justify="left" if column == "type" else "right")
         for event_type, mentions, deduplicated, fatalities in report["events_by_type"]:

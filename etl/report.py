@@ -62,13 +62,14 @@ def database_stats(db_url: str) -> dict:
 
 
 def _events_by_type(session) -> list[tuple[str, int, int, int | None]]:
-    """(type, mentions that happened and are their sentence's news, deduplicated events, their fatalities).
+    """(type, mentions that happened and are news of their day, deduplicated events, their fatalities).
 
-    The toll is summed over deduplicated events (each the median of its independent reports), not over
-    mentions: a toll restated by article after article, or a running total, would be counted again."""
+    The toll is summed over deduplicated events (each the most conservative of its independent reports,
+    each event's own toll: totals over periods are kept apart), not over mentions: a toll restated by
+    article after article would be counted again."""
     mentions = dict(session.execute(
         select(EventMention.event_type, func.count())
-        .where(EventMention.happened.is_(True), EventMention.salience == "main")
+        .where(EventMention.happened.is_(True), EventMention.timing == "current")
         .group_by(EventMention.event_type)).all())
     events = {row[0]: (row[1], row[2]) for row in session.execute(
         select(EventRow.event_type, func.count(), func.sum(EventRow.fatalities_best)).group_by(EventRow.event_type))}

@@ -92,3 +92,7 @@ def test_reextract_after_ingest(tmp_path, samples):
     assert "coded 0 articles" in again.output
     forced = invoke("reextract", "--all", db=db)
     assert "coded 6 articles" in forced.output
+    # the statistics show the events found, by type, with their deduplicated counts
+    invoke("dedup", db=db)
+    stats = invoke("stats", db=db)
+    assert stats.exit_code == 0 and "by PLOVER type" in stats.output and "ASSAULT" in stats.output
