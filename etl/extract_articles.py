@@ -14,11 +14,11 @@ import logging
 from dataclasses import dataclass, field
 
 from sqlalchemy import String, and_, func, literal, or_, select
-from sqlalchemy.exc import DBAPIError, DataError, IntegrityError
+from sqlalchemy.exc import DBAPIError
 
 from etl.extraction.coder import EventCoder
 from etl.geocode_articles import HASH_CHARS, place_rows, processing_version
-from etl.load.db import retrying, session_scope
+from etl.load.db import item_fault, retrying, session_scope
 from etl.load.events import STAGE, replace_article_events
 from etl.load.models import Article, ArticleProcessing, EventMention
 from etl.load.places import mark_processed, replace_article_places
@@ -168,7 +168,7 @@ def process_article(db_url: str, article_id: int, extractor: Extractor) -> dict:
 
         stored = retrying(db_url, store)
     except Exception as exc:
-        if isinstance(exc, DBAPIError) and not isinstance(exc, (DataError, IntegrityError)):
+        if not item_fault(exc):
             raise  # the database is unreachable or broken, not this article: the batch fails and is retried
         error = _error_text(exc)
         log.error("article %d could not be coded: %s", article_id, error.splitlines()[0],

@@ -20,8 +20,6 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
-from sqlalchemy.exc import DBAPIError, DataError, IntegrityError
-
 from etl import config
 from etl.feeds.fetch import PAGE_ACCEPT, Attempt, Fetcher
 from etl.feeds.html_text import extract_main_text
@@ -30,7 +28,7 @@ from etl.feeds.records import ArticleRecord, Rejection
 from etl.feeds.registry import Registry, load_registry
 from etl.feeds.replay import is_jsonl, replay, replay_jsonl, replay_pages
 from etl.load import store
-from etl.load.db import retrying, session_scope
+from etl.load.db import item_fault, retrying, session_scope
 from etl.load.models import Source as SourceRow
 
 PAGE_MAX_BYTES = 5 * 1024 * 1024
@@ -210,10 +208,8 @@ def _complete_texts(records: list[ArticleRecord], existing: dict[str, store.Exis
 
 
 def _complete_texts_outside(db_url: str, records: list[ArticleRecord], pages: PageSource | None) -> None:
-    """Fetch the pages of summary-only records before the write transaction opens (a slow page server
-    must not hold database locks); the stored text of known articles is used instead where there is one."""
-    if pages is None:
-        return
+    """Give summary-only records their full text before the write transaction opens (a slow page server
+    must not hold database locks): the stored text of known articles, else the page."""
     with session_scope(db_url) as session:
         existing = store.existing_articles(session, records)
     _complete_texts(records, existing, pages)
@@ -226,9 +222,7 @@ def _store_failed(db_url: str, run_id: str, fetched: dict, source_id: str, body:
     the run goes on with the other feeds."""
     error = f"{type(exc).__name__}: {exc}"[:2000]
     log.error("feed document of %s could not be stored: %s", source_id, error)
-    rejection = Rejection(stage="store", reason_code="store_failed", reason=error, source_id=source_id,
-                          payload=body[:1000].decode("utf-8", "replace"),
-                          item_key=hashlib.sha256(source_id.encode() + b"\x1f" + body).hexdigest())
+    rejection = Rejection.of_document("store", "store_failed", error, source_id, body)
 
     def record(session) -> None:
         store.store_rejections(session, [rejection], run_id, fetched["fetch_id"])
@@ -264,7 +258,6 @@ def parse_and_store(db_url: str, registry: Registry, run_id: str, fetched: dict,
 
         def write(session):
             existing = store.existing_articles(session, parsed.articles)
-            _complete_texts(parsed.articles, existing, None)
             upserted = store.upsert_articles(session, parsed.articles, existing, run_id, fetched["fetch_id"])
             store.store_rejections(session, parsed.rejections, run_id, fetched["fetch_id"])
             store.record_parse(session, fetched["fetch_id"], parsed.status, parsed.message, parsed.items_seen)
@@ -273,7 +266,7 @@ def parse_and_store(db_url: str, registry: Registry, run_id: str, fetched: dict,
 
         upserted = retrying(db_url, write)
     except Exception as exc:
-        if isinstance(exc, DBAPIError) and not isinstance(exc, (DataError, IntegrityError)):
+        if not item_fault(exc):
             raise  # the database is down, not this document: the task fails and is retried
         return _store_failed(db_url, run_id, fetched, source.id, body, exc, counts)
     finally:

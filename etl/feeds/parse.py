@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import codecs
-import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -223,7 +222,5 @@ def parse_feed(body: bytes, source: Source, headers: dict[str, str] | None = Non
 
 
 def _feed_error(source: Source, body: bytes, code: str, message: str) -> ParsedFeed:
-    excerpt = body[:1000].decode("utf-8", "replace")
-    rejection = Rejection(stage="parse", reason_code=code, reason=message, source_id=source.id,
-                          payload=excerpt, item_key=hashlib.sha256(source.id.encode() + b"\x1f" + body).hexdigest())
+    rejection = Rejection.of_document("parse", code, message, source.id, body)
     return ParsedFeed(status="error", message=message, feed_title=None, version=None, rejections=[rejection])

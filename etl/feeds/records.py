@@ -62,6 +62,14 @@ class Rejection:
     payload: str = ""
     item_key: str = field(default="")
 
+    @classmethod
+    def of_document(cls, stage: str, code: str, reason: str, source_id: str, body: bytes) -> "Rejection":
+        """A whole fetched document that did not become articles, keyed by its source and its bytes (the
+        same document again is the same rejection)."""
+        return cls(stage=stage, reason_code=code, reason=reason, source_id=source_id,
+                   payload=body[:1000].decode("utf-8", "replace"),
+                   item_key=hashlib.sha256(source_id.encode() + b"\x1f" + body).hexdigest())
+
     def __post_init__(self) -> None:
         self.payload = storable((self.payload or "")[:EXCERPT_CHARS])
         self.reason, self.guid, self.url = storable(self.reason), storable(self.guid), storable(self.url)

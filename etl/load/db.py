@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DataError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from etl import config
@@ -70,6 +70,13 @@ def is_transient(exc: BaseException) -> bool:
     if getattr(orig, "sqlstate", None) in _TRANSIENT_SQLSTATES:
         return True
     return "database is locked" in str(orig) or "database table is locked" in str(orig)
+
+
+def item_fault(exc: BaseException) -> bool:
+    """Did this one item (an article, a feed document) cause the error - a bug on its data, a value the
+    database refuses - rather than the database itself being down or broken? An item's fault is recorded
+    on the item and the work goes on; the database's fails the batch, which is then retried."""
+    return not isinstance(exc, DBAPIError) or isinstance(exc, (DataError, IntegrityError))
 
 
 def retrying(url: str | None, work: Callable[[Session], T], attempts: int = 5, pause: float = 0.2) -> T:

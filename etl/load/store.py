@@ -175,7 +175,10 @@ def upsert_articles(session: Session, records: Sequence[ArticleRecord], existing
             "word_count": record.word_count, "first_seen_at": now, "updated_at": now,
             "first_run_id": run_id, "fetch_id": fetch_id,
         }
-        (inserts if match is None else updates).append((match, row) if match is not None else row)
+        if match is None:
+            inserts.append(row)
+        else:
+            updates.append((match, row))
     for chunk in _chunks(inserts):
         stmt = _insert(session, Article).values(list(chunk)).on_conflict_do_nothing().returning(Article.canonical_url)
         inserted = set(session.scalars(stmt))
