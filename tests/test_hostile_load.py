@@ -117,6 +117,27 @@ def test_an_over_long_text_is_coded_up_to_the_cap_and_the_cut_recorded(db_url, r
 
 # ------------------------------------------------------------------ 4. parallel workers on shared rows
 
+def _together(*calls) -> list:
+    """Run the calls in threads at the same time; their results in order, or fail with the first error any of
+    them raised."""
+    results: list = [None] * len(calls)
+    errors: list[BaseException] = []
+
+    def run(k: int, call) -> None:
+        try:
+            results[k] = call()
+        except BaseException as exc:  # noqa: BLE001 - reported below, in the test's thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(k, call)) for k, call in enumerate(calls)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors[0]
+    return results
+
+
 def _actor(key: str, name: str) -> dict:
     return {"id": key, "name": name, "country": "IRQ", "sector": "MIL"}
 
@@ -128,24 +149,15 @@ def test_actor_upserts_of_parallel_workers_do_not_deadlock(pg_url):
     and one of the two died with a deadlock within a few rounds; now rows are taken in key order, and an
     unchanged row not at all."""
     keys = [f"org:test{i:03d}" for i in range(300)]
-    errors: list[BaseException] = []
     start = threading.Barrier(2)
 
     def worker(order: list[str]) -> None:
-        try:
-            start.wait()
-            for round_ in range(15):
-                with session_scope(pg_url) as session:  # no retry: the lock order alone must hold
-                    upsert_actors(session, [_actor(k, f"{k} v{round_ // 5}") for k in order])
-        except BaseException as exc:  # noqa: BLE001
-            errors.append(exc)
+        start.wait()
+        for round_ in range(15):
+            with session_scope(pg_url) as session:  # no retry: the lock order alone must hold
+                upsert_actors(session, [_actor(k, f"{k} v{round_ // 5}") for k in order])
 
-    threads = [threading.Thread(target=worker, args=(order,)) for order in (keys, keys[::-1])]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors, errors[0]
+    _together(lambda: worker(keys), lambda: worker(keys[::-1]))
     with session_scope(pg_url) as s:
         assert s.scalar(select(func.count()).select_from(ActorRow)) == 300
         assert set(s.scalars(select(ActorRow.name_en))) == {f"{k} v2" for k in keys}
@@ -170,7 +182,6 @@ def test_a_transaction_that_loses_a_deadlock_runs_again(pg_url):
         conn.execute(text("CREATE TABLE race (id int primary key, n int)"))
         conn.execute(text("INSERT INTO race VALUES (1, 0), (2, 0)"))
     both_hold_one = threading.Barrier(2, timeout=10)
-    errors: list[BaseException] = []
 
     def worker(first: int, second: int) -> None:
         attempts = []
@@ -182,17 +193,9 @@ def test_a_transaction_that_loses_a_deadlock_runs_again(pg_url):
                 both_hold_one.wait()  # each holds one row and wants the other's: a deadlock, on the first try
             session.execute(text("UPDATE race SET n = n + 1 WHERE id = :i"), {"i": second})
 
-        try:
-            retrying(pg_url, work)
-        except BaseException as exc:  # noqa: BLE001
-            errors.append(exc)
+        retrying(pg_url, work)
 
-    threads = [threading.Thread(target=worker, args=pair) for pair in ((1, 2), (2, 1))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors, errors[0]
+    _together(lambda: worker(1, 2), lambda: worker(2, 1))
     with engine_for(pg_url).connect() as conn:  # both transactions committed once each
         assert conn.execute(text("SELECT n FROM race ORDER BY id")).scalars().all() == [2, 2]
 
@@ -283,22 +286,12 @@ def test_concurrent_ingests_count_each_new_article_once(db_url, registry, sample
         return found
 
     monkeypatch.setattr(store, "existing_articles", existing)
-    results: list[dict] = []
-    errors: list[BaseException] = []
 
-    def run() -> None:
-        try:
-            waited.done = False
-            results.append(ingest.run_ingest(db_url, registry, source_ids=["shafaq-news"], replay_path=str(samples)))
-        except BaseException as exc:  # noqa: BLE001
-            errors.append(exc)
+    def run() -> dict:
+        waited.done = False
+        return ingest.run_ingest(db_url, registry, source_ids=["shafaq-news"], replay_path=str(samples))
 
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors, errors[0]
+    results = _together(run, run)
     with session_scope(db_url) as s:
         rows = s.scalar(select(func.count()).select_from(Article))
     assert rows > 0 and sum(r["articles_new"] for r in results) == rows
@@ -376,13 +369,7 @@ def test_two_workers_recoding_the_same_article_at_once_both_succeed(db_url, regi
         return result
 
     monkeypatch.setattr(step, "code_article", code_article)
-    results: list[dict] = []
-    threads = [threading.Thread(target=lambda: results.append(step.process_article(db_url, article, extractor)))
-               for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    results = _together(*[lambda: step.process_article(db_url, article, extractor)] * 2)
     assert [r["errors"] for r in results] == [0, 0] and results[0]["events"] == results[1]["events"] > 0
     with session_scope(db_url) as s:
         assert s.scalar(select(func.count()).select_from(EventMention)) == results[0]["events"]

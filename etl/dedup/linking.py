@@ -65,8 +65,14 @@ class LinkResult:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
+def natural_key(article: int | str, field_: str, trigger_start: int, event_type: str, part: int = 0) -> tuple:
+    """A mention's identity: its article, field, trigger offset, type, and its part when a trigger told events
+    in several places (a first part adds nothing, so keys made before parts existed are unchanged)."""
+    return (article, field_, trigger_start, event_type) + ((part,) if part else ())
+
+
 def mention_key(article_id: int, field_: str, trigger_start: int, event_type: str, part: int = 0) -> str:
-    return f"{article_id}:{field_}:{trigger_start}:{event_type}" + (f":{part}" if part else "")
+    return ":".join(map(str, natural_key(article_id, field_, trigger_start, event_type, part)))
 
 
 # ------------------------------------------------------------------------------------------ reading
@@ -109,7 +115,7 @@ def _mention(row) -> Mention | None:
     return Mention(mid, mention_key(article_id, field_, trigger_start, event_type, part), article_id, source_id, story_id,
                    published, event_type, mode, event_date, precision, source, actor, recipient, place,
                    (f_lo, f_best, f_hi), (i_lo, i_best, i_hi), sentence_key(sentence),
-                   (url, field_, trigger_start, event_type) + ((part,) if part else ()), salience, (acled_type, acled_sub),
+                   natural_key(url, field_, trigger_start, event_type, part), salience, (acled_type, acled_sub),
                    cameo, sentence)
 
 
@@ -143,7 +149,7 @@ def pending_mentions(session: Session, cfg: EventConfig) -> list[int]:
         .join(a, a.id == m.article_id).outerjoin(EventLink, EventLink.mention_id == m.id)
         .where(EventLink.id.is_(None), m.happened.is_(True), m.salience.in_(cfg.salience), m.event_date.is_not(None),
                m.timing == "current"))
-    return [row[0] for row in sorted(rows, key=lambda r: link_order(r[1], r[2], tuple(r[3:7]) + ((r[7],) if r[7] else ())))]
+    return [row[0] for row in sorted(rows, key=lambda r: link_order(r[1], r[2], natural_key(*r[3:])))]
 
 
 # ------------------------------------------------------------------------------------------ events in memory

@@ -403,9 +403,9 @@ def summarize(event_type: str, members: list[Mention], cfg: EventConfig) -> Summ
     acled = _most_reported(_by_reports(of_mode, lambda m: m.acled if m.acled[0] else None, report),
                            lambda v: v) or (None, None)
     cameo = _most_reported(_by_reports(of_mode, lambda m: m.cameo, report), lambda v: v)
-    told = sorted((m for m in members if m.sentence), key=lambda m: (m.salience != "main", m.order))
+    told = min((m for m in members if m.sentence), key=lambda m: (m.salience != "main", m.order), default=None)
     return Summary(
-        acled=acled, cameo=cameo, evidence=told[0].sentence if told else None,
+        acled=acled, cameo=cameo, evidence=told.sentence if told else None,
         event_type=event_type, mode=mode, event_date=best_date, date_precision=precision, date_source=source,
         actor=best_actor("actor"), recipient=best_actor("recipient"), place=place,
         fatalities=_toll(members, "fatalities", report), injured=_toll(members, "injured", report),

@@ -502,14 +502,14 @@ def _scope_markers_in(s: _Sentence) -> tuple[list[tuple[int, str]], list[int], l
     return markers, anchors, raises
 
 
-_HOURS = frozenset({"ساعه", "ساعات", "الساعات"})
+_HOURS = frozenset({"ساعه", "ساعات"})  # base keys (الساعات → ساعات)
 _DIGITS_IN = re.compile(r"\d+")
 
 
 def _hours_beyond_a_day(s: _Sentence, i: int) -> bool:
     """خلال الـ72 ساعة الماضية: more than a day's hours after a word of duration (24 hours are the day's)."""
     for h in range(i + 2, min(s.n, i + 4)):
-        if _base(s.toks[h].key) in _HOURS or s.toks[h].key in _HOURS:
+        if _base(s.toks[h].key) in _HOURS:
             count = _DIGITS_IN.search(s.toks[h - 1].key)  # the number right before: الـ72 ساعة
             return count is not None and int(count.group()) > 24
     return False
@@ -524,7 +524,6 @@ _AGE = frozenset({"عمر", "عمرها", "عمره", "عمرهم", "بعمر", 
 def _counted_out(s: _Sentence, i: int) -> bool:
     """Is the duration word at token i counted (34 يوما، ثلاثة أسابيع; a dual by itself: شهرين) and not an
     "ago" (قبل ثلاثة أيام)?"""
-    k = i
     if s.toks[i].key.endswith(("ين", "ان")) and len(s.toks[i].key) > 4:  # شهرين، يومين: the dual counts itself
         k = i
     elif i > 0 and (s.toks[i - 1].key.isdigit() or i - 1 in s.q_ending_at or i - 1 in s.q_at):

@@ -2806,13 +2806,14 @@ def _per_place(event: "Event", text: str) -> list["Event"]:
         listed.append(p)
     if len(listed) < 2:
         return [event]
+    no_toll = {"fatalities": None, "injured": None, "arrested": None, "abducted": None, "totals": []}
     parts = []
     for k, place in enumerate(listed):
+        if k == 0 and place is event.locations[0]:
+            parts.append(event)
+            continue
         others = [q for q in event.locations if q is not place]
-        parts.append(event if k == 0 and place is event.locations[0] else replace(
-            event, locations=[place] + others, part=k, fatalities=event.fatalities if k == 0 else None,
-            injured=event.injured if k == 0 else None, arrested=event.arrested if k == 0 else None,
-            abducted=event.abducted if k == 0 else None, totals=event.totals if k == 0 else []))
+        parts.append(replace(event, locations=[place] + others, part=k, **({} if k == 0 else no_toll)))
     return parts
 
 

@@ -35,6 +35,7 @@ def ascii_digits(text: str) -> str:
 # What a database text column cannot hold: NUL (PostgreSQL refuses it) and UTF-16 surrogates that are not
 # pairs (they cannot be encoded as UTF-8; a JSON "\ud800" or a broken page decodes into one).
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def storable(text: str | None) -> str | None:
@@ -45,7 +46,7 @@ def storable(text: str | None) -> str | None:
 
 
 def has_lone_surrogate(text: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in text) if text else False
+    return bool(text) and _SURROGATE.search(text) is not None
 
 
 def collapse_spaces(text: str) -> str:
