@@ -260,6 +260,11 @@ def evaluate(rows: list[Row], gold: dict[str, dict], show: int = 0) -> dict:
             e = gold[gid]
             print(f"  {gid} {e['type']}/{e.get('mode')} {e['date']} {e.get('admin1')} {e['place']['name']} "
                   f"dead={(e.get('fatalities') or {}).get('best')}")
+        print("\nreal events split over several rows:")
+        for gid, candidates in [(g, c) for g, c in by_gold.items() if len(c) > 1][:show]:
+            print(f"  {gid} {gold[gid]['date']} {gold[gid]['place']['name']}: " + "; ".join(
+                f"#{r.event_id} {r.event_type}/{r.mode} {r.date} {r.admin1} dead={r.fatalities} "
+                f"{sorted({m[0] for m in r.mentions})}" for r in candidates))
         print("\nmatched events with a wrong field:")
         for gid, (row, verdict) in list(judged.items())[:show]:
             wrong = [f for f, ok in verdict.items() if not ok]

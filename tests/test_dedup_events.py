@@ -291,3 +291,36 @@ def test_only_the_mentions_that_tell_an_event_vote_for_its_sides_and_a_state_is_
         from etl.load.models import ActorRow
 
         assert s.get(ActorRow, row.actor_id).actor_key == "country:IRQ:MIL"  # Iraq (2 votes) over IS (1), not the US
+
+
+def test_a_report_that_bridges_two_events_merges_them_and_the_counts_stay_true(db_url):
+    """One report names the place, another the perpetrator: nothing ties them, so they found two events. A
+    third names both: it fits both, and the two events, as wholes, fit each other - they are one."""
+    placed = add_article(db_url, "wire-a", WIRE_TITLE, WIRE)
+    store_mentions(db_url, placed, [event(10, place="Karrada", recipient="generic:CVL", killed=5)])
+    claimed = add_article(db_url, "daily-b", OTHER_TITLE, OTHER, D0 + timedelta(hours=2))
+    store_mentions(db_url, claimed, [event(10, mode=None, place=None, actor="org:isis")])
+    link_pending(db_url, CFG)
+    assert len(events(db_url)) == 2
+    both = add_article(db_url, "tv-c", "يوم دام في بغداد", NEXT_DAY, D0 + timedelta(hours=5))
+    store_mentions(db_url, both, [event(10, place="Karrada", actor="org:isis", killed=7)])
+    result = link_pending(db_url, CFG)
+    assert result.events_merged == 1
+    [e] = events(db_url)
+    assert (e.num_mentions, e.num_articles, e.num_sources) == (3, 3, 3)
+    assert (e.fatalities_low, e.fatalities_best, e.fatalities_high) == (5, 5, 7)
+    check_consistency(db_url)
+    before = snapshot(db_url)
+    assert link_pending(db_url, CFG).mentions_linked == 0 and snapshot(db_url) == before
+
+
+def test_a_vague_report_that_fits_two_different_attacks_does_not_merge_them(db_url):
+    bombing = add_article(db_url, "wire-a", WIRE_TITLE, WIRE)
+    store_mentions(db_url, bombing, [event(10, mode="explosives", place="Karrada", killed=5)])
+    shooting = add_article(db_url, "daily-b", OTHER_TITLE, OTHER, D0 + timedelta(hours=2))
+    store_mentions(db_url, shooting, [event(10, mode="firearms", place="Karrada", killed=1)])
+    vague = add_article(db_url, "tv-c", "يوم دام في بغداد", NEXT_DAY, D0 + timedelta(hours=5))
+    store_mentions(db_url, vague, [event(10, mode="kill", place="Karrada")])  # "killings in Karrada": either
+    result = link_pending(db_url, CFG)
+    assert result.events_merged == 0 and sorted(e.mode for e in events(db_url)) == ["explosives", "firearms"]
+    check_consistency(db_url)

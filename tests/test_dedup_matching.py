@@ -56,9 +56,20 @@ def test_types_and_modes():
 def test_actors():
     assert actors_compatible(None, ISIS) and actors_compatible(ISIS, ISIS)
     assert actors_compatible(IRAQ_STATE, IRAQ_ARMY)  # "Baghdad" (the state) and "the Iraqi army"
-    assert not actors_compatible(IRAQ_ARMY, IRAQ_POLICE) and not actors_compatible(IRAQ_ARMY, US_ARMY)
+    # one state's army and police are one side as reports name it ("security forces", "the army")
+    assert actors_compatible(IRAQ_ARMY, IRAQ_POLICE) and not actors_compatible(IRAQ_ARMY, US_ARMY)
     assert actors_compatible(GUNMEN, ActorRef(7, "generic:UAF", None, "UAF"))
-    assert not actors_compatible(GUNMEN, ISIS)  # unidentified gunmen (UAF) vs a rebel group (REB)
+    # unidentified gunmen may turn out to be a rebel group, or the army; a rebel group is never the army
+    assert actors_compatible(GUNMEN, ISIS) and actors_compatible(GUNMEN, IRAQ_ARMY)
+    assert not actors_compatible(ISIS, IRAQ_ARMY, CFG)
+    # civilians and schoolchildren are one side; civilians and soldiers are not
+    children = ActorRef(8, "generic:EDU", None, "EDU")
+    assert actors_compatible(children, ActorRef(9, "generic:CVL", None, "CVL"))
+    assert not actors_compatible(children, IRAQ_ARMY)
+    only_same = EventConfig(sector_groups=())
+    assert not actors_compatible(IRAQ_ARMY, IRAQ_POLICE, only_same) and not actors_compatible(GUNMEN, ISIS, only_same)
+    with pytest.raises(ValueError):
+        EventConfig(sector_groups=(("MIL", "army"),))
 
 
 def test_places_by_precision():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -72,7 +73,23 @@ class EventConfig(BaseModel):
     # most specific first: the event keeps the more specific mode when reports tie
     mode_groups: tuple[tuple[str, ...], ...] = (("drone", "aerial", "artillery"), ("suicide", "explosives"),
                                                  ("assassinate", "firearms"))
+    # sectors one real side is reported as: a state's agents; civilians of every kind; an unidentified armed side
+    # and whoever it turns out to be. Two sectors conflict only when no group holds both.
+    sector_groups: tuple[tuple[str, ...], ...] = (("GOV", "MIL", "COP", "SPY", "JUD", "LEG"),
+                                                  ("CVL", "EDU", "HLH", "REL", "LAB", "BUS", "REF"),
+                                                  ("UAF", "REB"), ("UAF", "CRM"), ("UAF", "MIL", "COP"))
     batch_size: int = Field(2000, ge=1, le=100_000)
+
+    @field_validator("sector_groups")
+    @classmethod
+    def _sectors(cls, value: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        bad = [s for group in value for s in group if not re.fullmatch(r"[A-Z]{3}", s)]
+        if bad:
+            raise ValueError(f"sector_groups holds codes that are not sectors (three capitals): {bad}")
+        return value
+
+    def sectors_compatible(self, a: str | None, b: str | None) -> bool:
+        return not (a and b) or a == b or any(a in group and b in group for group in self.sector_groups)
 
     @field_validator("salience")
     @classmethod

@@ -56,6 +56,7 @@ class LinkResult:
     events_updated: int = 0
     orphan_links_removed: int = 0
     events_deleted: int = 0
+    events_merged: int = 0
 
     def add(self, other: "LinkResult") -> None:
         for name in self.__dataclass_fields__:
@@ -164,6 +165,7 @@ class _Event:
     summary: Summary
     new_links: list[tuple[Mention, float]] = field(default_factory=list)
     changed: bool = False
+    merged_into: "_Event | None" = None
 
     def __eq__(self, other) -> bool:  # identity: two events are never equal by value
         return self is other
@@ -179,6 +181,7 @@ class _Index:
         self.events: list[_Event] = []
         self.by_day: dict[tuple[str, date], list[_Event]] = defaultdict(list)  # dates of a day or a week
         self.coarse: dict[tuple[str, str], list[_Event]] = defaultdict(list)  # month and year dates
+        self.absorbed: list[tuple[int, _Event]] = []  # stored events merged into another: (id, the survivor)
 
     def add(self, event: _Event) -> None:
         self.events.append(event)
@@ -198,6 +201,21 @@ class _Index:
         event.summary = summarize(event.event_type, event.members, self.cfg)
         event.changed = True
         self._bucket(event).append(event)
+
+    def merge(self, keep: _Event, gone: _Event) -> None:
+        """One event absorbs another (a mention showed they are one): its mentions and new links move over."""
+        self._bucket(keep).remove(keep)
+        self._bucket(gone).remove(gone)
+        self.events.remove(gone)
+        keep.members.extend(gone.members)
+        keep.first = min(keep.first, gone.first)
+        keep.new_links.extend(gone.new_links)
+        keep.summary = summarize(keep.event_type, keep.members, self.cfg)
+        keep.changed = True
+        gone.merged_into = keep
+        if gone.id is not None:
+            self.absorbed.append((gone.id, keep))
+        self._bucket(keep).append(keep)
 
     def candidates(self, m: Mention) -> list[_Event]:
         if date_class(m.date_precision) != "day":
@@ -331,6 +349,12 @@ def _write(session: Session, index: _Index, result: LinkResult) -> None:
     for event in new:
         event.id = ids[event.key]
     result.events_created += len(new)
+    for gone, keep in index.absorbed:  # their stored links now belong to the survivor; the row goes
+        while keep.merged_into is not None:
+            keep = keep.merged_into
+        session.execute(update(EventLink).where(EventLink.event_id == gone).values(event_id=keep.id))
+        session.execute(delete(EventRow).where(EventRow.id == gone))
+    result.events_merged += len(index.absorbed)
     fresh = {id(e) for e in new}
     updates = [{"id": e.id, **_columns(e.summary)} for e in index.events if e.changed and id(e) not in fresh]
     for chunk in chunked(updates, 500):
@@ -355,20 +379,37 @@ def link_chunk(session: Session, mention_ids: list[int], cfg: EventConfig) -> Li
     for event in _load_events(session, mentions, cfg):
         index.add(event)
     for m in mentions:
-        best, best_value = None, None
+        best, best_value, fits = None, None, []
         for event in index.candidates(m):
             same_article = any(other.article_id == m.article_id for other in event.members)
             if compatible(m, event.summary, cfg, same_article):
+                fits.append(event)
                 value = score(m, event.summary, cfg, same_article)
                 if best is None or value > best_value or (value == best_value and event.first < best.first):
                     best, best_value = event, value
         if best is not None:
             index.join(best, m, best_value)
+            _merge_bridged(index, best, [e for e in fits if e is not best], cfg)
         else:
             index.add(_Event(m.order, None, None, m.event_type, [m], summarize(m.event_type, [m], cfg), [(m, 0.0)],
                              True))
     _write(session, index, result)
     return result
+
+
+def _merge_bridged(index: _Index, event: _Event, others: list[_Event], cfg: EventConfig) -> None:
+    """A mention that fits several events bridges them: each other event that, as a whole, is compatible with
+    the one the mention joined (the same test as a mention's, on the two summaries) is the same real event,
+    told apart only because the reports came in a different order. The older event absorbs the younger."""
+    for other in sorted(others, key=lambda e: e.first):
+        if other not in index.events or other is event:
+            continue
+        articles = {m.article_id for m in event.members}
+        same_article = any(m.article_id in articles for m in other.members)
+        if compatible(other.summary, event.summary, cfg, same_article):
+            keep, gone = (event, other) if event.first <= other.first else (other, event)
+            index.merge(keep, gone)
+            event = keep
 
 
 def recompute_events(session: Session, event_ids, cfg: EventConfig) -> tuple[int, int]:

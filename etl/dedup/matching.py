@@ -138,6 +138,7 @@ class Summary:
 
 # ------------------------------------------------------------------------------------------ compatibility
 
+_DEFAULT = EventConfig()
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
@@ -189,13 +190,14 @@ def modes_compatible(a: str | None, b: str | None, cfg: EventConfig) -> bool:
     return any(a in group and b in group for group in cfg.mode_groups)
 
 
-def actors_compatible(a: ActorRef | None, b: ActorRef | None) -> bool:
+def actors_compatible(a: ActorRef | None, b: ActorRef | None, cfg: EventConfig | None = None) -> bool:
+    """The same key, or no conflict of country and of sector (sectors of one configured group, such as a
+    state's army and police, or civilians and students, are one side as reports name it)."""
     if a is None or b is None or a.key == b.key:
         return True
     if a.country and b.country and a.country != b.country:
         return False
-    sa, sb = a.match_sector, b.match_sector
-    return not (sa and sb and sa != sb)
+    return (cfg or _DEFAULT).sectors_compatible(a.match_sector, b.match_sector)
 
 
 def place_distance(a: PlaceRef, b: PlaceRef) -> float | None:
@@ -246,7 +248,7 @@ def compatible(m: Mention, e: Summary, cfg: EventConfig, same_article: bool = Fa
         return False
     if not places_compatible(m.place, e.place, cfg):
         return False
-    if not (actors_compatible(m.actor, e.actor) and actors_compatible(m.recipient, e.recipient)) and \
+    if not (actors_compatible(m.actor, e.actor, cfg) and actors_compatible(m.recipient, e.recipient, cfg)) and \
             not _same_spot(m, e, cfg):
         return False
     return same_article or anchored(m, e, cfg)
