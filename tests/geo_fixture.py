@@ -19,6 +19,8 @@ ROWS = [
     place("country:OM", "Oman", ["عمان", "سلطنة عمان"], "PCLI", "OM", 21.0, 57.0, 4_800_000),
     place("country:SA", "Saudi Arabia", ["السعودية"], "PCLI", "SA", 24.0, 45.0, 33_000_000),
     place("adm1:IQ-AN", "Anbar", ["الأنبار"], "ADM1", "IQ", 33.42, 43.30, admin1="IQ.01"),
+    place("adm1:LB-JA", "South Governorate", ["الجنوب"], "ADM1", "LB", 33.27, 35.40, admin1="LB.06"),
+    place("adm1:SY-SU", "As-Suwayda", ["السويداء"], "ADM1", "SY", 32.70, 36.57, admin1="SY.12"),
     place("adm1:IQ-BB", "Babil", ["بابل"], "ADM1", "IQ", 32.47, 44.42, admin1="IQ.06"),
     place("adm1:IQ-BG", "Baghdad Governorate", ["بغداد"], "ADM1", "IQ", 33.34, 44.40, admin1="IQ.07"),
     place("gn:98182", "Baghdad", ["بغداد"], "PPLC", "IQ", 33.34, 44.40, 7_216_000, "IQ.07", 98182),

@@ -71,7 +71,7 @@ def evidence(text: str, category: str) -> str:
     ("أدى الزلزال إلى مقتل نحو 3 آلاف شخص", {"killed": (3000, 3000, 3000)}),
     ("وأصيب ما بين 30 و40 شخصا", {"injured": (30, 30, 40)}),
     ("قتل ثلاثة وعشرون شخصا في الغارة", {"killed": (23, 23, 23)}),
-    ("أودت الحرب بحياة نحو نصف مليون شخص", {"killed": (500000, 500000, 500000)}),
+    ("أودى الزلزال بحياة نحو نصف مليون شخص", {"killed": (500000, 500000, 500000)}),
 ])
 def test_common_news_patterns(text, expected):
     assert toll(text) == expected
@@ -354,6 +354,16 @@ def test_an_aside_naming_some_of_the_counted_stands_between_count_and_verb():
     ("قتل أكثر من 200 مدني في الأسابيع الأخيرة في إدلب", {}, [("killed", "period")]),
     ("وقتل 40 شخصا خلال الفترة نفسها", {}, [("killed", "period")]),
     ("قتل 150 شخصا خلال الـ72 ساعة الماضية في قصف الغوطة", {}, [("killed", "period")]),
+    # a campaign or a named battle as the figure's frame: its toll; a day named nearer: the event's
+    ("وقال المرصد إن 289 مدنيا على الأقل قتلوا في معركة عفرين", {}, [("killed", "period")]),
+    ("التصعيد الأخير أسفر عن مقتل 462 شخصا", {}, [("killed", "period")]),
+    ("قتل 5 جنود اليوم في معركة مع التنظيم", {"killed": (5, 5, 5)}, []),
+    ("قتل 3 جنود في المعارك مع الحوثيين", {"killed": (3, 3, 3)}, []),  # the day's fighting
+    ("أودت الحرب بحياة نحو نصف مليون شخص", {}, [("killed", "period")]),  # a war's toll
+    # "hundreds killed" with no day of its own: a war's or a campaign's toll; with its day: the event's
+    ("قتل المئات من الجنود ورجال الشرطة في هجمات في شمال سيناء", {}, [("killed", "period")]),
+    ("قتل المئات في هجوم على السوق السبت", {"killed": (100, 100, 999)}, []),
+    ("قتل العشرات في الغارة", {"killed": (10, 10, 99)}, []),
 ])
 def test_a_figure_is_this_events_toll_or_a_total(text, event, totals):
     found = extract_casualties(text)

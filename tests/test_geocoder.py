@@ -39,6 +39,13 @@ def test_hashtag_words_are_separate_tokens(geo):
     assert found(geo, "#البحر_المتوسط") == [("البحر_المتوسط", "Mediterranean Sea")]
 
 
+def test_a_direction_before_a_place_is_its_direction_not_a_region_named_after_it(geo):
+    # Lebanon's South Governorate is الجنوب; "جنوب سوريا" is the south of Syria
+    assert found(geo, "هجمات على محافظة السويداء في جنوب سوريا") == [("السويداء", "As-Suwayda"), ("سوريا", "Syria")]
+    assert found(geo, "قصف على جنوبي سوريا") == [("سوريا", "Syria")]
+    assert found(geo, "غارات على محافظة الجنوب") == [("الجنوب", "South Governorate")]
+
+
 def test_ordinary_words_that_are_place_names_need_context(geo):
     assert found(geo, "التقى القائم بالأعمال الأمريكي وزير الخارجية") == []
     assert found(geo, "حماة الديار يحرسون الحدود") == []

@@ -117,6 +117,7 @@ class _Scope(NamedTuple):
     durations: frozenset[str]
     day_anchors: frozenset[str]
     raise_verbs: frozenset[str]
+    campaigns: tuple[tuple[str, ...], ...] = ()
 
 
 class _Lexicon(NamedTuple):
@@ -271,7 +272,7 @@ def _lexicon() -> _Lexicon:
 
 def _scope_markers(raw) -> _Scope:
     lists = ("since", "same_day", "so_far", "during", "periods", "totals", "earlier", "superlatives", "durations",
-             "day_anchors", "raise_verbs")
+             "day_anchors", "raise_verbs", "campaigns")
     if not isinstance(raw, dict) or set(raw) != set(lists):
         raise CasualtyDataError(f"casualties.yaml: scope needs exactly {list(lists)}")
 
@@ -282,7 +283,7 @@ def _scope_markers(raw) -> _Scope:
         return tuple(tuple(_base(k) for k in _keys(p)) for p in _word_list(raw[name], f"scope.{name}"))
     return _Scope(words("since"), words("same_day"), phrases("so_far"), words("during"), words("periods"),
                   words("totals"), phrases("earlier"), words("superlatives"), words("durations"),
-                  words("day_anchors"), words("raise_verbs"))
+                  words("day_anchors"), words("raise_verbs"), phrases("campaigns"))
 
 
 def _add_accusative(word: str, role: _Role, roles: dict[str, _Role]) -> None:
@@ -489,7 +490,7 @@ def _scope_markers_in(s: _Sentence) -> tuple[list[tuple[int, str]], list[int], l
         elif is_(i, sc.during) and (any(is_(j, sc.periods) for j in range(i + 1, min(s.n, i + 4)))
                                     or _hours_beyond_a_day(s, i)):
             markers.append((i, "period"))
-        elif is_(i, sc.totals) or phrase_at(i, sc.so_far):
+        elif is_(i, sc.totals) or phrase_at(i, sc.so_far) or phrase_at(i, sc.campaigns):
             markers.append((i, "period"))
         elif phrase_at(i, sc.earlier):
             markers.append((i, "earlier"))
@@ -537,6 +538,11 @@ def _scoped(s: _Sentence, found: list[_Found]) -> list[_Found]:
     """Each figure with its scope: a total or an earlier figure when a marker is nearer to it than any
     mention of a particular day, within reach and with no sentence stop between."""
     markers, anchors, raises = _scope_markers_in(s)
+    if not anchors:
+        # "hundreds were killed" with no day of its own is how a campaign's or a war's toll is told; a single
+        # event's hundreds come with their day (قتل المئات في هجوم السبت)
+        found = [f._replace(scope="period") if f.category == "killed" and _vague_hundreds(f, s.lex) else f
+                 for f in found]
     if not markers:
         return found
     out = []
@@ -560,6 +566,12 @@ def _scoped(s: _Sentence, found: list[_Found]) -> list[_Found]:
                 f = f._replace(scope=kind)
         out.append(f)
     return out
+
+
+def _vague_hundreds(f: _Found, lex: _Lexicon) -> bool:
+    """A vague word of hundreds or more (المئات، آلاف): its range spans the order of magnitude ("نحو 300" is
+    approximate, not vague)."""
+    return not f.exact and f.best >= lex.vague["hundreds"] and f.high is not None and f.high >= 9 * f.best
 
 
 def _plausible(figure: "_Found | Figure") -> bool:
