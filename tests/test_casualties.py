@@ -91,6 +91,7 @@ def test_approximate_counts_are_not_exact():
     ("وقع حادث القتل عام 2014", 2014),                              # a year
     ("اعتقل المشتبه به في 14 أبريل", 14),                          # a date
     ("ارتفعت نسبة الإصابات 20 في المئة", 20),                      # a percentage
+    ("وقال إن نحو 60 في المئة من الضحايا قتلوا في الغارات", 100),   # ... and its المئة is no hundred
 ])
 def test_numbers_that_are_not_tolls(text, distractor):
     found = extract_casualties(text)

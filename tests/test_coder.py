@@ -1474,6 +1474,9 @@ def test_a_storm_that_strikes_and_a_capability_are_no_attack(coder):
     # ضربت العاصفة المنطقة مما أسفر عن مقتل 50: the storm killed them
     assert happened_main(coder, "وضربت العاصفة نفسها المنطقة الأربعاء مما أسفر عن مقتل أكثر من 50 شخصا") == []
     assert happened_main(coder, "وضربت غارة جوية المنطقة مما أسفر عن مقتل 5 أشخاص")
+    # ... also where a toll comes first and the quake strikes in its clause
+    assert happened_main(coder, "قتل 5 أشخاص أمس في زلزال ضرب غرب إيران") == []
+    assert happened_main(coder, "قتل 5 أشخاص أمس في هجوم ضرب غرب إيران")
     # القدرة على شن هجمات: what a side could do, not what it did
     able = of_type(coder, "وقالت الوزارة إن الحكومة لا تزال تملك القدرة على شن هجمات كيماوية محدودة")
     assert able and able[0].modality == "hypothetical"

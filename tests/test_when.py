@@ -237,6 +237,10 @@ def test_an_old_date_in_another_clause_does_not_date_the_event():
     # a chronology entry keeps its date (no clause break between it and the event)
     entry = "ـ 13 يونيو 2007: اغتيال النائب بانفجار سيارة مفخخة في بيروت"
     assert event_date(entry, PUBLISHED, anchor=entry.index("اغتيال")).date == date(2007, 6, 13)
+    # but a date that opens a "when" clause frames what the sentence goes on to tell
+    framed = "وتعرضت سمعته لضربة في 2014 عندما تعامل ببرود مع أزمة المنجم، حيث قتل 301 شخصا"
+    assert event_date(framed, PUBLISHED, anchor=framed.index("قتل")).date.year == 2014
+    assert when("سجلت في 2014 حالة وفاة")[2] is None  # 2014 cases: a count, not a year
 
 
 def test_fighting_going_on_for_a_month_is_a_period():

@@ -620,6 +620,8 @@ def _counts_people(s: _Sentence, k: int) -> tuple[bool, int]:
         return False, m  # بينهم 3، عام 2014، الساعة الواحدة
     if _PERCENT.match(s.text, q.value_end):
         return False, m
+    if m == k + 1 and s.toks[k].key.startswith(("ال", "بال")) and _base(s.toks[k].key) in _HUNDRED:
+        return False, m  # المئة alone is the per cent of "60 في المئة", never a hundred people
     if q.kind == "dual":  # the noun is the quantity: قتيلان but not يومين
         return s.role[k] is None or s.role[k].role in ("person", "victim"), m
     if m < s.n and not s.gap_stops(m - 1, m):

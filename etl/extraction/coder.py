@@ -735,11 +735,11 @@ class EventCoder:
                 return None  # قتل 257 شخصا في تحطم طائرة، توفي اثنان جراء حادث سير: the deaths have another cause
             if all(t.form.trigger.id == "ASSAULT.victims" for t in group) and not near:
                 return None  # حداد على قتلى، اكتشاف جثة، ضحايا الإرهاب: the dead are named, no attack is told
-            if non_violent and primary.form.verb and any(
-                    m.first == primary.last or m.last == primary.first
-                    for m in self.d.triggers.non_violent.find(text, tokens, max(s.lo, primary.first - 3),
-                                                              min(s.hi, primary.last + 3))):
-                return None  # ضربت العاصفة المنطقة: a storm that strikes is no attack
+            if non_violent and any(t.form.verb and any(
+                    m.first == t.last or m.last == t.first
+                    for m in self.d.triggers.non_violent.find(text, tokens, max(s.lo, t.first - 3), min(s.hi, t.last + 3)))
+                    for t in group if t.form.trigger.id not in _TOLL_TRIGGERS or t is primary):
+                return None  # ضربت العاصفة المنطقة، قتل 5 في زلزال ضرب إيران: a storm or a quake that strikes is no attack
         if strong:
             support.append("trigger")
         carriers = [m for m in light if m.payloads[0] and any(

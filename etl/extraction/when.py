@@ -304,6 +304,8 @@ def find_dates(text: str, published: datetime | None, start: int = 0, end: int |
 
 
 _CLAUSE_MARKS = ("،", ",", "؛", ";", ".")
+_WHEN_CONJUNCTIONS = frozenset({"عندما", "حين", "حينما", "لما", "وعندما", "وحين", "وحينما"})
+_WHEN_KEYS = frozenset(_k(w) for w in _WHEN_CONJUNCTIONS)  # في 2014 عندما: a year (في 2014 حالة: a count)
 
 
 def event_date(text: str, published: datetime | None, start: int = 0, end: int | None = None, *,
@@ -323,6 +325,9 @@ def event_date(text: str, published: datetime | None, start: int = 0, end: int |
             lo, hi = (f.end, anchor) if f.end <= anchor else (anchor, f.start)
             if f.end <= anchor and len(text[start:f.start].split()) <= 1:
                 return False
+            if f.end <= anchor and text[f.end:anchor].split()[:1] and \
+                    text[f.end:anchor].split()[0].strip("،,") in _WHEN_CONJUNCTIONS:
+                return False  # «في 2014 عندما تعامل ببرود مع أزمة المنجم، حيث قتل 301»: the clause the date opens
             return any(mark in text[lo:hi] for mark in _CLAUSE_MARKS)
         candidates = [f for f in candidates if f.date is None or (today - f.date).days <= 365 or not other_clause(f)]
     if candidates:
@@ -694,8 +699,8 @@ def _year(r: _Reader, i: int):
         return replace(found, date=first + (last - first) / 2), j + 1
     if not 1900 <= year <= 2100:
         return None
-    if r.q_at.get(i) is not None and j < r.n and r.key(j) not in _PAST and r.adjacent(i, j) \
-            and not r.text[r.toks[i].end:r.toks[j].start].strip() and before not in _YEAR_WORDS:
+    if r.q_at.get(i) is not None and j < r.n and r.key(j) not in _PAST and r.key(j) not in _WHEN_KEYS \
+            and r.adjacent(i, j) and not r.text[r.toks[i].end:r.toks[j].start].strip() and before not in _YEAR_WORDS:
         return None  # في 2014 حالة: a count, not a year
     since = r.bare(start_i) == _SINCE
     return _found("year", date(year, 1, 1), date(year, 12, 31), r.toks[start_i].start, r.toks[i].end,
