@@ -2108,3 +2108,29 @@ def test_one_trigger_in_a_list_of_places_is_an_event_in_each(geo_coder):
     # a chain (a place located by another) is one event, and so is a country with its town
     assert len([e for e in coder.code("قصفت الطائرات الفلوجة غرب بغداد أمس", published=PUBLISHED)
                 if e.event_type == "ASSAULT"]) == 1
+
+
+def test_a_past_event_named_without_a_date_takes_its_own_date_and_is_history(coder):
+    # named_events.yaml: the 2013 dispersal, recalled in a 2018 article with no date in the sentence
+    [killed] = of_type(coder, "وقالت المنظمة إن قوات الأمن قتلت 817 شخصا على الأقل خلال فض اعتصام رابعة العدوية")
+    assert (killed.date, killed.timing) == ("2013-08-14", "history")
+    # a protest on its anniversary is today's; a date in the sentence wins over the name
+    [protest] = of_type(coder, "وتظاهر المئات في القاهرة أمس في ذكرى فض اعتصام رابعة", "PROTEST")
+    assert protest.timing == "current"
+    # an attack of today near a place the list names is not the old one
+    [today] = of_type(coder, "وقتل خمسة أشخاص اليوم في هجوم على مسجد في العريش")
+    assert today.timing == "current"
+
+
+def test_named_events_are_validated_on_load():
+    from etl.extraction.named_events import NamedEventError, named_events, parse_named_events
+
+    assert len(named_events()) > 10
+    good = {"id": "x", "date": "2013-08-14", "types": ["ASSAULT"], "names": ["فض اعتصام رابعة"]}
+    assert len(parse_named_events({"events": [good]})) == 1
+    for bad, says in (({**good, "date": "14 August 2013"}, "ISO date"), ({**good, "types": ["WAR"]}, "types"),
+                      ({**good, "names": []}, "names"), ({"id": "x"}, "exactly")):
+        with pytest.raises(NamedEventError, match=says):
+            parse_named_events({"events": [bad]})
+    with pytest.raises(NamedEventError, match="unique"):
+        parse_named_events({"events": [good, good]})

@@ -27,6 +27,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import Callable, Sequence
 
+from etl.extraction.named_events import named_events
 from etl.extraction.casualties import running_total_verbs
 from etl.extraction.cues import Cues, load_cues
 from etl.extraction.dictionaries import AGENT_SECTORS, Actor, ActorForm, Dictionaries, TriggerForm, load_dictionaries, person_on
@@ -889,6 +890,11 @@ class EventCoder:
         if not strong and not self._weak_supported(type_, support):
             return None
         event_date, precision, date_source, ahead = self._date(text, tokens, s, published, primary.start)
+        if date_source == "published":  # no date in the text: a past event named as such has its own
+            named = [m.payloads[0] for m in named_events().find(_QUOTES.sub(" ", text), tokens, s.lo, s.hi)
+                     if type_ in m.payloads[0].types]  # (a name is often quoted: فض اعتصام "رابعة العدوية")
+            if named:
+                event_date, precision, date_source = named[0].date.isoformat(), "day", "text"
         timing = _timing(event_date, precision, date_source, published, self.history_days)
         if "occurred" in support and date_source == "text" and precision in ("month", "year"):
             support.remove("occurred")  # اندلع القتال في عام 2014: history recalled, not the news
@@ -2192,6 +2198,8 @@ class EventCoder:
 
 
 # ---------------------------------------------------------------------------------------------- helpers
+
+_QUOTES = re.compile(r'["«»“”„]')  # same length as the text: token offsets stay valid
 
 # After these a verb form is a verbal noun (عن قتل، على اغتيال). Not من or ما: "من قتل" may be "who killed".
 _AMONG = frozenset("بينهم بينهن بينهما".split())  # (not منهم، من بينها: they often name a part that acts)

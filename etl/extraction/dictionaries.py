@@ -33,6 +33,7 @@ AGENT_SECTORS = frozenset("GOV MIL COP REB UAF CRM SPY".split())
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
 _FILES = ("plover.yaml", "triggers.yaml", "actors.yaml")
 _ALSO_READ = (("etl.extraction", "data/cues.yaml"), ("etl.extraction", "data/casualties.yaml"),
+              ("etl.extraction", "data/named_events.yaml"),
               ("etl", "data/numbers.yaml"), ("etl", "data/arabic_months.yaml"))
 
 
