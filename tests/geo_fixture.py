@@ -20,6 +20,8 @@ ROWS = [
     place("country:SA", "Saudi Arabia", ["السعودية"], "PCLI", "SA", 24.0, 45.0, 33_000_000),
     place("adm1:IQ-AN", "Anbar", ["الأنبار"], "ADM1", "IQ", 33.42, 43.30, admin1="IQ.01"),
     place("adm1:LB-JA", "South Governorate", ["الجنوب"], "ADM1", "LB", 33.27, 35.40, admin1="LB.06"),
+    place("gn:iq-basra", "Basra", ["البصرة"], "PPLA", "IQ", 30.51, 47.78, 1_300_000, "IQ.02"),
+    place("gn:iq-madinah", "Al Madinah", ["المدينة", "مدينة"], "PPL", "IQ", 30.96, 47.26, 20_000, "IQ.02"),
     place("adm1:SY-SU", "As-Suwayda", ["السويداء"], "ADM1", "SY", 32.70, 36.57, admin1="SY.12"),
     place("adm1:IQ-BB", "Babil", ["بابل"], "ADM1", "IQ", 32.47, 44.42, admin1="IQ.06"),
     place("adm1:IQ-BG", "Baghdad Governorate", ["بغداد"], "ADM1", "IQ", 33.34, 44.40, admin1="IQ.07"),

@@ -44,6 +44,8 @@ def test_a_direction_before_a_place_is_its_direction_not_a_region_named_after_it
     assert found(geo, "هجمات على محافظة السويداء في جنوب سوريا") == [("السويداء", "As-Suwayda"), ("سوريا", "Syria")]
     assert found(geo, "قصف على جنوبي سوريا") == [("سوريا", "Syria")]
     assert found(geo, "غارات على محافظة الجنوب") == [("الجنوب", "South Governorate")]
+    # and a word for a kind of place before a name is its kind (Iraq has a town called المدينة)
+    assert found(geo, "هجوم على عرض عسكري بمدينة البصرة") == [("البصرة", "Basra")]
 
 
 def test_ordinary_words_that_are_place_names_need_context(geo):

@@ -272,11 +272,11 @@ class Geocoder:
             found.supported = not found.hidden and _whole_hashtag(text, tokens, found)
             found.weak = self._is_weak(found, tokens[found.first])
             spans.append(found)
-        # "جنوب سوريا", "شمال العراق": a word of direction right before a place is that place's direction, not
-        # the region named after it (Lebanon's الجنوب, Egypt's الشمال)
+        # "جنوب سوريا", "بمدينة الأهواز": a word of direction or of a kind of place right before a place is that
+        # place's direction or kind, not the region or town named after it (Lebanon's الجنوب, Iraq's المدينة)
         return [s for k, s in enumerate(spans) if not (
             s.last - s.first == 1 and k + 1 < len(spans) and spans[k + 1].first == s.last
-            and strip_article(tokens[s.first].key) in self.cues.directions)]
+            and (strip_article(tokens[s.first].key) in self.cues.directions or strip_article(s.key) in self.cues.type_cues))]
 
     def _begins_name(self, base: str) -> bool:
         """Can a name of the gazetteer begin with this base key? (أبو / أم / عبد are never places alone but
