@@ -369,6 +369,8 @@ def test_an_aside_naming_some_of_the_counted_stands_between_count_and_verb():
     ("وأسفرت الغارات عن مقتل أكثر من 1600 مدني", {}, [("killed", "period")]),
     ("وأسفرت الغارات أمس عن مقتل أكثر من 160 مدنيا", {"killed": (161, 161, None)}, []),
     ("وأسفرت الغارات عن مقتل 16 مدنيا", {"killed": (16, 16, 16)}, []),
+    # واحد (one) is no Sunday: no day is named here
+    ("عدم مثول ضابط واحد أمام المحكمة رغم مقتل ما لا يقل عن 900 شخص", {}, [("killed", "period")]),
 ])
 def test_a_figure_is_this_events_toll_or_a_total(text, event, totals):
     found = extract_casualties(text)

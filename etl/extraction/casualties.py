@@ -466,6 +466,13 @@ def _bare(key: str) -> tuple[str, ...]:
     return (base,)
 
 
+_WEEKDAY_NUMERALS = frozenset({"احد", "اثنين"})  # الأحد / الاثنين are days; أحد، واحد، اثنين are numbers
+
+
+def _numeral_not_weekday(key: str) -> bool:
+    return any(b in _WEEKDAY_NUMERALS for b in _bare(key)) and "ال" not in key[:4]
+
+
 def _scope_markers_in(s: _Sentence) -> tuple[list[tuple[int, str]], list[int], list[int]]:
     """(token index, kind) of the sentence's scope markers, the token indexes of its day anchors and of
     its verbs raising a running total."""
@@ -501,7 +508,7 @@ def _scope_markers_in(s: _Sentence) -> tuple[list[tuple[int, str]], list[int], l
         elif is_(i, sc.durations) and _counted_out(s, i):
             markers.append((i, "period"))
     anchors = [i for i in range(s.n) if i not in period_starts and (
-        is_(i, sc.day_anchors) or (s.toks[i].key.isdigit() and len(s.toks[i].key) <= 2 and i + 1 < s.n
+        (is_(i, sc.day_anchors) and not _numeral_not_weekday(s.toks[i].key)) or (s.toks[i].key.isdigit() and len(s.toks[i].key) <= 2 and i + 1 < s.n
                                    and _base(s.toks[i + 1].key) in s.lex.months))]
     raises = [i for i in range(s.n) if is_(i, sc.raise_verbs)]
     return markers, anchors, raises
