@@ -1477,6 +1477,9 @@ def test_a_storm_that_strikes_and_a_capability_are_no_attack(coder):
     # ... also where a toll comes first and the quake strikes in its clause
     assert happened_main(coder, "قتل 5 أشخاص أمس في زلزال ضرب غرب إيران") == []
     assert happened_main(coder, "قتل 5 أشخاص أمس في هجوم ضرب غرب إيران")
+    # drowned migrants, tainted drinks: deaths with another cause, even some words after the toll
+    assert happened_main(coder, "قتل 48 مهاجرا على الأقل قبالة السواحل التونسية إثر غرق قاربهم") == []
+    assert happened_main(coder, "لقي حوالي 42 شخصا مصرعهم بعد تناول مشروبات كحولية فاسدة في إيران") == []
     # القدرة على شن هجمات: what a side could do, not what it did
     able = of_type(coder, "وقالت الوزارة إن الحكومة لا تزال تملك القدرة على شن هجمات كيماوية محدودة")
     assert able and able[0].modality == "hypothetical"

@@ -241,6 +241,8 @@ def test_an_old_date_in_another_clause_does_not_date_the_event():
     framed = "وتعرضت سمعته لضربة في 2014 عندما تعامل ببرود مع أزمة المنجم، حيث قتل 301 شخصا"
     assert event_date(framed, PUBLISHED, anchor=framed.index("قتل")).date.year == 2014
     assert when("سجلت في 2014 حالة وفاة")[2] is None  # 2014 cases: a count, not a year
+    after_comma = "بعد سلسلة من الهجمات في عام 2015، حيث قتل 71 شخصا في حوادث متعددة"
+    assert event_date(after_comma, PUBLISHED, anchor=after_comma.index("قتل")).date.year == 2015
 
 
 def test_fighting_going_on_for_a_month_is_a_period():

@@ -657,10 +657,11 @@ class EventCoder:
         return key.startswith("ب") and len(key) > 3 and not key.startswith("بين")
 
     def _caused_by(self, tokens: list[Token], s: _Sentence, cause, group: list[TriggerMention]) -> bool:
-        """Does a cause that is no attack follow the event's words within six tokens, behind a causal
-        preposition (في تحطم طائرة، جراء حادث سير، بانهيار مبنى)?"""
+        """Does a cause that is no attack follow the event's words within ten tokens, behind a causal
+        preposition (في تحطم طائرة، جراء حادث سير، بانهيار مبنى، قتل 48 مهاجرا على الأقل قبالة السواحل
+        التونسية إثر غرق قاربهم)?"""
         last = max(t.last for t in group)
-        return 0 <= cause.first - last <= 6 and self._as_cause(tokens, s, cause.first)
+        return 0 <= cause.first - last <= 10 and self._as_cause(tokens, s, cause.first)
 
     @staticmethod
     def _weak_supported(type_: str, support: list[str]) -> bool:

@@ -304,7 +304,7 @@ def find_dates(text: str, published: datetime | None, start: int = 0, end: int |
 
 
 _CLAUSE_MARKS = ("،", ",", "؛", ";", ".")
-_WHEN_CONJUNCTIONS = frozenset({"عندما", "حين", "حينما", "لما", "وعندما", "وحين", "وحينما"})
+_WHEN_CONJUNCTIONS = frozenset({"عندما", "حين", "حينما", "لما", "وعندما", "وحين", "وحينما", "حيث", "وحيث"})
 _WHEN_KEYS = frozenset(_k(w) for w in _WHEN_CONJUNCTIONS)  # في 2014 عندما: a year (في 2014 حالة: a count)
 
 
@@ -325,9 +325,11 @@ def event_date(text: str, published: datetime | None, start: int = 0, end: int |
             lo, hi = (f.end, anchor) if f.end <= anchor else (anchor, f.start)
             if f.end <= anchor and len(text[start:f.start].split()) <= 1:
                 return False
-            if f.end <= anchor and text[f.end:anchor].split()[:1] and \
-                    text[f.end:anchor].split()[0].strip("،,") in _WHEN_CONJUNCTIONS:
-                return False  # «في 2014 عندما تعامل ببرود مع أزمة المنجم، حيث قتل 301»: the clause the date opens
+            after = [w for w in (w.strip("،,()") for w in text[f.end:anchor].split()) if w][:1]
+            if f.end <= anchor and after and after[0] in _WHEN_CONJUNCTIONS:
+                # «في 2014 عندما تعامل ببرود مع أزمة المنجم، حيث قتل 301»، «في عام 2015، حيث قتل 71»: the
+                # clause the date opens goes on to tell the event
+                return False
             return any(mark in text[lo:hi] for mark in _CLAUSE_MARKS)
         candidates = [f for f in candidates if f.date is None or (today - f.date).days <= 365 or not other_clause(f)]
     if candidates:
