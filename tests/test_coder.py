@@ -1777,9 +1777,12 @@ def test_persons_of_an_organisations_fighters_are_its_members(coder):
 
 
 def test_a_kind_of_civilian_right_after_the_people_describes_them(coder):
-    # العراقيين المحتجين is one side; what they stormed is the other
-    stormed = happened_main(coder, "اقتحم عشرات العراقيين المحتجين القنصلية الإيرانية في البصرة أمس وأضرموا النار فيها")
-    assert stormed and stormed[0].actor["country"] == "IRQ" and stormed[0].actor["sector"] == "CVL"
+    # العراقيين المحتجين is one side; what they stormed is the other (protesters storming and burning, with no
+    # weapon of war: a violent demonstration, PROTEST riot)
+    stormed = happened_main(coder, "اقتحم عشرات العراقيين المحتجين القنصلية الإيرانية في البصرة أمس وأضرموا النار فيها",
+                            "PROTEST")
+    assert stormed and stormed[0].mode == "riot" and stormed[0].acled_event_type == "Riots"
+    assert stormed[0].actor["country"] == "IRQ" and stormed[0].actor["sector"] == "CVL"
     assert stormed[0].recipient["country"] == "IRN"
 
 
@@ -1835,7 +1838,8 @@ def test_a_targeting_participle_after_a_place_names_the_one_hit(coder):
 
 
 def test_a_crowd_before_an_active_plural_verb_acts(coder):
-    stormed = happened_main(coder, "وقالت مصادر إن محتجين اقتحموا القنصلية الإيرانية في البصرة أمس وأضرموا فيها النيران")
+    stormed = happened_main(coder, "وقالت مصادر إن محتجين اقتحموا القنصلية الإيرانية في البصرة أمس وأضرموا فيها النيران",
+                            "PROTEST")
     assert stormed and stormed[0].actor["sector"] == "CVL" and stormed[0].recipient["country"] == "IRN"
     # not a verb whose subject may be its victims, nor a crowd that describes an armed side just before it
     killed = happened_main(coder, "وقال إن المتظاهرين قتلوا برصاص الشرطة أمس")
@@ -2137,3 +2141,26 @@ def test_named_events_are_validated_on_load():
             parse_named_events({"events": [bad]})
     with pytest.raises(NamedEventError, match="unique"):
         parse_named_events({"events": [good, good]})
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    # protesters and police clash: a violent demonstration, its wounded with it
+    ("وقال مسؤول إن مواجهات اندلعت الأحد بين متظاهرين وقوات الشرطة ما أسفر عن سقوط 15 جريحا",
+     ("PROTEST", "riot", "Riots", None, 15)),
+    ("وقال المصدر إن متظاهرين آخرين أقدموا أمس على إحراق مقر لمنظمة بدر", ("PROTEST", "riot", "Riots", None, None)),
+    # the forces hurt protesters without live fire: a protest with intervention
+    ("وقالت مصادر إن قوات الأمن تصدت أمس للمتظاهرين ما أسفر عن إصابة 12 منهم", ("COERCE", "repress", "Protests", None, 12)),
+    # the dead or live fire: an attack, typed as ACLED types it
+    ("وقتلت القوات الإسرائيلية 60 متظاهرا فلسطينيا عند الحدود مع غزة الاثنين",
+     ("ASSAULT", "kill", "Protests", 60, None)),
+    ("وقتل متظاهران في البصرة السبت خلال مواجهات مع قوات الأمن", ("ASSAULT", "kill", "Riots", None, None)),
+    # gunmen who fire on a crowd, and a bombing near a protest: attacks like any other
+    ("وأطلق مسلحون النار أمس على المتظاهرين فقتلوا ثلاثة منهم", ("ASSAULT", "firearms", "Violence against civilians", 3, None)),
+])
+def test_violence_at_a_protest_is_coded_as_acled_codes_it(coder, sentence, coded):
+    found = [e for e in coder.code(sentence, published=PUBLISHED) if e.happened and e.event_type == coded[0]]
+    assert found, [(e.event_type, e.mode) for e in coder.code(sentence, published=PUBLISHED)]
+    e = found[0]
+    assert (e.event_type, e.mode, e.acled_event_type) == coded[:3]
+    assert (e.fatalities or {}).get("best") == coded[3] and (e.injured or {}).get("best") == coded[4]
+

@@ -956,11 +956,18 @@ class EventCoder:
         if salience == "main" and nominal and (not anchored or (all(_definite(tokens, t) for t in heads)
                                                                 and not {"toll", "light-verb", "occurred"} & set(support))):
             salience = "background"  # الاغتيال، التفجيرات، اغتياله: a reference to an event told elsewhere
+        protest = None
+        if type_ == "ASSAULT" and mode not in _REMOTE_MODES and any(
+                self._is(tokens[i], self.cues.protesters) for i in range(s.lo, s.hi)):
+            protest = self._protest_violence(tokens, s, group, actor, toll, mode)
+            if protest[0] != "ASSAULT":
+                type_, mode = protest[0], protest[1]
         mode_spec = self.d.modes.get((type_, mode)) or self.d.modes[(type_, "")]
-        cameo = trigger.cameo if mode == trigger.mode else mode_spec.cameo
-        acled = trigger.acled if mode == trigger.mode else mode_spec.acled
+        cameo = trigger.cameo if mode == trigger.mode and type_ == trigger.type else mode_spec.cameo
+        acled = trigger.acled if mode == trigger.mode and type_ == trigger.type else mode_spec.acled
         if type_ == "ASSAULT" and acled:
-            acled = _acled_by_sides(acled, actor, recipient)
+            acled = protest[2] if protest and protest[2] else _acled_by_sides(acled, actor, recipient)
+        harm = type_ == "ASSAULT" or protest is not None
         locations = self._locations(text, tokens, s, places, actor, recipient, context_place)
         confidence = 0.45 + 0.2 * bool(strong) + 0.05 * min(len(support), 4)
         if modality not in HAPPENED:
@@ -972,12 +979,33 @@ class EventCoder:
             trigger={"text": primary.text, "start": primary.start, "end": primary.end},
             sentence={"text": text[s.start:s.end], "start": s.start, "end": s.end},
             locations=locations, date=event_date, date_precision=precision, date_source=date_source,
-            fatalities=_range(toll, "killed") if type_ == "ASSAULT" else None,
-            injured=_range(toll, "injured") if type_ == "ASSAULT" else None,
+            fatalities=_range(toll, "killed") if harm else None,
+            injured=_range(toll, "injured") if harm else None,
             arrested=_range(toll, "arrested") if type_ == "COERCE" else None,
             abducted=_range(toll, "abducted") if type_ == "ASSAULT" and mode == "abduct" else None,
             modality=modality, confidence=round(min(confidence, 0.99), 3), trigger_id=trigger.id, support=support,
             salience=salience, totals=_totals(toll, type_), timing=timing)
+
+    def _protest_violence(self, tokens: list[Token], s: _Sentence, group, actor: ActorMention | None,
+                          toll, mode: str) -> tuple[str, str, tuple | None]:
+        """(type, mode, ACLED pair) of violence at a protest, as ACLED codes it: the dead or live fire keep an
+        ASSAULT - a violent demonstration when the protesters acted (burning, storming, clashing), else excessive
+        force against protesters; without them, protesters who act make a violent demonstration (PROTEST riot),
+        and protesters hurt by the forces a protest with intervention (COERCE repress). Gunmen who fire on a
+        crowd keep an ordinary attack (pair None: by its sides)."""
+        crowd = actor is not None and (actor.actor.sector not in _STATE_AGENTS and any(
+            self._is(tokens[i], self.cues.protesters) or self._is(tokens[i], self.cues.crowds)
+            for i in range(actor.first, actor.last)))
+        acting = crowd or any(self._is(tokens[i], self.cues.burning) for t in group for i in range(t.first, t.last)) \
+            or any(self._is(tokens[i], self.cues.fights) for i in range(s.lo, s.hi))  # (clashes: both sides act)
+        if not acting and actor is not None and actor.actor.sector not in _STATE_AGENTS:
+            return ("ASSAULT", "", None)  # gunmen who fire on a crowd: an attack like any other
+        died = (toll is not None and toll.killed is not None) or any(t.form.trigger.id == "ASSAULT.kill" for t in group)
+        if acting:
+            return ("ASSAULT", "", _VIOLENT_DEMONSTRATION) if died else ("PROTEST", "riot", _VIOLENT_DEMONSTRATION)
+        if died or mode == "firearms":  # the dead, or live fire (ACLED: lethal force, or force that wounds gravely)
+            return ("ASSAULT", "", _EXCESSIVE_FORCE)
+        return ("COERCE", "repress", _INTERVENTION)
 
     def _side(self, m: ActorMention | None, locations: list[dict]) -> dict | None:
         """The actor or recipient as output. A local kind of agent named without a country (مدنيون، الشرطة،
@@ -2415,6 +2443,13 @@ def _spanning(text: str, prev: ActorMention, m: ActorMention, actor: Actor, kind
 _DASH_DATELINE = re.compile(r"\s*[^\s.!?؟:«»\"]{2,}(?:[ ،,][^\s.!?؟:«»\"()]+){0,5}\s*\((?:[^()]{1,20})\)\s*(?:--|–|—|-|ـ)")
 _VIOLENCE_AGAINST_CIVILIANS = ("Violence against civilians", "Attack")
 _ARMED_CLASH = ("Battles", "Armed clash")
+
+
+_REMOTE_MODES = frozenset({"aerial", "drone", "artillery", "explosives", "suicide", "wmd"})  # weapons of war
+_STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "SPY"})
+_VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
+_EXCESSIVE_FORCE = ("Protests", "Excessive force against protesters")
+_INTERVENTION = ("Protests", "Protest with intervention")
 
 
 def _acled_by_sides(acled: tuple, actor: ActorMention | None, recipient: ActorMention | None) -> tuple:

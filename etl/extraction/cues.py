@@ -25,7 +25,7 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "kin", "holding", "adjectival_kinds", "statements", "inflicting", "hedges",
              "facilities", "fights", "persons", "common_noun_names", "projectiles", "occurrence_verbs", "obligation",
              "protest_targets", "protest_matters", "protest_effigies", "burning", "warning_fire", "other_gatherings",
-             "denial_verbs", "involvement", "outlets"}
+             "denial_verbs", "involvement", "outlets", "protesters"}
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,7 @@ class Cues:
     occurrence_verbs: frozenset[str]  # اندلعت، دارت (past forms): the event noun right after one took place
     denial_verbs: frozenset[str]  # نفى، أنكر (all inflections): the أن clause after them did not happen
     involvement: frozenset[str]  # مسؤولية، علاقة، تورط: after a denial, the denier's part is denied, not the event
+    protesters: frozenset[str]  # متظاهرون، احتجاجات: violence without a weapon of war in their sentence is a protest's
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
