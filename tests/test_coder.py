@@ -2164,3 +2164,15 @@ def test_violence_at_a_protest_is_coded_as_acled_codes_it(coder, sentence, coded
     assert (e.event_type, e.mode, e.acled_event_type) == coded[:3]
     assert (e.fatalities or {}).get("best") == coded[3] and (e.injured or {}).get("best") == coded[4]
 
+
+
+def test_the_place_of_another_clause_is_not_where_the_event_happened():
+    coder = make_coder(geocode=True)  # the packaged gazetteer
+    # a relative clause after the killing tells another event (the embassy's opening) and its place
+    [killed] = happened_main(coder, "وقتلت القوات الإسرائيلية 60 متظاهرا فلسطينيا أمس عند الحدود مع غزة في اليوم الذي "
+                                    "افتتحت فيه الولايات المتحدة سفارتها الجديدة في القدس")
+    assert killed.locations[0]["name_en"] == "Gaza"
+    # the summit's city, before «بعد مقتل …», is not where the killing was
+    told = [e for e in coder.code("افتتح أردوغان قمة استثنائية في إسطنبول أمس بعد مقتل أكثر من ستين فلسطينيا في قطاع غزة",
+                                  published=PUBLISHED) if e.event_type == "ASSAULT"]
+    assert told and told[0].locations[0]["name_en"] == "Gaza Strip"

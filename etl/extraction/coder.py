@@ -968,7 +968,7 @@ class EventCoder:
         if type_ == "ASSAULT" and acled:
             acled = protest[2] if protest and protest[2] else _acled_by_sides(acled, actor, recipient)
         harm = type_ == "ASSAULT" or protest is not None
-        locations = self._locations(text, tokens, s, places, actor, recipient, context_place)
+        locations = self._locations(text, tokens, s, places, actor, recipient, context_place, (first, primary.last))
         confidence = 0.45 + 0.2 * bool(strong) + 0.05 * min(len(support), 4)
         if modality not in HAPPENED:
             confidence *= 0.6
@@ -2157,7 +2157,7 @@ class EventCoder:
 
     # ------------------------------------------------------------------------------------------ where, when
 
-    def _locations(self, text, tokens, s, places, actor, recipient, context_place) -> list[dict]:
+    def _locations(self, text, tokens, s, places, actor, recipient, context_place, trigger=None) -> list[dict]:
         # (a side named as a place - صاروخ باتجاه السعودية - is still where the event is)
         used = [m for m in (actor, recipient) if m is not None and not m.locative]
         dateline = self._dateline_end(text, tokens, s)
@@ -2185,7 +2185,18 @@ class EventCoder:
             i = _token_at(tokens, p.start)
             anchor = i > 0 and strip_article(tokens[i - 1].key) in _DIRECTIONS and any(
                 o is not p and o.end <= p.start and p.start - o.end <= 12 for o in candidates)
-            return (anchor, p.precision >= 4, not self._after_locative(tokens, p.start), p.start)
+            return (anchor, p.precision >= 4, elsewhere(i), not self._after_locative(tokens, p.start), p.start)
+
+        def elsewhere(i: int) -> bool:
+            # where another event of the sentence happened: a relative clause opened after the event's word
+            # («قتل 60 … في اليوم الذي افتتحت فيه الولايات المتحدة سفارتها في القدس»), or the main clause
+            # before «بعد مقتل …» when the event is that noun («افتتح أردوغان قمة في إسطنبول بعد مقتل 60 في غزة»)
+            if trigger is None:
+                return False
+            lo, hi = trigger
+            if i >= hi:
+                return any(self._is(tokens[k], self.cues.relative_pronouns) for k in range(hi, i))
+            return any(strip_article(_conjunction_off(tokens[k].key)) in _AFTER_WORDS for k in range(i + 1, lo))
         candidates = list(chosen)  # (a list being sorted reads as empty inside its key function)
         return [self._place_dict(p) for p in sorted(candidates, key=rank)]
 
@@ -2445,6 +2456,7 @@ _VIOLENCE_AGAINST_CIVILIANS = ("Violence against civilians", "Attack")
 _ARMED_CLASH = ("Battles", "Armed clash")
 
 
+_AFTER_WORDS = frozenset({"بعد", "اثر", "عقب", "غداه"})  # folded: the event noun after them follows another
 _REMOTE_MODES = frozenset({"aerial", "drone", "artillery", "explosives", "suicide", "wmd"})  # weapons of war
 _STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "SPY"})
 _VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
