@@ -2087,7 +2087,7 @@ def test_a_count_over_a_period_makes_no_event_and_no_toll(coder):
     total = [e for e in events(coder, "وقتل أكثر من 1600 مدني منذ 18 فبراير في الغوطة الشرقية", published=PUBLISHED)
              if e.event_type == "ASSAULT"]
     assert total and not any(e.happened for e in total) and all(e.fatalities is None for e in total)
-    assert [(t["category"], t["scope"], t["best"]) for t in total[0].totals] == [("killed", "period", 1601)]
+    assert [(t["category"], t["scope"], t["best"]) for t in total[0].totals] == [("killed", "period", 1600)]
     # the day's raid keeps its own toll; the running total beside it is stored apart
     raid = one(coder, "قتل خمسة مدنيين في غارة على دوما اليوم، ما يرفع عدد القتلى منذ بدء الحملة إلى 500", "ASSAULT",
                published=PUBLISHED)

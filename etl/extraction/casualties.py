@@ -668,6 +668,9 @@ def _count(s: _Sentence, q: Quantity) -> tuple[int | None, int, int | None, bool
     if q.kind == "vague" and q.low is not None:  # عشرات القتلى: the convention's figure, not the range's low end
         best = _vague_best(int(q.low))
         return min(int(q.low), best), best, whole(q.high), exact
+    if q.qualifier == "more_than" and q.kind != "vague" and isinstance(q.low, int):
+        # أكثر من 40 قتيلا: ACLED codes the number the report states (40), as it does for "at least 40"
+        return whole(q.low - 1), whole(q.low - 1), whole(q.high), exact
     return whole(q.low), whole(q.best), whole(q.high), exact
 
 
