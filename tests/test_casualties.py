@@ -369,6 +369,7 @@ def test_an_aside_naming_some_of_the_counted_stands_between_count_and_verb():
     ("وأسفرت الغارات عن مقتل أكثر من 1600 مدني", {}, [("killed", "period")]),
     ("وأسفرت الغارات أمس عن مقتل أكثر من 160 مدنيا", {"killed": (160, 160, None)}, []),
     ("وأسفرت الغارات عن مقتل 16 مدنيا", {"killed": (16, 16, 16)}, []),
+    ("وقتل نحو 10 آلاف شخص وأصيب 55 ألفا آخرون في القتال", {}, [("killed", "period"), ("injured", "period")]),
     # واحد (one) is no Sunday: no day is named here
     ("عدم مثول ضابط واحد أمام المحكمة رغم مقتل ما لا يقل عن 900 شخص", {}, [("killed", "period")]),
 ])

@@ -128,7 +128,7 @@ class _Lexicon(NamedTuple):
     result_verbs: frozenset[str]  # لم تسفر …: the negation reaches their complement
     scope: _Scope
     vague: dict[str, int]  # several / tens / hundreds / thousands -> the best of a vague toll
-    needs_a_day: int  # a toll of this many dead or more is a total unless its sentence names a day
+    needs_a_day: dict[str, int]  # killed / injured: a toll of this many or more is a total unless a day is named
 
 
 _ROLE_LISTS = ("nouns", "verbs", "victims", "phrases")
@@ -268,8 +268,9 @@ def _lexicon() -> _Lexicon:
             isinstance(v, int) and v > 0 for v in vague.values()):
         raise CasualtyDataError("casualties.yaml: vague_tolls needs several, tens, hundreds and thousands as counts")
     needs_a_day = raw["needs_a_day"]
-    if not isinstance(needs_a_day, int) or isinstance(needs_a_day, bool) or needs_a_day < 1:
-        raise CasualtyDataError("casualties.yaml: needs_a_day must be a positive count of dead")
+    if not isinstance(needs_a_day, dict) or not set(needs_a_day) <= {"killed", "injured"} or not all(
+            isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in needs_a_day.values()):
+        raise CasualtyDataError("casualties.yaml: needs_a_day maps killed and/or injured to a positive count")
     return _Lexicon(roles, {k: tuple(v) for k, v in phrases.items()}, some, months, result_verbs,
                     _scope_markers(raw["scope"]), dict(vague), needs_a_day)
 
@@ -550,11 +551,14 @@ def _scoped(s: _Sentence, found: list[_Found]) -> list[_Found]:
     mention of a particular day, within reach and with no sentence stop between."""
     markers, anchors, raises = _scope_markers_in(s)
     if not anchors:
-        # "hundreds were killed", "more than 1,600 were killed" with no day of their own is how a campaign's, a
-        # war's or a past event's toll is told; a single event's hundreds come with their day (قتل المئات في
-        # هجوم السبت). casualties.yaml `needs_a_day`: from how many dead a figure must name its day.
-        found = [f._replace(scope="period") if f.category == "killed" and (
-            _vague_hundreds(f, s.lex) or f.best >= s.lex.needs_a_day) else f for f in found]
+        # "hundreds were killed", "more than 1,600 were killed", "55,000 wounded" with no day of their own is how
+        # a campaign's, a war's or a past event's toll is told; a single event's hundreds come with their day
+        # (قتل المئات في هجوم السبت). casualties.yaml `needs_a_day`: from how many dead or wounded a figure
+        # must name its day.
+        need = s.lex.needs_a_day
+        found = [f._replace(scope="period") if f.category in need and (
+            f.best >= need[f.category] or (f.category == "killed" and _vague_hundreds(f, s.lex))) else f
+            for f in found]
     if not markers:
         return found
     out = []
