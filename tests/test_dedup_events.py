@@ -324,3 +324,20 @@ def test_a_vague_report_that_fits_two_different_attacks_does_not_merge_them(db_u
     result = link_pending(db_url, CFG)
     assert result.events_merged == 0 and sorted(e.mode for e in events(db_url)) == ["explosives", "firearms"]
     check_consistency(db_url)
+
+
+def test_an_event_named_in_passing_days_later_joins_the_event_it_names(db_url):
+    """«بعد مقتل 60 فلسطينيا في غزة»: a background mention with no date of its own, in an article five days
+    after the killings, names them - it joins their event instead of founding one on its publication day. A
+    main report with only its publication day is news of that day, and stays apart."""
+    first = add_article(db_url, "wire-a", WIRE_TITLE, WIRE)
+    store_mentions(db_url, first, [event(10, place="Karrada", killed=60)])
+    later = add_article(db_url, "daily-b", OTHER_TITLE, OTHER, D0 + timedelta(days=5))
+    store_mentions(db_url, later, [event(10, place="Karrada", killed=60, day=day(5), date_source="published",
+                                         salience="background")])
+    news = add_article(db_url, "tv-c", "يوم دام في بغداد", NEXT_DAY, D0 + timedelta(days=5, hours=2))
+    store_mentions(db_url, news, [event(10, place="Karrada", killed=3, day=day(5), date_source="published")])
+    link_pending(db_url, CFG)
+    found = events(db_url)
+    assert [(e.event_date, e.num_articles) for e in found] == [(day(0), 2), (day(5), 1)]
+    check_consistency(db_url)

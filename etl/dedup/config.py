@@ -66,6 +66,8 @@ class EventConfig(BaseModel):
     salience: tuple[str, ...] = ("main", "background")
     date_tolerance_days: int = Field(1, ge=0, le=30)
     published_lag_days: int = Field(2, ge=0, le=30)
+    # a background mention dated only by its article may name an event up to this many days before it
+    background_lag_days: int = Field(7, ge=0, le=30)
     # the coder dates a week, month or year by its middle day: half the period each way
     imprecise_slack_days: dict[str, int] = Field(default_factory=lambda: {"week": 3, "month": 15, "year": 182})
     max_km: dict[int, float] = Field(default_factory=lambda: {1: 25.0, 2: 50.0, 3: 100.0})

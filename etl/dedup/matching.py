@@ -164,7 +164,13 @@ def date_interval(day: date, precision: str | None, source: str | None, cfg: Eve
 
 
 def mention_interval(m: Mention, cfg: EventConfig) -> tuple[date, date]:
-    return date_interval(m.event_date, m.date_precision, m.date_source, cfg)
+    lo, hi = date_interval(m.event_date, m.date_precision, m.date_source, cfg)
+    if m.date_source == "published" and getattr(m, "salience", "main") == "background" and \
+            date_class(m.date_precision) == "day":
+        # an event named in passing with no date of its own ("بعد مقتل 60 فلسطينيا") is usually one told days
+        # before: it may join an event up to background_lag_days before the article
+        lo = min(lo, m.event_date - timedelta(days=cfg.background_lag_days))
+    return lo, hi
 
 
 COARSE = ("month", "year")
@@ -179,7 +185,7 @@ def date_class(precision: str | None) -> str:
 def reach_days(cfg: EventConfig, precision: str | None = None) -> int:
     """How far (days) the date of a compatible event of this date class may lie from a mention's interval."""
     if date_class(precision) == "day":
-        return max(cfg.date_tolerance_days, cfg.published_lag_days, cfg.slack("week"))
+        return max(cfg.date_tolerance_days, cfg.published_lag_days, cfg.slack("week"), cfg.background_lag_days)
     return cfg.slack(precision)
 
 
