@@ -370,6 +370,9 @@ def test_an_aside_naming_some_of_the_counted_stands_between_count_and_verb():
     ("وأسفرت الغارات أمس عن مقتل أكثر من 160 مدنيا", {"killed": (160, 160, None)}, []),
     ("وأسفرت الغارات عن مقتل 16 مدنيا", {"killed": (16, 16, 16)}, []),
     ("وقتل نحو 10 آلاف شخص وأصيب 55 ألفا آخرون في القتال", {}, [("killed", "period"), ("injured", "period")]),
+    # a month, an operation after خلال: their count
+    ("وقتل 45 فلسطينيا في سوريا خلال أبريل", {}, [("killed", "period")]),
+    ("قتل 78 مدنيا على الأقل خلال العملية التركية", {}, [("killed", "period")]),
     # واحد (one) is no Sunday: no day is named here
     ("عدم مثول ضابط واحد أمام المحكمة رغم مقتل ما لا يقل عن 900 شخص", {}, [("killed", "period")]),
 ])

@@ -499,8 +499,9 @@ def _scope_markers_in(s: _Sentence) -> tuple[list[tuple[int, str]], list[int], l
                 continue  # أعنف هجوم منذ سنوات: the worst since, not a count since
             markers.append((i, "period"))
             period_starts.update(range(i + 1, i + 1 + _PERIOD_START))
-        elif is_(i, sc.during) and (any(is_(j, sc.periods) for j in range(i + 1, min(s.n, i + 4)))
-                                    or _hours_beyond_a_day(s, i)):
+        elif is_(i, sc.during) and (any(is_(j, sc.periods) or any(b in s.lex.months for b in bases[j])
+                                        for j in range(i + 1, min(s.n, i + 4)))
+                                    or _hours_beyond_a_day(s, i)):  # (خلال أبريل: a month's count)
             markers.append((i, "period"))
         elif is_(i, sc.totals) or phrase_at(i, sc.so_far) or phrase_at(i, sc.campaigns):
             markers.append((i, "period"))
