@@ -2176,3 +2176,16 @@ def test_the_place_of_another_clause_is_not_where_the_event_happened():
     told = [e for e in coder.code("افتتح أردوغان قمة استثنائية في إسطنبول أمس بعد مقتل أكثر من ستين فلسطينيا في قطاع غزة",
                                   published=PUBLISHED) if e.event_type == "ASSAULT"]
     assert told and told[0].locations[0]["name_en"] == "Gaza Strip"
+
+
+def test_a_day_and_month_without_a_year_told_in_the_past_tense_is_the_last_one():
+    coder = make_coder(geocode=False)
+    june = datetime(2018, 6, 24, 10, tzinfo=timezone.utc)
+    # «في 14 آب/أغسطس» in June, with past verbs: last August (history), not a day to come
+    [killed] = [e for e in coder.code("وأعلنت حالة الطوارئ في 14 آب/أغسطس، إثر فض قوات الأمن اعتصامين في القاهرة، "
+                                      "قتل فيهما نحو 700 متظاهر", published=june) if e.event_type == "ASSAULT"]
+    assert (killed.date, killed.timing) == ("2017-08-14", "history")
+    # a day of this month already past stays this year's
+    [recent] = [e for e in coder.code("قتل خمسة جنود في هجوم في 20 يونيو في العريش", published=june)
+                if e.event_type == "ASSAULT"]
+    assert (recent.date, recent.timing) == ("2018-06-20", "current")

@@ -890,7 +890,7 @@ class EventCoder:
                 support.append("protesters")
         if not strong and not self._weak_supported(type_, support):
             return None
-        event_date, precision, date_source, ahead = self._date(text, tokens, s, published, primary.start)
+        event_date, precision, date_source, ahead, year_written = self._date(text, tokens, s, published, primary.start)
         if date_source == "published":  # no date in the text: a past event named as such has its own
             named = [m.payloads[0] for m in named_events().find(_QUOTES.sub(" ", text), tokens, s.lo, s.hi)
                      if type_ in m.payloads[0].types]  # (a name is often quoted: فض اعتصام "رابعة العدوية")
@@ -921,6 +921,13 @@ class EventCoder:
             others = [t for t in group if t.form.trigger.id not in _TOLL_TRIGGERS]
             if others:
                 modality = self._modality(tokens, s, others[0], all_triggers, anchored, text, light)
+        if modality in HAPPENED and timing == "future" and published is not None and precision == "day" and \
+                date_source == "text" and not year_written and \
+                (day_before := _a_year_before(event_date)) is not None and day_before < published.date():
+            # «في 14 آب/أغسطس» written in June with a past verb: last August, not a day to come (the year was
+            # only inferred, the nearer coming day weighed against the past one)
+            event_date = day_before.isoformat()
+            timing = _timing(event_date, precision, date_source, published, self.history_days)
         if modality in HAPPENED and timing == "future" and published is not None:
             # a day after publication that the rule above did not take for the event's own (دعا إلى عقد جلسة، السبت
             # المقبل: the session's day; مهلة حتى فبراير المقبل): what happened, happened on the publication day
@@ -2225,19 +2232,34 @@ class EventCoder:
         return p.as_dict() if hasattr(p, "as_dict") else dict(p)
 
     def _date(self, text: str, tokens: list[Token], s: _Sentence, published: datetime | None, anchor: int):
-        """(ISO date, precision, source, ahead) of the event whose trigger starts at `anchor`; ahead: where the
-        date expression starts when it says itself that the time is still to come (يوم غد، الجمعة المقبلة)."""
+        """(ISO date, precision, source, ahead, year written) of the event whose trigger starts at `anchor`;
+        ahead: where the date expression starts when it says itself that the time is still to come (يوم غد،
+        الجمعة المقبلة); year written: the expression writes its year (else the year was inferred)."""
         if self._event_date is not None:
             found = self._event_date(text, published, s.start, s.end, anchor=anchor, tokens=tokens,
                                      tz=published.tzinfo if published is not None else DEFAULT_TZ)
+            written = found.start is not None and bool(_YEAR_WRITTEN.search(text, found.start, found.end))
             return (found.date.isoformat() if found.date else None), found.precision, found.source, \
-                (found.start if getattr(found, "ahead", False) else None)
+                (found.start if getattr(found, "ahead", False) else None), written
         if published is None:
-            return None, None, None, None
-        return published.date().isoformat(), "day", "published", None
+            return None, None, None, None, False
+        return published.date().isoformat(), "day", "published", None, False
 
 
 # ---------------------------------------------------------------------------------------------- helpers
+
+_YEAR_WRITTEN = re.compile(r"[0-9٠-٩]{4}")
+
+
+def _a_year_before(iso: str | None) -> date | None:
+    if not iso:
+        return None
+    day = date.fromisoformat(iso)
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
 
 _QUOTES = re.compile(r'["«»“”„]')  # same length as the text: token offsets stay valid
 
