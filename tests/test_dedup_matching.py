@@ -109,6 +109,12 @@ def test_a_link_needs_positive_evidence_beyond_compatibility():
                 [replace(event[0], actor=IRAQ_POLICE)])
     assert fits(mention(2, place=None, recipient=ISIS), [mention(place=FALLUJAH, recipient=ISIS)])
     assert fits(mention(2, place=BAGHDAD_GOV), [mention(place=KARRADA)])  # a place and its region
+    # a chemical attack in the same country on a compatible day; a toll of some size that agrees
+    assert fits(mention(2, place=IRAQ, mode="wmd"), [mention(place=FALLUJAH, mode="wmd")])
+    assert not fits(mention(2, place=IRAQ, mode="explosives"), [mention(place=FALLUJAH, mode="explosives")])
+    assert fits(mention(2, place=IRAQ, killed=60), [mention(place=FALLUJAH, killed=(50, 50, 70))])
+    assert not fits(mention(2, place=IRAQ, killed=120), [mention(place=FALLUJAH, killed=(50, 50, 70))])
+    assert not fits(mention(2, place=IRAQ, killed=5), [mention(place=FALLUJAH, killed=5)])  # too small to tell
 
 
 def test_one_sentence_printed_twice_is_one_report():

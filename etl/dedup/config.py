@@ -80,6 +80,10 @@ class EventConfig(BaseModel):
     sector_groups: tuple[tuple[str, ...], ...] = (("GOV", "MIL", "COP", "SPY", "JUD", "LEG"),
                                                   ("CVL", "EDU", "HLH", "REL", "LAB", "BUS", "REF"),
                                                   ("UAF", "REB"), ("UAF", "CRM"), ("UAF", "MIL", "COP"))
+    # modes rare enough that the same one, in one country within the date tolerance, ties a report to an event
+    rare_modes: tuple[str, ...] = ("wmd",)
+    # a toll of at least this many dead within a quarter of an event's range ties a report to it
+    toll_anchor_min: int = Field(20, ge=1)
     batch_size: int = Field(2000, ge=1, le=100_000)
 
     @field_validator("sector_groups")

@@ -231,12 +231,27 @@ def places_compatible(a: PlaceRef | None, b: PlaceRef | None, cfg: EventConfig) 
 
 def anchored(m: Mention, e: Summary, cfg: EventConfig) -> bool:
     """Positive evidence that a compatible mention reports this event (compatibility alone lets unknowns
-    and whole countries agree): places that agree below the country level, or the same named actor or
-    recipient."""
+    and whole countries agree): places that agree below the country level, the same rare mode (a chemical
+    attack), tolls of some size that agree, or the same named actor or recipient."""
     if m.place and e.place and max(m.place.precision, e.place.precision) <= 3 and places_compatible(m.place, e.place, cfg):
+        return True
+    if m.mode and m.mode == e.mode and m.mode in cfg.rare_modes:
+        return True  # a chemical attack in Syria within a day or two of the one in Douma is that one
+    if _tolls_agree(m.fatalities, e.fatalities, cfg):
         return True
     return any(mine and theirs and mine.key == theirs.key and not mine.key.startswith("generic:")
                for mine, theirs in ((m.actor, e.actor), (m.recipient, e.recipient)))
+
+
+def _tolls_agree(mine: tuple, theirs: tuple, cfg: EventConfig) -> bool:
+    """A toll of some size within the event's range, give or take a quarter: "60 dead" and "more than 50" in
+    one country on one day, for one type, are one massacre reported twice."""
+    best = mine[1]
+    low = theirs[0] if theirs[0] is not None else theirs[1]
+    high = theirs[2] if theirs[2] is not None else theirs[1]
+    if best is None or low is None or high is None or min(best, low) < cfg.toll_anchor_min:
+        return False
+    return low / 1.25 <= best <= high * 1.25
 
 
 def compatible(m: Mention, e: Summary, cfg: EventConfig, same_article: bool = False) -> bool:
