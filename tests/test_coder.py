@@ -2189,3 +2189,9 @@ def test_a_day_and_month_without_a_year_told_in_the_past_tense_is_the_last_one()
     [recent] = [e for e in coder.code("قتل خمسة جنود في هجوم في 20 يونيو في العريش", published=june)
                 if e.event_type == "ASSAULT"]
     assert (recent.date, recent.timing) == ("2018-06-20", "current")
+
+
+def test_unnamed_gunmen_take_the_country_of_the_place_as_acled_writes_them():
+    coder = make_coder(geocode=True)  # the packaged gazetteer
+    [shot] = happened_main(coder, "أطلق مسلحون مجهولون النار على دورية للشرطة في بغداد أمس")
+    assert shot.actor["sector"] == "UAF" and shot.actor["country"] == "IRQ" and shot.actor["country_from"] == "place"
