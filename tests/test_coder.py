@@ -2195,3 +2195,17 @@ def test_unnamed_gunmen_take_the_country_of_the_place_as_acled_writes_them():
     coder = make_coder(geocode=True)  # the packaged gazetteer
     [shot] = happened_main(coder, "أطلق مسلحون مجهولون النار على دورية للشرطة في بغداد أمس")
     assert shot.actor["sector"] == "UAF" and shot.actor["country"] == "IRQ" and shot.actor["country_from"] == "place"
+
+
+def test_the_next_day_of_a_story_told_with_dates_is_the_day_after_the_last_one_read():
+    coder = make_coder(geocode=False)
+    april = datetime(2018, 4, 9, 10, tzinfo=timezone.utc)
+    text = ("في 21 آذار/مارس 2003، أسفرت الغارات عن انفجارات ضخمة في العاصمة. وفي اليوم التالي، شنت الطائرات "
+            "غارات عنيفة على مدن الجنوب. وقتل جندي في هجوم على بغداد اليوم.")
+    strikes = [e for e in coder.code(text, published=april) if e.event_type == "ASSAULT"]
+    assert [(e.date, e.timing) for e in strikes] == [("2003-03-21", "history"), ("2003-03-22", "history"),
+                                                     ("2018-04-09", "current")]
+    # with no day read before it, "the next day" dates nothing
+    alone = [e for e in coder.code("وفي اليوم التالي، شنت الطائرات غارات عنيفة على مدن الجنوب.", published=april)
+             if e.event_type == "ASSAULT"]
+    assert alone and alone[0].date_source == "published"

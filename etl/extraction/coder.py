@@ -224,14 +224,38 @@ class EventCoder:
         s_triggers = _by_sentence(triggers, los, his, lambda t: t.first)
         events: list[Event] = []
         context_place: list[dict] = [self._place_dict(p) for p in title_places[:1]]
+        last_day: date | None = None  # the last day read in the text: a narrative's "next day" counts from it
         for k, sentence in enumerate(sentences):
             found = self._code_sentence(text, tokens, sentence, s_actors[k], s_triggers[k], s_places[k], published,
                                         context_place)
+            if last_day is not None and any(e.date_source == "published" for e in found):
+                self._date_from_narrative(text, sentence, found, last_day, published)
             for event in found:
                 if event.locations and event.happened:
                     context_place = event.locations[:1]
+                if event.date_source == "text" and event.date_precision == "day" and event.date:
+                    last_day = date.fromisoformat(event.date)
             events.extend(found)
         return events
+
+    @staticmethod
+    def _tokens_of(text: str, s: _Sentence) -> list[Token]:
+        return tokenize(text[s.start:s.end])
+
+    def _date_from_narrative(self, text: str, s: _Sentence, found: list[Event], last_day: date,
+                             published: datetime | None) -> None:
+        """«وفي اليوم التالي، شنت الطائرات غارات»: events dated only by publication in a sentence that goes on
+        with the story take the day after (the same day, the week after) the last day the text read."""
+        folded = " " + " ".join(strip_article(t.key) for t in self._tokens_of(text, s)) + " "
+        for words, days, precision in ((self.cues.narrative_next_day, 1, "day"), (self.cues.narrative_same_day, 0, "day"),
+                                       (self.cues.narrative_following_days, 4, "week")):
+            if any(f" {w} " in folded for w in words):
+                day = (last_day + timedelta(days=days)).isoformat()
+                for e in found:
+                    if e.date_source == "published":
+                        e.date, e.date_precision, e.date_source = day, precision, "text"
+                        e.timing = _timing(day, precision, "text", published, self.history_days)
+                return
 
     # ------------------------------------------------------------------------------------------ parts
 

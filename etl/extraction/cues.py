@@ -25,7 +25,8 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "kin", "holding", "adjectival_kinds", "statements", "inflicting", "hedges",
              "facilities", "fights", "persons", "common_noun_names", "projectiles", "occurrence_verbs", "obligation",
              "protest_targets", "protest_matters", "protest_effigies", "burning", "warning_fire", "other_gatherings",
-             "denial_verbs", "involvement", "outlets", "protesters"}
+             "denial_verbs", "involvement", "outlets", "protesters", "narrative_next_day", "narrative_same_day",
+             "narrative_following_days"}
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,9 @@ class Cues:
     denial_verbs: frozenset[str]  # نفى، أنكر (all inflections): the أن clause after them did not happen
     involvement: frozenset[str]  # مسؤولية، علاقة، تورط: after a denial, the denier's part is denied, not the event
     protesters: frozenset[str]  # متظاهرون، احتجاجات: violence without a weapon of war in their sentence is a protest's
+    narrative_next_day: frozenset[str]  # في اليوم التالي: the day after the last day the text read
+    narrative_same_day: frozenset[str]  # في اليوم نفسه: that same day
+    narrative_following_days: frozenset[str]  # في الأيام التالية: the week after it
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:
