@@ -157,7 +157,8 @@ def _dedup(url: str, rebuild: bool = False, stories: bool = True, events: bool =
     if "events" in report:
         r = report["events"]
         console.print(f"events: {r['mentions_linked']} mentions linked, {r['events_created']} new events, "
-                      f"{r['events_updated']} updated, {r['orphan_links_removed']} re-extracted links dropped, "
+                      f"{r['events_updated']} updated, {r['events_merged']} merged into another, "
+                      f"{r['orphan_links_removed']} re-extracted links dropped, "
                       f"{r['events_deleted']} emptied events deleted ({r['seconds']} s)")
     return report
 
