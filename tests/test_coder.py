@@ -2176,6 +2176,11 @@ def test_the_place_of_another_clause_is_not_where_the_event_happened():
     told = [e for e in coder.code("افتتح أردوغان قمة استثنائية في إسطنبول أمس بعد مقتل أكثر من ستين فلسطينيا في قطاع غزة",
                                   published=PUBLISHED) if e.event_type == "ASSAULT"]
     assert told and told[0].locations[0]["name_en"] == "Gaza Strip"
+    # with no place of its own, the killing named after «في أعقاب» takes none of the recalling clause's cities
+    recalled = [e for e in coder.code("قالت مصادر إن أنقرة استدعت سفيريها في واشنطن وتل أبيب للتشاور، في أعقاب "
+                                      "المواجهات التي أسفرت عن مقتل 52 فلسطينيا", published=PUBLISHED)
+                if e.event_type == "ASSAULT"]
+    assert recalled and not any(place["name_en"] in ("Washington", "Tel Aviv", "Ankara") for place in recalled[0].locations)
 
 
 def test_a_day_and_month_without_a_year_told_in_the_past_tense_is_the_last_one():

@@ -2207,6 +2207,8 @@ class EventCoder:
                 continue  # دبي، الإمارات العربية المتحدة (CNN) -- …: where the report was filed
             if p.latitude is None:
                 continue
+            if trigger is not None and i < trigger[0] and self._before_after_word(tokens, i, trigger[0]):
+                continue  # «افتتح أردوغان قمة في إسطنبول بعد مقتل 60 فلسطينيا»: the summit's city, not the killing's
             chosen.append(p)
         if not chosen:
             return [dict(c, inherited=True) for c in context_place]
@@ -2219,17 +2221,20 @@ class EventCoder:
             return (anchor, p.precision >= 4, elsewhere(i), not self._after_locative(tokens, p.start), p.start)
 
         def elsewhere(i: int) -> bool:
-            # where another event of the sentence happened: a relative clause opened after the event's word
-            # («قتل 60 … في اليوم الذي افتتحت فيه الولايات المتحدة سفارتها في القدس»), or the main clause
-            # before «بعد مقتل …» when the event is that noun («افتتح أردوغان قمة في إسطنبول بعد مقتل 60 في غزة»)
-            if trigger is None:
+            # where another event of the sentence may have happened: a relative clause opened after the event's
+            # word («قتل 60 … في اليوم الذي افتتحت فيه الولايات المتحدة سفارتها في القدس»); it ranks last, as the
+            # clause may also say where the event's place lies (حاجز الذي يقع في العريش)
+            if trigger is None or i < trigger[1]:
                 return False
-            lo, hi = trigger
-            if i >= hi:
-                return any(self._is(tokens[k], self.cues.relative_pronouns) for k in range(hi, i))
-            return any(strip_article(_conjunction_off(tokens[k].key)) in _AFTER_WORDS for k in range(i + 1, lo))
+            return any(self._is(tokens[k], self.cues.relative_pronouns) for k in range(trigger[1], i))
         candidates = list(chosen)  # (a list being sorted reads as empty inside its key function)
         return [self._place_dict(p) for p in sorted(candidates, key=rank)]
+
+    @staticmethod
+    def _before_after_word(tokens: list[Token], i: int, trigger_first: int) -> bool:
+        """Is there a بعد / إثر / عقب between the place at token i and the event's word (the event is named after
+        another one's clause)?"""
+        return any(strip_article(_conjunction_off(tokens[k].key)) in _AFTER_WORDS for k in range(i + 1, trigger_first))
 
     def _dateline_end(self, text: str, tokens: list[Token], s: _Sentence) -> int:
         """Where a dateline opening the sentence ends (a character offset; s.start when there is none): up to
@@ -2502,7 +2507,7 @@ _VIOLENCE_AGAINST_CIVILIANS = ("Violence against civilians", "Attack")
 _ARMED_CLASH = ("Battles", "Armed clash")
 
 
-_AFTER_WORDS = frozenset({"بعد", "اثر", "عقب", "غداه"})  # folded: the event noun after them follows another
+_AFTER_WORDS = frozenset({"بعد", "اثر", "عقب", "اعقاب", "غداه", "خلفيه"})  # folded: the event noun after them follows another
 _REMOTE_MODES = frozenset({"aerial", "drone", "artillery", "explosives", "suicide", "wmd"})  # weapons of war
 _STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "SPY"})
 _VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")
