@@ -171,3 +171,16 @@ def test_a_place_of_a_country_without_packaged_divisions_gets_geonames_admin1(ge
     assert ahvaz.country == "IR" and ahvaz.admin1 == "Khuzestan"
     [baghdad] = [m for m in geo.geocode("في بغداد") if m.feature_code == "PPLC"]
     assert baghdad.admin1 == "Baghdad Governorate"  # the packaged division's own name still wins
+
+
+def test_a_name_the_news_inflects_as_a_common_noun_needs_support():
+    from etl.geo.gazetteer import packaged_gazetteer
+    from etl.geo.geocoder import common_noun_names
+
+    real = Geocoder(packaged_gazetteer())
+    assert {"اشاره", "بلده"} <= common_noun_names()  # إشارته، إشارات; بلدته، بلدات (bench/common_noun_names.py)
+    # «في إشارة إلى» (in reference to) is no visit to al-Ashara; the town named as a town is
+    assert "Al ‘Ashārah" not in [m.name_en for m in real.geocode("وصل الوفد إلى دمشق، في إشارة إلى بعثة التحقيق")]
+    assert "Al ‘Ashārah" in [m.name_en for m in real.geocode("اشتباكات في بلدة العشارة بريف دير الزور")]
+    # a town large enough stands out from the noun it spells (عقبة, an obstacle)
+    assert [m.name_en for m in real.geocode("وصل الوفد إلى العقبة")] == ["Aqaba"]

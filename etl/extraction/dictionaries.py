@@ -22,8 +22,8 @@ import yaml
 
 from etl.extraction.lexicon import PhraseIndex, accusative_form, construct_form, dual_forms, phrase_key, possessive_forms, verb_forms, verb_tenses
 
-# Bump when the coder's rules change in a way that changes results for the same dictionaries.
-CODER_RULES = "2026.12.36"
+# Bump when the coder's or the geocoder's rules change in a way that changes results for the same dictionaries.
+CODER_RULES = "2026.12.37"
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -34,6 +34,8 @@ _ALPHA3 = re.compile(r"^[A-Z]{3}$")
 _FILES = ("plover.yaml", "triggers.yaml", "actors.yaml")
 _ALSO_READ = (("etl.extraction", "data/cues.yaml"), ("etl.extraction", "data/casualties.yaml"),
               ("etl.extraction", "data/named_events.yaml"),
+              # the geocoder's rules: where an event is placed changes with them (the gazetteer has its own version)
+              ("etl.geo", "data/cues.yaml"), ("etl.geo", "data/common_noun_names.tsv"),
               ("etl", "data/numbers.yaml"), ("etl", "data/arabic_months.yaml"))
 
 

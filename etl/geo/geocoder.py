@@ -79,6 +79,16 @@ class Cues:
 
 
 @lru_cache(maxsize=1)
+def common_noun_names() -> frozenset[str]:
+    """etl/geo/data/common_noun_names.tsv: name keys, one per line before a tab (comment lines start with #)."""
+    text = resources.files("etl.geo").joinpath("data/common_noun_names.tsv").read_text(encoding="utf-8")
+    keys = [line.split("\t", 1)[0].strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if not all(keys):
+        raise ValueError("common_noun_names.tsv: every line needs a name key before its tab")
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
 def load_cues() -> Cues:
     """etl/geo/data/cues.yaml, validated."""
     raw = yaml.safe_load(resources.files("etl.geo").joinpath("data/cues.yaml").read_text(encoding="utf-8"))
@@ -123,6 +133,16 @@ def _strong_population(country: str) -> int:
     if country in ARAB_COUNTRIES:
         return STRONG_POPULATION_ARAB
     return STRONG_POPULATION_NEIGHBOURS if country in NEIGHBOURS else STRONG_POPULATION_WORLD
+
+
+COMMON_NOUN_STANDING = 100_000  # a town this large is named more often than the common noun it spells
+
+
+def _stands_out(place: Place) -> bool:
+    """A place that a common noun of the same spelling does not hide: a country, a first-level division, a
+    capital, a town of 100,000 (العقبة, Aqaba; not العشارة, al-Ashara, behind «في إشارة إلى»)."""
+    return place.kind in ("country", "admin1") or place.feature_code == "PPLC" or \
+        place.population >= max(COMMON_NOUN_STANDING, _strong_population(place.country))
 
 
 def _code_matches(code: str, patterns: tuple[str, ...]) -> bool:
@@ -285,8 +305,14 @@ class Geocoder:
         return len(base) >= 2 and not (base in never and base not in self.cues.given_names) and \
             (base in self.gazetteer.index or base in self.gazetteer.key_prefixes)
 
+    def _needs_context(self, span: _Span) -> bool:
+        """A listed ordinary word (cues.yaml), or a name the news also inflects as a common noun (إشارة، بلدة:
+        common_noun_names.tsv) unless one of its places stands on its own (العقبة the city, not an obstacle)."""
+        return span.key in self.cues.needs_context or (
+            span.key in common_noun_names() and not any(_stands_out(p) for p in span.candidates))
+
     def _is_weak(self, span: _Span, first: Token) -> bool:
-        if span.key in self.cues.needs_context:
+        if self._needs_context(span):
             return True
         if span.key in self.gazetteer.article_keys and not (first.key.startswith("ال") or span.clitic):
             return True  # قاهرة (overwhelming) is not القاهرة: a name that has the article, written without it
@@ -495,12 +521,12 @@ class Geocoder:
         if near and (span.supported or span.direction):
             span.candidates = near
             return True
-        if focus and (span.supported or span.direction) and span.key not in self.cues.needs_context:
+        if focus and (span.supported or span.direction) and not self._needs_context(span):
             home = [p for p in span.candidates if p.country == focus]
             if home:
                 span.candidates = home
                 return True
-        return span.key not in self.cues.needs_context and len(span.candidates) == 1 and \
+        return not self._needs_context(span) and len(span.candidates) == 1 and \
             any(nearby.distance(p) <= 50 for p in near)
 
     def geocode(self, text: str, focus_country: str | None = None,
