@@ -2214,3 +2214,11 @@ def test_the_next_day_of_a_story_told_with_dates_is_the_day_after_the_last_one_r
     alone = [e for e in coder.code("وفي اليوم التالي، شنت الطائرات غارات عنيفة على مدن الجنوب.", published=april)
              if e.event_type == "ASSAULT"]
     assert alone and alone[0].date_source == "published"
+
+
+def test_protests_that_spread_from_one_city_to_a_list_of_others_are_one_event_per_city():
+    coder = make_coder(geocode=True)  # the packaged gazetteer
+    spread = [e for e in coder.code("والتي امتدت الاحتجاجات يوم الجمعة من البصرة، حيث أغلق السكان ميناء أم قصر، "
+                                    "إلى مدن العمارة والناصرية والنجف.", published=PUBLISHED) if e.event_type == "PROTEST"]
+    assert [e.locations[0]["name_en"] for e in spread] == ["Basrah", "Al ‘Amārah", "Nasiriyah", "Najaf"]
+    assert [e.part for e in spread] == [0, 1, 2, 3]

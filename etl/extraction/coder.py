@@ -2880,6 +2880,7 @@ def _toll_within(toll, tokens: list[Token], lo: int, hi: int, whole: bool):
 _LIST_GAP = re.compile(r"\s*[،,]?\s*(?:و|أو)?\s*(?:(?:مدينة|مدينتي|مدن|بلدة|بلدات|قرية|قرى|محافظة|محافظات|منطقة|مناطق|"
                        r"مخيم|مخيمات|حي|أحياء|ناحية|قضاء)\s+)?", re.UNICODE)
 _LIST_KINDS = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+_SPREAD_TO = re.compile(r"(?:^|\s)(?:إلى|الى|لتشمل|ليشمل|وصولا إلى)\s")  # «من البصرة … إلى مدن العمارة والناصرية»
 _APART_KM = 25  # places of a list closer than this are one locality (الزريجي والدير): one event
 
 
@@ -2905,8 +2906,20 @@ def _per_place(event: "Event", text: str) -> list["Event"]:
         lo -= 1
     while hi + 1 < len(ordered) and joined(ordered[hi], ordered[hi + 1]):
         hi += 1
+    run = ordered[lo:hi + 1]
+    if len(run) == 1 and event.event_type == "PROTEST" and (ordered[at].get("precision") or 4) < 4:
+        # «امتدت الاحتجاجات من البصرة، حيث أغلق السكان ميناء أم قصر، إلى مدن العمارة والناصرية والنجف»: protests
+        # that spread from one place to a list of others, the list right after «إلى» (not an attack: «صواريخ من
+        # غزة إلى عسقلان وسديروت» did not happen in Gaza)
+        for k in range(at + 1, len(ordered) - 1):
+            if _SPREAD_TO.search(text[ordered[k - 1]["end"]:ordered[k]["start"]]) and joined(ordered[k], ordered[k + 1]):
+                end = k + 1
+                while end + 1 < len(ordered) and joined(ordered[end], ordered[end + 1]):
+                    end += 1
+                run = [ordered[at]] + ordered[k:end + 1]
+                break
     listed = []
-    for p in ordered[lo:hi + 1]:
+    for p in run:
         if p.get("latitude") is None or any(haversine_km(p["latitude"], p["longitude"], q["latitude"], q["longitude"])
                                             < _APART_KM for q in listed):
             continue
