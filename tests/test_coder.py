@@ -2222,3 +2222,15 @@ def test_protests_that_spread_from_one_city_to_a_list_of_others_are_one_event_pe
                                     "إلى مدن العمارة والناصرية والنجف.", published=PUBLISHED) if e.event_type == "PROTEST"]
     assert [e.locations[0]["name_en"] for e in spread] == ["Basrah", "Al ‘Amārah", "Nasiriyah", "Najaf"]
     assert [e.part for e in spread] == [0, 1, 2, 3]
+
+
+def test_the_day_of_the_clause_before_after_is_not_the_day_of_the_event_named_after_it():
+    coder = make_coder(geocode=False)
+    friday = datetime(2018, 5, 18, 20, tzinfo=timezone.utc)
+    [killed] = [e for e in coder.code("افتتح أردوغان قمة استثنائية الجمعة في إسطنبول بعد مقتل أكثر من ستين فلسطينيا",
+                                      published=friday) if e.event_type == "ASSAULT"]
+    assert killed.date_source == "published"  # before Friday, on a day the sentence does not give
+    # a date after بعد, or a بعد that governs no event word, still dates it
+    [march] = [e for e in coder.code("وفي 21 مارس، بعد أيام من القصف، قتل خمسة مدنيين في الغوطة", published=friday)
+               if e.event_type == "ASSAULT"]
+    assert (march.date, march.date_source) == ("2018-03-21", "text")

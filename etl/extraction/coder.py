@@ -2267,6 +2267,13 @@ class EventCoder:
         if self._event_date is not None:
             found = self._event_date(text, published, s.start, s.end, anchor=anchor, tokens=tokens,
                                      tz=published.tzinfo if published is not None else DEFAULT_TZ)
+            if found.source == "text" and found.end is not None and found.end <= anchor and published is not None:
+                k = _token_at(tokens, anchor)
+                if k > 0 and tokens[k - 1].start >= found.end and \
+                        strip_article(_conjunction_off(tokens[k - 1].key)) in _AFTER_WORDS:
+                    # «افتتح أردوغان قمة الجمعة … بعد مقتل 60 فلسطينيا»: Friday is the summit's; the killing named
+                    # after بعد happened before it, on a day the sentence does not give
+                    return published.date().isoformat(), "day", "published", None, False
             written = found.start is not None and bool(_YEAR_WRITTEN.search(text, found.start, found.end))
             return (found.date.isoformat() if found.date else None), found.precision, found.source, \
                 (found.start if getattr(found, "ahead", False) else None), written
