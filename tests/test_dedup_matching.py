@@ -180,16 +180,3 @@ def test_summary_best_place_date_actor_and_mode():
 def test_summary_needs_a_mention():
     with pytest.raises(ValueError):
         summarize("ASSAULT", [], CFG)
-
-
-def test_a_toll_is_the_most_conservative_credible_report():
-    def report(n, killed):
-        return mention(n, article=n, story=n, source=f"s{n}", killed=killed)
-
-    tens = (10, 10, 99)  # «عشرات القتلى»
-    gaza = [report(1, tens), report(2, 52), report(3, 55), report(4, 3), report(5, 60), report(6, tens)]
-    # the words of magnitude count only without a number; 3 (an interview's figure) is far below the others
-    assert summarize("ASSAULT", gaza, CFG).fatalities == (52, 52, 99)
-    assert summarize("ASSAULT", [report(1, tens), report(2, tens)], CFG).fatalities == (10, 10, 99)
-    # two reports that disagree: the lower, as before
-    assert summarize("ASSAULT", [report(1, 5), report(2, 7)], CFG).fatalities == (5, 5, 7)

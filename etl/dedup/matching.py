@@ -349,9 +349,8 @@ def _most_reported(counts: Counter, tiebreak) -> object | None:
 
 def _toll(members: list[Mention], attr: str, report: dict[int, tuple]) -> tuple[int | None, int | None, int | None]:
     """low / best / high over the independent reports: each report (story) contributes the highest numbers
-    its mentions give (a report raises its own toll as it is updated); best is the most conservative credible
-    report's (ACLED's rule: the lowest credible figure; vague words only when no report gives a number, and
-    not a figure far below the others'), low the smallest low of those, high the largest high (UCDP's range)."""
+    its mentions give (a report raises its own toll as it is updated); best is the most conservative report's
+    (ACLED's rule: the lowest credible figure), low the smallest low, high the largest high (UCDP's range)."""
     per_report: dict = defaultdict(lambda: [None, None, None])
     for m in members:
         low, best, high = getattr(m, attr)
@@ -364,23 +363,7 @@ def _toll(members: list[Mention], attr: str, report: dict[int, tuple]) -> tuple[
     if not per_report:
         return (None, None, None)
     values = list(per_report.values())
-    high = max(v[2] for v in values)
-    # a vague word ("عشرات": 10, up to 99) counts only when no report gives a number (ACLED's rule), and a
-    # figure far below what the other reports say is some other count in a sentence linked to the event (3 in
-    # an interview among the fifties of 14 May in Gaza): the most conservative of the credible reports
-    counted = [v for v in values if not _vague(v)] or values
-    if len(counted) >= 3:
-        middle = sorted(v[1] for v in counted)[(len(counted) - 1) // 2]
-        counted = [v for v in counted if v[1] * _OUTLIER_FACTOR >= middle] or counted
-    return (min(v[0] for v in counted), min(v[1] for v in counted), high)
-
-
-_OUTLIER_FACTOR = 4  # a report's figure under a quarter of the reports' median is no reading of this toll
-
-
-def _vague(v: list) -> bool:
-    """A figure read from a word of magnitude: its range spans the order of magnitude (عشرات: 10 to 99)."""
-    return v[2] is not None and v[1] is not None and v[2] >= 9 * max(v[1], 1) and v[2] > v[1]
+    return (min(v[0] for v in values), min(v[1] for v in values), max(v[2] for v in values))
 
 
 def summarize(event_type: str, members: list[Mention], cfg: EventConfig) -> Summary:
