@@ -373,8 +373,11 @@ def test_an_aside_naming_some_of_the_counted_stands_between_count_and_verb():
     # a month, an operation after خلال: their count
     ("وقتل 45 فلسطينيا في سوريا خلال أبريل", {}, [("killed", "period")]),
     ("قتل 78 مدنيا على الأقل خلال العملية التركية", {}, [("killed", "period")]),
-    # واحد (one) is no Sunday: no day is named here
+    # واحد (one) is no Sunday, يوم (a day) no today: no day is named here
     ("عدم مثول ضابط واحد أمام المحكمة رغم مقتل ما لا يقل عن 900 شخص", {}, [("killed", "period")]),
+    ("وجاء هذا بعد يوم من إعلان الجيش مقتل 120 شخصا", {}, [("killed", "period")]),
+    # a stretch given by its ends: its days are its bounds, not the event's (the statement's Saturday is farther)
+    ("وقالت المنظمة إنها تلقت 770 قتيلا في الفترة ما بين 18-27 فبراير، وفقا لبيان السبت", {}, [("killed", "period")]),
 ])
 def test_a_figure_is_this_events_toll_or_a_total(text, event, totals):
     found = extract_casualties(text)

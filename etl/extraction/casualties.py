@@ -467,7 +467,8 @@ def _bare(key: str) -> tuple[str, ...]:
     return (base,)
 
 
-_WEEKDAY_NUMERALS = frozenset({"احد", "اثنين"})  # الأحد / الاثنين are days; أحد، واحد، اثنين are numbers
+# الأحد / الاثنين are days, أحد، واحد، اثنين numbers; اليوم / الليلة are today and tonight, يوم / ليلة any day
+_WEEKDAY_NUMERALS = frozenset({"احد", "اثنين", "يوم", "ليله"})
 
 
 def _numeral_not_weekday(key: str) -> bool:
@@ -505,6 +506,7 @@ def _scope_markers_in(s: _Sentence) -> tuple[list[tuple[int, str]], list[int], l
             markers.append((i, "period"))
         elif is_(i, sc.totals) or phrase_at(i, sc.so_far) or phrase_at(i, sc.campaigns):
             markers.append((i, "period"))
+            period_starts.update(range(i + 1, i + 1 + _PERIOD_START + 2))  # (ما بين 18-27 فبراير: its bounds)
         elif phrase_at(i, sc.earlier):
             markers.append((i, "earlier"))
         elif is_(i, sc.durations) and _counted_out(s, i):
