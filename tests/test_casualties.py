@@ -376,6 +376,9 @@ def test_an_aside_naming_some_of_the_counted_stands_between_count_and_verb():
     # واحد (one) is no Sunday, يوم (a day) no today: no day is named here
     ("عدم مثول ضابط واحد أمام المحكمة رغم مقتل ما لا يقل عن 900 شخص", {}, [("killed", "period")]),
     ("وجاء هذا بعد يوم من إعلان الجيش مقتل 120 شخصا", {}, [("killed", "period")]),
+    # a count over scattered fronts or places: several events' dead, not one event's
+    ("وقتل أكثر من 70 عنصرا من المسلحين في مواجهات في جبهات متفرقة من الساحل الغربي", {}, [("killed", "period")]),
+    ("وقتل 5 جنود في هجوم على موقع عسكري قرب الحديدة", {"killed": (5, 5, 5)}, []),
     # a stretch given by its ends: its days are its bounds, not the event's (the statement's Saturday is farther)
     ("وقالت المنظمة إنها تلقت 770 قتيلا في الفترة ما بين 18-27 فبراير، وفقا لبيان السبت", {}, [("killed", "period")]),
 ])

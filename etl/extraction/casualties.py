@@ -118,6 +118,7 @@ class _Scope(NamedTuple):
     day_anchors: frozenset[str]
     raise_verbs: frozenset[str]
     campaigns: tuple[tuple[str, ...], ...] = ()
+    spread: tuple[tuple[str, ...], ...] = ()
 
 
 class _Lexicon(NamedTuple):
@@ -277,7 +278,7 @@ def _lexicon() -> _Lexicon:
 
 def _scope_markers(raw) -> _Scope:
     lists = ("since", "same_day", "so_far", "during", "periods", "totals", "earlier", "superlatives", "durations",
-             "day_anchors", "raise_verbs", "campaigns")
+             "day_anchors", "raise_verbs", "campaigns", "spread")
     if not isinstance(raw, dict) or set(raw) != set(lists):
         raise CasualtyDataError(f"casualties.yaml: scope needs exactly {list(lists)}")
 
@@ -288,7 +289,7 @@ def _scope_markers(raw) -> _Scope:
         return tuple(tuple(_base(k) for k in _keys(p)) for p in _word_list(raw[name], f"scope.{name}"))
     return _Scope(words("since"), words("same_day"), phrases("so_far"), words("during"), words("periods"),
                   words("totals"), phrases("earlier"), words("superlatives"), words("durations"),
-                  words("day_anchors"), words("raise_verbs"), phrases("campaigns"))
+                  words("day_anchors"), words("raise_verbs"), phrases("campaigns"), phrases("spread"))
 
 
 def _add_accusative(word: str, role: _Role, roles: dict[str, _Role]) -> None:
@@ -504,7 +505,7 @@ def _scope_markers_in(s: _Sentence) -> tuple[list[tuple[int, str]], list[int], l
                                         for j in range(i + 1, min(s.n, i + 4)))
                                     or _hours_beyond_a_day(s, i)):  # (خلال أبريل: a month's count)
             markers.append((i, "period"))
-        elif is_(i, sc.totals) or phrase_at(i, sc.so_far) or phrase_at(i, sc.campaigns):
+        elif is_(i, sc.totals) or phrase_at(i, sc.so_far) or phrase_at(i, sc.campaigns) or phrase_at(i, sc.spread):
             markers.append((i, "period"))
             period_starts.update(range(i + 1, i + 1 + _PERIOD_START + 2))  # (ما بين 18-27 فبراير: its bounds)
         elif phrase_at(i, sc.earlier):
