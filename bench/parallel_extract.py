@@ -85,18 +85,10 @@ def _worker(url: str, batches: list[list[int]], queue) -> None:
 def run_parallel(url: str, workers: int, batch: int, everything: bool) -> dict:
     """Code the pending articles (`everything`: all of them, each worker the whole list, like concurrent
     `reextract --all`) in `workers` processes on alternating batches."""
-    from sqlalchemy import select
-
-    from etl.extract_articles import Extractor, pending_articles
-    from etl.load.db import session_scope
-    from etl.load.models import Article
+    from etl.extract_articles import Extractor, articles_to_code
 
     extractor = Extractor.for_database(url)
-    if everything:
-        with session_scope(url) as session:
-            pending = list(session.scalars(select(Article.id).order_by(Article.id)))
-    else:
-        pending = pending_articles(url, extractor.coder.version, extractor.geocoder.gazetteer.version)
+    pending = articles_to_code(url, extractor, everything)
     batches = [pending[i:i + batch] for i in range(0, len(pending), batch)]
     if everything:
         batches = [list(pending) for _ in range(workers)]

@@ -185,20 +185,11 @@ def _extract(url: str, force: bool) -> dict:
     """Geocode and code the pending articles (all of them with `force`), with a progress bar."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from etl.extract_articles import Extractor, pending_articles, process_batch, BATCH
+    from etl.extract_articles import Extractor, articles_to_code, process_batch, BATCH
 
     with console.status("loading the gazetteer and the dictionaries ..."):
         extractor = Extractor.for_database(url)
-    if force:
-        from sqlalchemy import select
-
-        from etl.load.db import session_scope
-        from etl.load.models import Article
-
-        with session_scope(url) as session:
-            pending = list(session.scalars(select(Article.id).order_by(Article.id)))
-    else:
-        pending = pending_articles(url, extractor.coder.version, extractor.geocoder.gazetteer.version)
+    pending = articles_to_code(url, extractor, everything=force)
     totals = {"articles": 0, "places": 0, "events": 0, "errors": 0}
     with Progress(TextColumn("coding articles"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=console, transient=True) as progress:

@@ -104,6 +104,14 @@ def pending_articles(db_url: str, coder_version: str, gazetteer_version: str, li
         return list(session.scalars(stmt))
 
 
+def articles_to_code(db_url: str, extractor: "Extractor", everything: bool = False) -> list[int]:
+    """The ids to code: those pending for this extractor's coder and gazetteer, or every article."""
+    if not everything:
+        return pending_articles(db_url, extractor.coder.version, extractor.geocoder.gazetteer.version)
+    with session_scope(db_url) as session:
+        return list(session.scalars(select(Article.id).order_by(Article.id)))
+
+
 def clip_text(text: str, limit: int | None = None) -> tuple[str, int | None]:
     """The text, or its first `limit` characters cut at the last line or sentence break (else space) before
     the limit, with the offset where it was cut (None when whole). Offsets into the clipped text are

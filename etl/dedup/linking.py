@@ -402,8 +402,8 @@ def _merge_bridged(index: _Index, event: _Event, others: list[_Event], cfg: Even
     the one the mention joined (the same test as a mention's, on the two summaries) is the same real event,
     told apart only because the reports came in a different order. The older event absorbs the younger."""
     for other in sorted(others, key=lambda e: e.first):
-        if other not in index.events or other is event:
-            continue
+        if other.merged_into is not None or other is event:
+            continue  # (merged away already, into this event or another)
         articles = {m.article_id for m in event.members}
         same_article = any(m.article_id in articles for m in other.members)
         if compatible(other.summary, event.summary, cfg, same_article):

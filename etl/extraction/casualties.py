@@ -469,11 +469,11 @@ def _bare(key: str) -> tuple[str, ...]:
 
 
 # الأحد / الاثنين are days, أحد، واحد، اثنين numbers; اليوم / الليلة are today and tonight, يوم / ليلة any day
-_WEEKDAY_NUMERALS = frozenset({"احد", "اثنين", "يوم", "ليله"})
+_DAYS_ONLY_WITH_ARTICLE = frozenset({"احد", "اثنين", "يوم", "ليله"})
 
 
-def _numeral_not_weekday(key: str) -> bool:
-    return any(b in _WEEKDAY_NUMERALS for b in _bare(key)) and "ال" not in key[:4]
+def _no_day_without_article(key: str) -> bool:
+    return any(b in _DAYS_ONLY_WITH_ARTICLE for b in _bare(key)) and "ال" not in key[:4]
 
 
 def _scope_markers_in(s: _Sentence) -> tuple[list[tuple[int, str]], list[int], list[int]]:
@@ -513,8 +513,9 @@ def _scope_markers_in(s: _Sentence) -> tuple[list[tuple[int, str]], list[int], l
         elif is_(i, sc.durations) and _counted_out(s, i):
             markers.append((i, "period"))
     anchors = [i for i in range(s.n) if i not in period_starts and (
-        (is_(i, sc.day_anchors) and not _numeral_not_weekday(s.toks[i].key)) or (s.toks[i].key.isdigit() and len(s.toks[i].key) <= 2 and i + 1 < s.n
-                                   and _base(s.toks[i + 1].key) in s.lex.months))]
+        (is_(i, sc.day_anchors) and not _no_day_without_article(s.toks[i].key))
+        or (s.toks[i].key.isdigit() and len(s.toks[i].key) <= 2 and i + 1 < s.n
+            and _base(s.toks[i + 1].key) in s.lex.months))]
     raises = [i for i in range(s.n) if is_(i, sc.raise_verbs)]
     return markers, anchors, raises
 

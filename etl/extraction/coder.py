@@ -31,7 +31,7 @@ from etl.extraction.named_events import named_events
 from etl.extraction.casualties import running_total_verbs
 from etl.extraction.cues import Cues, load_cues
 from etl.extraction.dictionaries import AGENT_SECTORS, Actor, ActorForm, Dictionaries, TriggerForm, load_dictionaries, person_on
-from etl.extraction.lexicon import Match
+from etl.extraction.lexicon import QUOTED_GLUE, Match
 from etl.extraction.when import DEFAULT_TZ
 from etl.geo.gazetteer import haversine_km
 from etl.text.numbers import parse_number
@@ -229,7 +229,7 @@ class EventCoder:
             found = self._code_sentence(text, tokens, sentence, s_actors[k], s_triggers[k], s_places[k], published,
                                         context_place)
             if last_day is not None and any(e.date_source == "published" for e in found):
-                self._date_from_narrative(text, sentence, found, last_day, published)
+                self._date_from_narrative(tokens, sentence, found, last_day, published)
             for event in found:
                 if event.locations and event.happened:
                     context_place = event.locations[:1]
@@ -238,15 +238,11 @@ class EventCoder:
             events.extend(found)
         return events
 
-    @staticmethod
-    def _tokens_of(text: str, s: _Sentence) -> list[Token]:
-        return tokenize(text[s.start:s.end])
-
-    def _date_from_narrative(self, text: str, s: _Sentence, found: list[Event], last_day: date,
+    def _date_from_narrative(self, tokens: list[Token], s: _Sentence, found: list[Event], last_day: date,
                              published: datetime | None) -> None:
         """«وفي اليوم التالي، شنت الطائرات غارات»: events dated only by publication in a sentence that goes on
         with the story take the day after (the same day, the week after) the last day the text read."""
-        folded = " " + " ".join(strip_article(t.key) for t in self._tokens_of(text, s)) + " "
+        folded = " " + " ".join(strip_article(t.key) for t in tokens[s.lo:s.hi]) + " "
         for words, days, precision in ((self.cues.narrative_next_day, 1, "day"), (self.cues.narrative_same_day, 0, "day"),
                                        (self.cues.narrative_following_days, 4, "week")):
             if any(f" {w} " in folded for w in words):
@@ -916,7 +912,7 @@ class EventCoder:
             return None
         event_date, precision, date_source, ahead, year_written = self._date(text, tokens, s, published, primary.start)
         if date_source == "published":  # no date in the text: a past event named as such has its own
-            named = [m.payloads[0] for m in named_events().find(_QUOTES.sub(" ", text), tokens, s.lo, s.hi)
+            named = [m.payloads[0] for m in named_events().find(text, tokens, s.lo, s.hi, glue=QUOTED_GLUE)
                      if type_ in m.payloads[0].types]  # (a name is often quoted: فض اعتصام "رابعة العدوية")
             if named:
                 event_date, precision, date_source = named[0].date.isoformat(), "day", "text"
@@ -2234,7 +2230,7 @@ class EventCoder:
     def _before_after_word(tokens: list[Token], i: int, trigger_first: int) -> bool:
         """Is there a بعد / إثر / عقب between the place at token i and the event's word (the event is named after
         another one's clause)?"""
-        return any(strip_article(_conjunction_off(tokens[k].key)) in _AFTER_WORDS for k in range(i + 1, trigger_first))
+        return any(_after_word(tokens[k]) for k in range(i + 1, trigger_first))
 
     def _dateline_end(self, text: str, tokens: list[Token], s: _Sentence) -> int:
         """Where a dateline opening the sentence ends (a character offset; s.start when there is none): up to
@@ -2269,8 +2265,7 @@ class EventCoder:
                                      tz=published.tzinfo if published is not None else DEFAULT_TZ)
             if found.source == "text" and found.end is not None and found.end <= anchor and published is not None:
                 k = _token_at(tokens, anchor)
-                if k > 0 and tokens[k - 1].start >= found.end and \
-                        strip_article(_conjunction_off(tokens[k - 1].key)) in _AFTER_WORDS:
+                if k > 0 and tokens[k - 1].start >= found.end and _after_word(tokens[k - 1]):
                     # «افتتح أردوغان قمة الجمعة … بعد مقتل 60 فلسطينيا»: Friday is the summit's; the killing named
                     # after بعد happened before it, on a day the sentence does not give
                     return published.date().isoformat(), "day", "published", None, False
@@ -2296,8 +2291,6 @@ def _a_year_before(iso: str | None) -> date | None:
     except ValueError:  # 29 February
         return day.replace(year=day.year - 1, day=28)
 
-
-_QUOTES = re.compile(r'["«»“”„]')  # same length as the text: token offsets stay valid
 
 # After these a verb form is a verbal noun (عن قتل، على اغتيال). Not من or ما: "من قتل" may be "who killed".
 _AMONG = frozenset("بينهم بينهن بينهما".split())  # (not منهم، من بينها: they often name a part that acts)
@@ -2515,6 +2508,10 @@ _ARMED_CLASH = ("Battles", "Armed clash")
 
 
 _AFTER_WORDS = frozenset({"بعد", "اثر", "عقب", "اعقاب", "غداه", "خلفيه"})  # folded: the event noun after them follows another
+
+
+def _after_word(token: Token) -> bool:
+    return strip_article(_conjunction_off(token.key)) in _AFTER_WORDS
 _REMOTE_MODES = frozenset({"aerial", "drone", "artillery", "explosives", "suicide", "wmd"})  # weapons of war
 _STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "SPY"})
 _VIOLENT_DEMONSTRATION = ("Riots", "Violent demonstration")

@@ -22,6 +22,7 @@ P = TypeVar("P")
 _OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "كم", "نا", "ني")
 # Between the words of one phrase only spaces, hyphens, tatweel and zero-width joiners may stand.
 _GLUE = frozenset(" \u00a0-\u0640\u200c\u200d")
+QUOTED_GLUE = _GLUE | frozenset('"«»“”„')  # the words of a quoted name may stand apart by its quotes
 
 
 def verb_forms(spec: str) -> set[str]:
@@ -195,8 +196,10 @@ class PhraseIndex(Generic[P]):
         """Is the phrase (written as in a dictionary) already stored, with any payload?"""
         return phrase_key(phrase)[0] in self._index
 
-    def find(self, text: str, tokens: list[Token], lo: int = 0, hi: int | None = None) -> list[Match[P]]:
-        """Non-overlapping longest matches in tokens[lo:hi], left to right."""
+    def find(self, text: str, tokens: list[Token], lo: int = 0, hi: int | None = None,
+             glue: frozenset[str] = _GLUE) -> list[Match[P]]:
+        """Non-overlapping longest matches in tokens[lo:hi], left to right; `glue`: the characters that may stand
+        between the words of one entry (a name's quotes: فض اعتصام "رابعة العدوية")."""
         hi = len(tokens) if hi is None else hi
         index, prefixes, openings = self._index, self._prefixes, self._openings
         found: list[Match[P]] = []
@@ -217,7 +220,7 @@ class PhraseIndex(Generic[P]):
                     if j >= hi or j - i >= self.max_words or key not in prefixes:
                         break
                     gap = text[tokens[j - 1].end:tokens[j].start]
-                    if len(gap) > 3 or any(ch not in _GLUE for ch in gap):
+                    if len(gap) > 3 or any(ch not in glue for ch in gap):
                         break
                     key = key + " " + strip_article(tokens[j].key)
                     j += 1
