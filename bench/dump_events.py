@@ -10,6 +10,7 @@ recoded (type, mode, modality, salience, actor, recipient, toll, trigger, senten
     .venv/bin/python bench/dump_events.py --output /tmp/after.tsv
     diff /tmp/before.tsv /tmp/after.tsv | less
     .venv/bin/python bench/dump_events.py --compare /tmp/before.tsv /tmp/after.tsv   # counts by field
+    .venv/bin/python bench/dump_events.py --full --output /tmp/full.tsv   # every field: a refactor must keep it
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def _toll(toll: dict | None) -> str:
     return "-" if not toll else f"{toll.get('low')}/{toll.get('best')}/{toll.get('high')}"
 
 
-def rows(data: Path, limit: int | None):
+def rows(data: Path, limit: int | None, full: bool = False):
     from etl.extraction.pipeline import make_coder
     from etl.text.dates import parse_date
 
@@ -49,6 +50,10 @@ def rows(data: Path, limit: int | None):
     for article in articles[:limit] if limit else articles:
         for e in coder.code(article.get("text") or "", title=article.get("title"),
                             published=parse_date(article.get("time"))):
+            if full:  # every field the coder sets, for refactors that must change nothing
+                yield (article["docno"], f"{e.trigger['start']:06d}",
+                       json.dumps(e.as_dict(), ensure_ascii=False, sort_keys=True, default=str))
+                continue
             place = e.locations[0].get("name_en") or e.locations[0].get("name") if e.locations else "-"
             yield (article["docno"], f"{e.trigger['start']:06d}", e.event_type, e.mode or "-", e.modality,
                    e.salience, _side(e.actor), _side(e.recipient), _toll(e.fatalities), _toll(e.injured),
@@ -85,6 +90,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--output", type=Path, help="write the dump here (default: standard output)")
     parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument("--full", action="store_true",
+                        help="one JSON line per event with every field (compare two dumps with cmp)")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"),
                         help="count what changed between two dumps instead of coding")
     args = parser.parse_args()
@@ -93,7 +100,7 @@ def main() -> None:
         return
     if not args.data.exists():
         sys.exit(f"{args.data} not found (../shared/data must be beside the project)")
-    lines = sorted("\t".join(row) for row in rows(args.data, args.limit))
+    lines = sorted("\t".join(row) for row in rows(args.data, args.limit, args.full))
     text = "\n".join(lines) + "\n"
     if args.output:
         args.output.write_text(text, encoding="utf-8")

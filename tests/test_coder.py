@@ -467,7 +467,7 @@ def test_local_kinds_of_agent_take_the_country_of_the_event_place(geo_coder):
 
 def test_a_place_after_a_multiword_locative_is_where(geo_coder):
     coder = geo_coder
-    near = coder._after_locative
+    near = coder.places._after_locative
     from etl.text.tokens import tokenize
 
     text = "انفجرت سيارة مفخخة أمس بالقرب من الفلوجة"

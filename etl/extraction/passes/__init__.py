@@ -1,0 +1,1 @@
+"""The event coder's passes, one step each; etl.extraction.coder assembles them."""
