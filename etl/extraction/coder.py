@@ -194,6 +194,57 @@ class EventCoder(Reader):
 
     def _event(self, text, tokens, s, type_, group, actors, instruments, light, non_violent, toll, places,
                published, context_place, all_triggers) -> Event | None:
+        """One event from the triggers of one type in one part of a sentence, or None when they tell none."""
+        read = self._readings(text, tokens, s, type_, group, instruments, light, non_violent, places, all_triggers)
+        if read is None:
+            return None
+        support, strong, heads, verbs, primary, mode = read
+        actor, recipient, actors, main_start = self._sides(text, tokens, s, type_, group, actors, light, toll, verbs,
+                                                           primary, all_triggers)
+        harm_totals = [f for c, f in (toll.totals() if toll else []) if c in ("killed", "injured")]
+        if not self._supported(text, tokens, s, type_, group, actors, actor, recipient, toll, harm_totals, strong,
+                               support):
+            return None
+        event_date, precision, date_source, timing, modality, anchored, nominal, first = self._when_and_whether(
+            text, tokens, s, type_, group, light, toll, harm_totals, places, published, primary, verbs, support,
+            all_triggers)
+        salience = self._salience(text, tokens, s, type_, group, heads, main_start, first, nominal, anchored, support,
+                                  all_triggers)
+        trigger = primary.form.trigger
+        protest = None
+        if type_ == "ASSAULT" and mode not in _REMOTE_MODES and any(
+                self._is(tokens[i], self.cues.protesters) for i in range(s.lo, s.hi)):
+            protest = self.protests.protest_violence(tokens, s, group, actor, toll, mode)
+            if protest[0] != "ASSAULT":
+                type_, mode = protest[0], protest[1]
+        mode_spec = self.d.modes.get((type_, mode)) or self.d.modes[(type_, "")]
+        cameo = trigger.cameo if mode == trigger.mode and type_ == trigger.type else mode_spec.cameo
+        acled = trigger.acled if mode == trigger.mode and type_ == trigger.type else mode_spec.acled
+        if type_ == "ASSAULT" and acled:
+            acled = protest[2] if protest and protest[2] else _acled_by_sides(acled, actor, recipient)
+        harm = type_ == "ASSAULT" or protest is not None
+        locations = self.places.locations(text, tokens, s, places, actor, recipient, context_place, (first, primary.last))
+        confidence = 0.45 + 0.2 * bool(strong) + 0.05 * min(len(support), 4)
+        if modality not in HAPPENED:
+            confidence *= 0.6
+        return Event(
+            event_type=type_, mode=mode, cameo=cameo,
+            acled_event_type=acled[0] if acled else None, acled_sub_event_type=acled[1] if acled else None,
+            actor=self.arguments.side(actor, locations), recipient=self.arguments.side(recipient, locations),
+            trigger={"text": primary.text, "start": primary.start, "end": primary.end},
+            sentence={"text": text[s.start:s.end], "start": s.start, "end": s.end},
+            locations=locations, date=event_date, date_precision=precision, date_source=date_source,
+            fatalities=_range(toll, "killed") if harm else None,
+            injured=_range(toll, "injured") if harm else None,
+            arrested=_range(toll, "arrested") if type_ == "COERCE" else None,
+            abducted=_range(toll, "abducted") if type_ == "ASSAULT" and mode == "abduct" else None,
+            modality=modality, confidence=round(min(confidence, 0.99), 3), trigger_id=trigger.id, support=support,
+            salience=salience, totals=_totals(toll, type_), timing=timing)
+
+
+    def _readings(self, text, tokens, s, type_, group, instruments, light, non_violent, places, all_triggers):
+        """What the triggers say by themselves: (support, strong triggers, heads, verbs, the primary trigger,
+        mode), or None when they tell no event (a gathering for something else, deaths of another cause)."""
         if type_ == "PROTEST" and self.protests.other_gathering(tokens, s, group, all_triggers):
             return None
         support: list[str] = []
@@ -256,6 +307,12 @@ class EventCoder(Reader):
             support.append("territory")
         if len({t.form.trigger.id for t in group}) > 1 and any(not t.form.trigger.weak or t.form.verb for t in group):
             support.append("several-triggers")  # سيارة مفخخة فجرت حافلة: a device and a verb of attack
+        return support, strong, heads, verbs, primary, mode
+
+    def _sides(self, text, tokens, s, type_, group, actors, light, toll, verbs, primary, all_triggers):
+        """(actor, recipient, the actors of the event's own clause, where the main clause starts): the
+        arguments pass for each trigger, then what the whole sentence says of the sides (a reporting source
+        that is the agent, the side that claimed the attack, the nisba on a strike, an observer who counts)."""
         actor = recipient = None
         main_start = self._main_start(tokens, s, text, self._first_trigger(tokens, s, all_triggers))
         sources = []
@@ -358,6 +415,11 @@ class EventCoder(Reader):
             state = self.d.actors.countries.get(actor.actor.country)
             if state is not None:
                 actor = _as_military(replace(actor, actor=state, kind="adjective"), self.d.actors.sector_names)
+        return actor, recipient, actors, main_start
+
+    def _supported(self, text, tokens, s, type_, group, actors, actor, recipient, toll, harm_totals, strong,
+                   support) -> bool:
+        """Adds what the sides and the toll support to `support`; a weak trigger needs enough of it."""
         if actor is not None and (actor.named or actor.actor.sector in AGENT_SECTORS):
             support.append("actor")
         if actor is not None and actor.actor.sector in ARMED_SECTORS:
@@ -368,7 +430,6 @@ class EventCoder(Reader):
                                                           for tok in tokens[t.last:min(s.hi, t.last + 10)])
                                       for t in group):
             support.append("target")  # استهدف التحالف … مواقع عسكرية: the object is a military target
-        harm_totals = [f for c, f in (toll.totals() if toll else []) if c in ("killed", "injured")]
         has_toll = bool(toll and (toll.killed or toll.injured)) or bool(harm_totals)
         if has_toll and type_ == "ASSAULT":
             support.append("toll")
@@ -376,8 +437,13 @@ class EventCoder(Reader):
             gathered = [self.protests.gathering_crowd(text, tokens, s, t, actors) for t in group]
             if any(gathered) or (None in gathered and self.protests.crowd(tokens, s)):
                 support.append("protesters")
-        if not strong and not self.triggers.weak_supported(type_, support):
-            return None
+        return bool(strong) or self.triggers.weak_supported(type_, support)
+
+    def _when_and_whether(self, text, tokens, s, type_, group, light, toll, harm_totals, places, published, primary,
+                          verbs, support, all_triggers):
+        """(date, precision, date source, timing, modality, anchored, nominal, first token of the act): the
+        date and the modality decide each other (a day still to come makes a future event; an event that
+        happened is never dated after publication)."""
         event_date, precision, date_source, ahead, year_written = self.time.date(text, tokens, s, published, primary.start)
         if date_source == "published":  # no date in the text: a past event named as such has its own
             named = [m.payloads[0] for m in named_events().find(text, tokens, s.lo, s.hi, glue=QUOTED_GLUE)
@@ -438,6 +504,12 @@ class EventCoder(Reader):
         first = min(t.first for t in acts)
         if modality in HAPPENED and nominal and "toll" not in support and self.modality.listed_crime(tokens, group, all_triggers):
             modality = "generic"  # القتل والسرقة والاغتصاب: a kind of crime, not a particular event
+        return event_date, precision, date_source, timing, modality, anchored, nominal, first
+
+    def _salience(self, text, tokens, s, type_, group, heads, main_start, first, nominal, anchored, support,
+                  all_triggers) -> str:
+        """main or background: the salience pass, then what other triggers of the sentence say (an event that
+        another is about - a condemnation, a claim of responsibility - is background)."""
         salience = self.salience.of(text, tokens, s, first, main_start, nominal)
         if salience == "main" and self.salience.told_earlier(tokens, s, group):
             salience = "background"  # اختطفتا في مأرب في وقت سابق: an event reported before
@@ -451,36 +523,7 @@ class EventCoder(Reader):
         if salience == "main" and nominal and (not anchored or (all(_definite(tokens, t) for t in heads)
                                                                 and not {"toll", "light-verb", "occurred"} & set(support))):
             salience = "background"  # الاغتيال، التفجيرات، اغتياله: a reference to an event told elsewhere
-        protest = None
-        if type_ == "ASSAULT" and mode not in _REMOTE_MODES and any(
-                self._is(tokens[i], self.cues.protesters) for i in range(s.lo, s.hi)):
-            protest = self.protests.protest_violence(tokens, s, group, actor, toll, mode)
-            if protest[0] != "ASSAULT":
-                type_, mode = protest[0], protest[1]
-        mode_spec = self.d.modes.get((type_, mode)) or self.d.modes[(type_, "")]
-        cameo = trigger.cameo if mode == trigger.mode and type_ == trigger.type else mode_spec.cameo
-        acled = trigger.acled if mode == trigger.mode and type_ == trigger.type else mode_spec.acled
-        if type_ == "ASSAULT" and acled:
-            acled = protest[2] if protest and protest[2] else _acled_by_sides(acled, actor, recipient)
-        harm = type_ == "ASSAULT" or protest is not None
-        locations = self.places.locations(text, tokens, s, places, actor, recipient, context_place, (first, primary.last))
-        confidence = 0.45 + 0.2 * bool(strong) + 0.05 * min(len(support), 4)
-        if modality not in HAPPENED:
-            confidence *= 0.6
-        return Event(
-            event_type=type_, mode=mode, cameo=cameo,
-            acled_event_type=acled[0] if acled else None, acled_sub_event_type=acled[1] if acled else None,
-            actor=self.arguments.side(actor, locations), recipient=self.arguments.side(recipient, locations),
-            trigger={"text": primary.text, "start": primary.start, "end": primary.end},
-            sentence={"text": text[s.start:s.end], "start": s.start, "end": s.end},
-            locations=locations, date=event_date, date_precision=precision, date_source=date_source,
-            fatalities=_range(toll, "killed") if harm else None,
-            injured=_range(toll, "injured") if harm else None,
-            arrested=_range(toll, "arrested") if type_ == "COERCE" else None,
-            abducted=_range(toll, "abducted") if type_ == "ASSAULT" and mode == "abduct" else None,
-            modality=modality, confidence=round(min(confidence, 0.99), 3), trigger_id=trigger.id, support=support,
-            salience=salience, totals=_totals(toll, type_), timing=timing)
-
+        return salience
 
 _UNTIL = frozenset("حتي بحلول لغايه غايه".split())  # before a date: the end of a time that runs now
 _REMOTE_MODES = frozenset({"aerial", "drone", "artillery", "explosives", "suicide", "wmd"})  # weapons of war
