@@ -184,3 +184,36 @@ def test_a_name_the_news_inflects_as_a_common_noun_needs_support():
     assert "Al ‘Ashārah" in [m.name_en for m in real.geocode("اشتباكات في بلدة العشارة بريف دير الزور")]
     # a town large enough stands out from the noun it spells (عقبة, an obstacle)
     assert [m.name_en for m in real.geocode("وصل الوفد إلى العقبة")] == ["Aqaba"]
+
+
+# ------------------------------------------------------------------------------ plain words (packaged data)
+
+@pytest.fixture(scope="module")
+def packaged() -> Geocoder:
+    from etl.geo.gazetteer import packaged_gazetteer
+
+    return Geocoder(packaged_gazetteer())
+
+
+def places_of(geo, text):
+    return [(m.text, m.as_dict().get("country")) for m in geo.geocode(text)]
+
+
+def test_a_name_read_with_the_article_its_place_never_takes_needs_context(packaged):
+    assert places_of(packaged, "الوضع المالي صعب في البلاد") == []  # financial, not Mali
+    assert places_of(packaged, "التقنيات الحديثة متاحة للجميع") == []  # modern, not Haditha
+    assert places_of(packaged, "انتشرت القوات الفرنسية في مالي") == [("مالي", "ML")]
+    # the big cities whose Arabic names the gazetteer lacks with the article stay where they were
+    assert places_of(packaged, "وصل الوفد إلى الإسكندرية") == [("الإسكندرية", "EG")]
+    assert places_of(packaged, "اشتباكات في مناطق مثل البوكمال") == [("البوكمال", "SY")]
+
+
+def test_tanween_and_number_words_are_plain_words(packaged):
+    assert places_of(packaged, "كان دومًا يقول إن الحل قريب") == []  # always, not Douma
+    assert places_of(packaged, "ارتفعت الأسعار بنسبة عشرين في المائة") == []  # percent, not Al Mayah
+    assert places_of(packaged, "قصفت الطائرات دوما") == [("دوما", "SY")]
+
+
+def test_a_lone_letter_does_not_continue_a_name(packaged):
+    # a segmenter's text (NewsFANE) sets the pronoun apart: بان ه is بأنه (that he), not Baneh
+    assert places_of(packaged, "وقال بان ه سيعود") == []
