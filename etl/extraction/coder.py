@@ -102,6 +102,7 @@ class EventCoder(Reader):
             title_places = self.geocoder.geocode(title) if (self.geocoder is not None and title) else []
         focus = _focus_country(list(places) + list(title_places))
         actors = self.actors.find(text, tokens, published, focus)
+        places = _not_named_sides(places, actors)
         triggers = self.triggers.find(text, tokens, actors, places)
         starts = [t.start for t in tokens]
         sentences = []
@@ -575,3 +576,14 @@ def _scare_quoted(text: str, t: TriggerMention) -> bool:
     """Does the trigger stand alone between quotation marks («خطفته»)?"""
     before = text[max(0, t.start - 4):t.start].rstrip()
     return bool(before) and before[-1] in "«\"“" and text[t.end:t.end + 2].lstrip()[:1] in ("»", "\"", "”")
+
+
+def _not_named_sides(places: list, actors: list[ActorMention]) -> list:
+    """A place read inside a person's name (أحمدي نجاد: Al Ahmadi; بايدن: Aydın) or at the start of an
+    organisation's (جامعة الدول العربية) is part of that name, not where anything happened. (Not a country:
+    a person's mention may hold a title, وزير خارجية الولايات المتحدة.)"""
+    names = [(a.start, a.end, a.kind == "person") for a in actors if a.kind in ("person", "org")]
+    if not names:
+        return places
+    return [p for p in places if getattr(p, "precision", 1) >= 4 or not any(
+        start <= p.start and p.end <= end and (person or p.start == start) for start, end, person in names)]

@@ -280,7 +280,8 @@ class Gazetteer:
     """Name key -> candidate places, plus what resolution needs to know about each place."""
 
     def __init__(self, places: list[Place], names: list[tuple[int, str, str]],
-                 article_keys: frozenset[str] = frozenset()) -> None:
+                 article_keys: frozenset[str] = frozenset(),
+                 with_article: frozenset[tuple[int, str]] | None = None) -> None:
         self.places = places
         self.by_id = {p.id: p for p in places}
         index: dict[str, list[Place]] = defaultdict(list)
@@ -298,6 +299,9 @@ class Gazetteer:
         self.index = {key: sorted(found, key=_natural) for key, found in index.items()}
         self.arabic_keys = arabic_keys
         self.article_keys = article_keys  # one-word keys whose names are always written with ال
+        # (place id, key) of the one-word names written with ال: a word read with the article is only a place
+        # that is so named (المالي is not Mali, but may be Turkey's Elmalı); None: not known, no test
+        self.with_article = with_article
         by_key = sorted(places, key=_natural)
         self.admin1, self.countries = {}, {}
         for p in by_key:  # a code held by two places (loaded GeoNames dumps) goes to the smaller place key
@@ -337,8 +341,9 @@ class Gazetteer:
             objects.append(_place(number, row))
             for name, lang, _ in names.get(row["place_key"], []):
                 name_rows.append((number, name_key(name), lang))
-                written.append(name)
-        return cls(objects, name_rows, article_keys(written))
+                written.append((number, name))
+        return cls(objects, name_rows, article_keys(name for _, name in written),
+                   frozenset((number, name_key(name)) for number, name in written if _has_article(name)))
 
     @classmethod
     def from_db(cls, db_url: str) -> "Gazetteer":
@@ -357,7 +362,8 @@ class Gazetteer:
                                            PlaceName.name)).all()
         if not rows:
             raise LookupError("the gazetteer is empty: run `marsad gazetteer build`")
-        return cls([Place(*row) for row in rows], [tuple(n[:3]) for n in names], article_keys(n[3] for n in names))
+        return cls([Place(*row) for row in rows], [tuple(n[:3]) for n in names], article_keys(n[3] for n in names),
+                   frozenset((n[0], n[1]) for n in names if _has_article(n[3])))
 
 
 def article_keys(names) -> frozenset[str]:
@@ -369,6 +375,12 @@ def article_keys(names) -> frozenset[str]:
             continue
         (with_article if fold(words[0]).startswith("ال") else without).add(name_key(name))
     return frozenset(with_article - without)
+
+
+def _has_article(name: str) -> bool:
+    """Written with the article (القاهرة, البو كمال): its key is what the text reads with ال stripped."""
+    words = name.split()
+    return bool(words) and fold(words[0]).startswith("ال")
 
 
 def _place(number: int, row: dict) -> Place:
