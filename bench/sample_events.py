@@ -4,7 +4,7 @@ There is no gold standard for the corpus the pipeline really runs on; reading a 
 precision is checked (docs/EVALUATION.md reports such readings with the arguments used). The articles and
 the events are drawn with fixed seeds, so the same arguments print the same sample for the same coder.
 
-    .venv/bin/python bench/sample_events.py [--type ASSAULT] [--articles 600] [--n 30] [--seed 11]
+    .venv/bin/python bench/sample_events.py [--type ASSAULT|ALL] [--articles 600] [--n 30] [--seed 11]
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ant_multisource" / "middleEast
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--type", default="ASSAULT", help="PLOVER event type")
+    parser.add_argument("--type", default="ASSAULT", help="PLOVER event type, or ALL for every type")
     parser.add_argument("--articles", type=int, default=600, help="random articles to code")
     parser.add_argument("--n", type=int, default=30, help="events to print")
     parser.add_argument("--seed", type=int, default=11)
@@ -43,7 +43,7 @@ def main() -> None:
     for article in articles[:args.articles]:
         for event in coder.code(article.get("text") or "", title=article.get("title"),
                                 published=parse_date(article.get("time"))):
-            if event.event_type == args.type and event.happened and event.salience == "main":
+            if args.type in ("ALL", event.event_type) and event.happened and event.salience == "main":
                 events.append((article["docno"], event))
     print(f"coder {coder.version}: {len(events)} main {args.type} events that happened in {args.articles} "
           f"random articles (seed {args.seed}); {min(args.n, len(events))} of them:")
@@ -51,8 +51,9 @@ def main() -> None:
         place = e.locations[0].get("name_en") if e.locations else None
         who = (e.actor or {}).get("name")
         whom = (e.recipient or {}).get("name")
-        print(f"\n{k}. {docno} [{e.mode or '-'}] trigger «{e.trigger['text']}» actor={who} recipient={whom} "
-              f"place={place} date={e.date} killed={(e.fatalities or {}).get('best')}")
+        print(f"\n{k}. {docno} {e.event_type} [{e.mode or '-'}] trigger «{e.trigger['text']}» actor={who} recipient={whom} "
+              f"place={place} ({e.locations[0].get('text') if e.locations else '-'}) date={e.date} "
+              f"killed={(e.fatalities or {}).get('best')} injured={(e.injured or {}).get('best')}")
         print("   ", " ".join(e.sentence["text"].split())[:300])
 
 
