@@ -224,7 +224,8 @@ class EventCoder(Reader):
         if type_ == "ASSAULT" and acled:
             acled = protest[2] if protest and protest[2] else _acled_by_sides(acled, actor, recipient)
         harm = type_ == "ASSAULT" or protest is not None
-        locations = self.places.locations(text, tokens, s, places, actor, recipient, context_place, (first, primary.last))
+        locations = self.places.locations(text, tokens, s, places, actor, recipient, context_place,
+                                          (first, primary.last), type_)
         confidence = 0.45 + 0.2 * bool(strong) + 0.05 * min(len(support), 4)
         if modality not in HAPPENED:
             confidence *= 0.6
@@ -326,6 +327,11 @@ class EventCoder(Reader):
                 actor = a
             if recipient is None and r is not None and r is not actor:
                 recipient = r
+        if type_ == "ASSAULT" and (survivor := self.arguments.survivor(tokens, s, group, actors)) is not None:
+            # نجا وزير الداخلية من هجوم: who survived was the target; who attacked is named elsewhere, if at all
+            recipient = survivor
+            if actor is not None and (actor is survivor or _same(actor, survivor)):
+                actor = None
         if type_ == "ASSAULT" and recipient is not None and recipient.kind == "adjective" and (
                 recipient.first == s.lo or _particle(tokens[recipient.first - 1], self.cues) or any(
                     t.form.verb and t.last == recipient.first for t in group)):
@@ -427,6 +433,8 @@ class EventCoder(Reader):
             support.append("armed-actor")
         if recipient is not None:
             support.append("recipient")
+        if type_ == "ASSAULT" and self.arguments.survivor(tokens, s, group, actors) is not None:
+            support.append("survived")  # نجا من هجوم: the attack took place
         if type_ == "ASSAULT" and any(t.form.verb and any(self._is(tok, self.cues.targets)
                                                           for tok in tokens[t.last:min(s.hi, t.last + 10)])
                                       for t in group):
@@ -459,6 +467,8 @@ class EventCoder(Reader):
         anchored = date_source == "text" and precision in ("day", "week") or \
             self.triggers.anchored(tokens, s, support, places)
         modality = self.modality.of(tokens, s, primary, all_triggers, anchored, text, light)
+        if modality in HAPPENED and self.modality.foiled(tokens, s, [t for t in group if t is not primary]):
+            modality = "negated"  # أحبطت قوات الأمن هجوما كان يستهدف كنيسة: the attack its verb describes was foiled
         day = _token_at(tokens, ahead) if ahead is not None else None  # where a day still to come is named
         if modality in HAPPENED and day is not None and not (primary.form.verb and primary.form.tense == "past") \
                 and 0 <= day - primary.last <= 4 and not _punctuated(text, tokens, primary.last - 1, day) and \

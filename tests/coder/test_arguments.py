@@ -1128,3 +1128,11 @@ def test_actor_finder_composes_a_side_and_dates_a_persons_role(coder):
     in_office = parse(coder, text, published=datetime(2020, 5, 1, tzinfo=timezone.utc)).actor("نتنياهو")
     out_of_office = parse(coder, text, published=datetime(2022, 5, 1, tzinfo=timezone.utc)).actor("نتنياهو")
     assert (in_office.actor.sector, out_of_office.actor.sector) == ("GOV", "ELI")
+
+
+def test_who_survived_an_attack_was_its_target(coder):
+    event = one(coder, "نجا وزير الداخلية من هجوم مسلح استهدف موكبه", "ASSAULT")
+    assert event.happened and event.actor is None
+    assert event.recipient is not None and event.recipient["sector"] in ("GOV", "COP")
+    attempt = one(coder, "نجا رئيس الوزراء من محاولة اغتيال بعبوة ناسفة", "ASSAULT")
+    assert attempt.actor is None and attempt.recipient["sector"] == "GOV"

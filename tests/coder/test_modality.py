@@ -309,3 +309,9 @@ def test_listed_crime_is_a_kind_of_crime_in_a_list(coder):
     assert coder.modality.listed_crime(listed.tokens, [listed.trigger("القتل")], listed.triggers)
     single = parse(coder, "وأسفر القتل في المدينة عن حالة من الرعب")
     assert not coder.modality.listed_crime(single.tokens, [single.trigger("القتل")], single.triggers)
+
+
+def test_an_attack_described_by_a_verb_after_its_noun_is_still_foiled(coder):
+    # the verb كان يستهدف describes the noun هجوما, which أحبطت governs
+    event = one(coder, "أحبطت قوات الأمن أمس هجوما إرهابيا كان يستهدف كنيسة", "ASSAULT")
+    assert event.modality == "negated"

@@ -155,3 +155,14 @@ def test_a_place_inside_a_persons_name_is_no_place_of_the_event():
     assert any(a.kind == "person" and "الولايات المتحدة" in a.text for a in actors)
     kept = _not_named_sides(coder.geocoder.geocode(text, tokens=tokens), actors)
     assert [p.text for p in kept] == ["الولايات المتحدة", "إيران"]
+
+
+def test_a_statement_is_not_placed_where_its_matter_lies(geo_coder):
+    # what a meeting or a statement is about (بحث الأوضاع في سوريا، أطلعه على تفاصيل الاتفاق مع العراق) is no
+    # place of it; where a visit goes is
+    talks = one(geo_coder, "بحث الرئيس مع نظيره الأوضاع في سوريا", "CONSULT")
+    assert [loc.get("name_en") for loc in talks.locations if not loc.get("inherited")] == []
+    briefed = one(geo_coder, "استقبل الأمير الوزير الذي أطلعه على تفاصيل الاتفاق مع العراق", "CONSULT")
+    assert [loc.get("name_en") for loc in briefed.locations if not loc.get("inherited")] == []
+    attack = one(geo_coder, "قصفت الطائرات مواقع في سوريا", "ASSAULT")
+    assert attack.locations[0]["name_en"] == "Syria"

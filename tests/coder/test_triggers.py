@@ -309,3 +309,14 @@ def test_warning_fire_is_fire_into_the_air_before_anyone_is_named_as_its_target(
     assert warning("وأطلق الجنود طلقات تحذيرية قرب السياج")
     # على names whom it is fired at: what comes after it says nothing of a warning
     assert not warning("أطلق مسلحون النار على المتظاهرين في الهواء الطلق")
+
+
+def test_seizures_referrals_calls_and_promises_are_events(coder):
+    assert one(coder, "ضبطت الشرطة كمية كبيرة من المخدرات في الميناء", "COERCE").mode == "seize"
+    assert events(coder, "دعا الطرفين إلى ضبط النفس") == []  # restraint
+    assert one(coder, "أحالت النيابة العامة المتهمين إلى القضاء بتهمة الإرهاب", "COERCE").mode == "arrest"
+    assert one(coder, "هاتفت المستشارة الألمانية الرئيس الأمريكي أمس", "CONSULT").mode == "phone"
+    assert events(coder, "وصلته رسالة عبر هاتف محمول") == []  # a telephone, not a call
+    assert one(coder, "وعد الرئيس بإجراء انتخابات مبكرة", "AGREE").happened
+    assert [e for e in events(coder, "يعد هذا القرار الأول من نوعه") if e.event_type == "AGREE"] == []
+    assert [e for e in events(coder, "وعدة دول أخرى") if e.event_type == "AGREE"] == []  # and several

@@ -19,6 +19,22 @@ SUBJECT_WINDOW = 7  # tokens before a verb in which its subject may stand (SVO)
 class Arguments(Reader):
     """Finds an event's actor and recipient among the actor mentions of its part of the sentence."""
 
+    def survivor(self, tokens: list[Token], s: _Sentence, group: list[TriggerMention],
+                 actors: list[ActorMention]) -> ActorMention | None:
+        """نجا وزير الداخلية من هجوم مسلح، نجاة المحافظ من محاولة اغتيال: the one named between a verb of
+        surviving and من, right before the attack's word, was its target."""
+        first = min(t.first for t in group)
+        if first < 2 or first - 1 < s.lo or strip_article(tokens[first - 1].key) != "من" and not (
+                first >= 3 and strip_article(tokens[first - 2].key) == "من"):  # (من محاولة اغتيال)
+            return None
+        at = first - 1 if strip_article(tokens[first - 1].key) == "من" else first - 2
+        verb = next((k for k in range(at - 1, max(s.lo, at - 8) - 1, -1) if self._is(tokens[k], self.cues.survived)),
+                    None)
+        if verb is None:
+            return None
+        return next((a for a in actors if verb < a.first and a.last <= at), None) or \
+            next((a for a in actors if a.last == verb), None)  # (الوزير نجا من …)
+
     def side(self, m: ActorMention | None, locations: list[dict]) -> dict | None:
         """The actor or recipient as output. A local kind of agent named without a country (مدنيون، الشرطة،
         مسجد) takes the country of the event's place, marked country_from: place."""

@@ -15,7 +15,8 @@ from etl.text.tokens import Token, strip_article
 class EventPlace(Reader):
     """Ranks a sentence's places for an event."""
 
-    def locations(self, text, tokens, s, places, actor, recipient, context_place, trigger=None) -> list[dict]:
+    def locations(self, text, tokens, s, places, actor, recipient, context_place, trigger=None,
+                  event_type: str | None = None) -> list[dict]:
         # (a side named as a place - صاروخ باتجاه السعودية - is still where the event is)
         used = [m for m in (actor, recipient) if m is not None and not m.locative]
         dateline = self._dateline_end(text, tokens, s)
@@ -36,6 +37,8 @@ class EventPlace(Reader):
                 continue
             if trigger is not None and i < trigger[0] and self._before_after_word(tokens, i, trigger[0]):
                 continue  # «افتتح أردوغان قمة في إسطنبول بعد مقتل 60 فلسطينيا»: the summit's city, not the killing's
+            if event_type in _SAYING_TYPES and trigger is not None and i >= trigger[1] and self._spoken_of(tokens, i, trigger[1]):
+                continue  # «استقبل أمير قطر كيري الذي أطلعه على تفاصيل الاتفاق مع إيران»: Iran is what was discussed
             chosen.append(p)
         if not chosen:
             return [dict(c, inherited=True) for c in context_place]
@@ -56,6 +59,12 @@ class EventPlace(Reader):
             return any(self._is(tokens[k], self.cues.relative_pronouns) for k in range(trigger[1], i))
         candidates = list(chosen)  # (a list being sorted reads as empty inside its key function)
         return [self.place_dict(p) for p in sorted(candidates, key=rank)]
+
+    def _spoken_of(self, tokens: list[Token], i: int, after: int) -> bool:
+        """Is the place at token i, after a statement's or a meeting's word, what is spoken of: after a word of a
+        topic (عن، حول، بشأن، تفاصيل، الأوضاع) or inside a relative clause (الذي أطلعه على …)?"""
+        return any(self._is(tokens[k], self.cues.topic_prepositions) or self._is(tokens[k], self.cues.topic_nouns)
+                   or self._is(tokens[k], self.cues.relative_pronouns) for k in range(after, i))
 
     @staticmethod
     def _before_after_word(tokens: list[Token], i: int, trigger_first: int) -> bool:
@@ -105,6 +114,8 @@ _DIRECTIONS = frozenset("شمال جنوب شرق غرب شمالي جنوبي �
 _LIST_GAP = re.compile(r"\s*[،,]?\s*(?:و|أو)?\s*(?:(?:مدينة|مدينتي|مدن|بلدة|بلدات|قرية|قرى|محافظة|محافظات|منطقة|مناطق|"
                        r"مخيم|مخيمات|حي|أحياء|ناحية|قضاء)\s+)?", re.UNICODE)
 _LIST_KINDS = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# Statements and meetings: where they were made, not what they are about
+_SAYING_TYPES = frozenset({"CONSULT", "ACCUSE", "REQUEST", "AGREE", "SUPPORT", "THREATEN", "REJECT", "CONCEDE"})
 _SPREAD_TO = re.compile(r"(?:^|\s)(?:إلى|الى|لتشمل|ليشمل|وصولا إلى)\s")  # «من البصرة … إلى مدن العمارة والناصرية»
 _APART_KM = 25  # places of a list closer than this are one locality (الزريجي والدير): one event
 

@@ -35,6 +35,10 @@ class Modality(Reader):
             _phrases(tokens, t.last, hi, self.cues.phrase_starts)
         return bool(words & self.cues.necessity)
 
+    def foiled(self, tokens: list[Token], s: _Sentence, triggers: list[TriggerMention]) -> bool:
+        """Is one of these triggers (an event noun) the object of a verb of foiling (أحبط، أفشل)?"""
+        return any(not t.form.verb and self._prevented(tokens, s, t) for t in triggers)
+
     def _prevented(self, tokens: list[Token], s: _Sentence, t: TriggerMention) -> bool:
         lo = max(s.lo, t.first - 8)
         cues = self.cues

@@ -128,7 +128,7 @@ class TriggerFinder(Reader):
             # ضرب، استهدف، هاجم are as often words, plans or blows of fate: an armed actor alone is not
             # enough; an instrument, a toll, a second trigger, or an actor AND a target are.
             # هاجم ماكين رغبة أوباما: an attack in words; an armed actor with a target is an attack
-            return bool(found & {"instrument", "toll", "several-triggers", "light-verb"}) or \
+            return bool(found & {"instrument", "toll", "several-triggers", "light-verb", "survived"}) or \
                 {"armed-actor", "recipient"} <= found or {"armed-actor", "territory"} <= found or \
                 {"armed-actor", "target"} <= found
         if type_ == "PROTEST":
