@@ -102,6 +102,13 @@ def test_ambiguous_sound_plurals_are_not_duals():
     assert find_quantities("أصيب مدنيين ومسلحين") == []
 
 
+def test_nominative_dual_of_a_nisba_counts_two_its_oblique_form_does_not():
+    # قتل فلسطينيان: two Palestinians; فلسطينيين is also the plural; بيان (a statement) is no dual
+    assert [(q.best, q.kind) for q in find_quantities("قتل فلسطينيان وأصيب مدنيان")] == [(2, "dual"), (2, "dual")]
+    assert find_quantities("قتل فلسطينيين") == []
+    assert find_quantities("أصدر الجيش بيانا") == []
+
+
 def test_dual_noun_with_explicit_two():
     text = "قتلت القوات مسلحين اثنين وجنديين اثنين"
     assert [(text[q.start:q.end], q.best, q.kind) for q in find_quantities(text)] == [

@@ -180,6 +180,12 @@ def _tables() -> _Tables:
             if dual in readings:
                 raise NumbersDataError(f"numbers.yaml: dual of {word!r} is also a number word")
             readings[dual] = _Word("dual", 2, singular, False, False)
+    for word in _words_of(raw, "nominative_duals"):
+        singular = _word_key(word)
+        dual = singular + "ان"
+        if dual in readings:
+            raise NumbersDataError(f"numbers.yaml: dual of {word!r} is also a number word")
+        readings[dual] = _Word("dual", 2, singular, False, False)
 
     words: dict[str, _Word] = {}
     for base, reading in readings.items():

@@ -166,3 +166,11 @@ def test_a_statement_is_not_placed_where_its_matter_lies(geo_coder):
     assert [loc.get("name_en") for loc in briefed.locations if not loc.get("inherited")] == []
     attack = one(geo_coder, "قصفت الطائرات مواقع في سوريا", "ASSAULT")
     assert attack.locations[0]["name_en"] == "Syria"
+
+
+def test_whom_a_statement_names_is_not_where_it_was_made(geo_coder):
+    accused = one(geo_coder, "اتهمت الحكومة العراقية سوريا والأردن بدعم المسلحين", "ACCUSE")
+    assert [loc["name_en"] for loc in accused.locations if not loc.get("inherited")] == []
+    # where it was said, after في, is its place
+    condemned = one(geo_coder, "أدان الوزير في بيان صدر في بغداد الهجوم", "ACCUSE")
+    assert condemned.locations[0]["name_en"] == "Baghdad"

@@ -106,7 +106,7 @@ def test_a_kind_of_civilian_right_after_the_people_describes_them(coder):
     # the dead or live fire: an attack, typed as ACLED types it
     ("وقتلت القوات الإسرائيلية 60 متظاهرا فلسطينيا عند الحدود مع غزة الاثنين",
      ("ASSAULT", "kill", "Protests", 60, None)),
-    ("وقتل متظاهران في البصرة السبت خلال مواجهات مع قوات الأمن", ("ASSAULT", "kill", "Riots", None, None)),
+    ("وقتل متظاهران في البصرة السبت خلال مواجهات مع قوات الأمن", ("ASSAULT", "kill", "Riots", 2, None)),  # (a nominative dual counts two)
     # gunmen who fire on a crowd, and a bombing near a protest: attacks like any other
     ("وأطلق مسلحون النار أمس على المتظاهرين فقتلوا ثلاثة منهم", ("ASSAULT", "firearms", "Violence against civilians", 3, None)),
 ])

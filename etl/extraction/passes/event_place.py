@@ -37,8 +37,12 @@ class EventPlace(Reader):
                 continue
             if trigger is not None and i < trigger[0] and self._before_after_word(tokens, i, trigger[0]):
                 continue  # «افتتح أردوغان قمة في إسطنبول بعد مقتل 60 فلسطينيا»: the summit's city, not the killing's
-            if event_type in _SAYING_TYPES and trigger is not None and i >= trigger[1] and self._spoken_of(tokens, i, trigger[1]):
-                continue  # «استقبل أمير قطر كيري الذي أطلعه على تفاصيل الاتفاق مع إيران»: Iran is what was discussed
+            if event_type in _SAYING_TYPES and trigger is not None and i >= trigger[1] and (
+                    self._spoken_of(tokens, i, trigger[1]) or
+                    event_type != "CONSULT" and not self._after_locative(tokens, p.start)):
+                # «استقبل أمير قطر كيري الذي أطلعه على تفاصيل الاتفاق مع إيران»: Iran is what was discussed;
+                # «اتهمت الحكومة التركية إسرائيل ومصر»: the accused, not where (a visit's place is where it went)
+                continue
             chosen.append(p)
         if not chosen:
             return [dict(c, inherited=True) for c in context_place]
