@@ -153,6 +153,7 @@ class EventCoder(Reader):
         s.holders = [a for a in actors if self.arguments.holder(tokens, a)]
         # مدينة النجف العراقية: a nisba right after a place says where the place is, it names no side
         actors = [a for a in actors if not self.arguments.patron(tokens, a) and a not in s.holders and not self.arguments.source(tokens, s, a)
+                  and not self.arguments.of_a_place(text, tokens, s, a)
                   and not self.arguments.adjectival(text, tokens, s, a, triggers)
                   and not ((a.kind == "adjective" or a.kind == "country" and a.text.startswith("ال")) and any(
                       p.end <= a.start and not text[p.end:a.start].strip() for p in places))]
@@ -224,8 +225,10 @@ class EventCoder(Reader):
         if type_ == "ASSAULT" and acled:
             acled = protest[2] if protest and protest[2] else _acled_by_sides(acled, actor, recipient)
         harm = type_ == "ASSAULT" or protest is not None
-        locations = self.places.locations(text, tokens, s, places, actor, recipient, context_place,
-                                          (first, primary.last), type_)
+        # (the host a visit goes to - زار الرئيس بغداد - is also where it took place)
+        locations = self.places.locations(text, tokens, s, places, actor,
+                                          None if (type_, mode) == ("CONSULT", "visit") else recipient,
+                                          context_place, (first, primary.last), type_)
         confidence = 0.45 + 0.2 * bool(strong) + 0.05 * min(len(support), 4)
         if modality not in HAPPENED:
             confidence *= 0.6

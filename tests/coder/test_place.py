@@ -174,3 +174,8 @@ def test_whom_a_statement_names_is_not_where_it_was_made(geo_coder):
     # where it was said, after في, is its place
     condemned = one(geo_coder, "أدان الوزير في بيان صدر في بغداد الهجوم", "ACCUSE")
     assert condemned.locations[0]["name_en"] == "Baghdad"
+
+
+def test_a_visit_takes_place_where_it_went(geo_coder):
+    visit = one(geo_coder, "زار الرئيس الفرنسي بغداد أمس", "CONSULT")
+    assert visit.locations[0]["name_en"] == "Baghdad"

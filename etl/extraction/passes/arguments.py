@@ -55,6 +55,11 @@ class Arguments(Reader):
             return False
         return j >= 0 and _is_word(tokens[j], self.cues.patrons)
 
+    def of_a_place(self, text: str, tokens: list[Token], s: _Sentence, a: ActorMention) -> bool:
+        """العاصمة المصرية، الحدود السورية: a state's nisba right after a noun of a place says where it is."""
+        return a.kind == "adjective" and a.first > s.lo and _is_word(tokens[a.first - 1], self.cues.place_nouns) and \
+            not _punctuated(text, tokens, a.first - 1, a.first)
+
     def adjectival(self, text: str, tokens: list[Token], s: _Sentence, a: ActorMention,
                     triggers: list[TriggerMention]) -> bool:
         """Is a kind of agent that is also an adjective (عسكري، مدني) qualifying the noun right before it, in
