@@ -43,9 +43,11 @@ def main() -> None:
     for article in articles[:args.articles]:
         for event in coder.code(article.get("text") or "", title=article.get("title"),
                                 published=parse_date(article.get("time"))):
-            if args.type in ("ALL", event.event_type) and event.happened and event.salience == "main":
+            # what reaches the events table: happened, the sentence's main event, of the news's own time
+            if args.type in ("ALL", event.event_type) and event.happened and event.salience == "main" and \
+                    event.timing == "current":
                 events.append((article["docno"], event))
-    print(f"coder {coder.version}: {len(events)} main {args.type} events that happened in {args.articles} "
+    print(f"coder {coder.version}: {len(events)} main, current {args.type} events that happened in {args.articles} "
           f"random articles (seed {args.seed}); {min(args.n, len(events))} of them:")
     for k, (docno, e) in enumerate(random.Random(args.seed + 1).sample(events, min(args.n, len(events))), 1):
         place = e.locations[0].get("name_en") if e.locations else None
