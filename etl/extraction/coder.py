@@ -229,13 +229,16 @@ class EventCoder(Reader):
         locations = self.places.locations(text, tokens, s, places, actor,
                                           None if (type_, mode) == ("CONSULT", "visit") else recipient,
                                           context_place, (first, primary.last), type_)
+        # a statement placed nowhere still speaks in the story's country: its unnamed sides (الحكومة) are that
+        # country's, as they are for the events that take the story's place
+        sides_at = locations or [dict(c, inherited=True) for c in context_place]
         confidence = 0.45 + 0.2 * bool(strong) + 0.05 * min(len(support), 4)
         if modality not in HAPPENED:
             confidence *= 0.6
         return Event(
             event_type=type_, mode=mode, cameo=cameo,
             acled_event_type=acled[0] if acled else None, acled_sub_event_type=acled[1] if acled else None,
-            actor=self.arguments.side(actor, locations), recipient=self.arguments.side(recipient, locations),
+            actor=self.arguments.side(actor, sides_at), recipient=self.arguments.side(recipient, sides_at),
             trigger={"text": primary.text, "start": primary.start, "end": primary.end},
             sentence={"text": text[s.start:s.end], "start": s.start, "end": s.end},
             locations=locations, date=event_date, date_precision=precision, date_source=date_source,

@@ -28,7 +28,7 @@ import yaml
 
 from etl.geo.gazetteer import ARAB_COUNTRIES, NEIGHBOURS, Gazetteer, Place, haversine_km
 from etl.text.tokens import Openings, Token, clitic_bases, fold, name_key, original_length, strip_article, tokenize
-from etl.text.numbers import find_quantities
+from etl.text.numbers import number_word
 
 MAX_NAME_WORDS = 6
 # A single-word town name is taken on its own only above these populations; smaller towns need support
@@ -655,8 +655,8 @@ def _plain_word(tokens: list[Token], span: _Span) -> bool:
     word of the language: place names are not written indefinite, and numbers name no place."""
     if span.last - span.first != 1:
         return False
-    word = tokens[span.first].text
-    return not _TANWEEN.isdisjoint(word) or bool(find_quantities(word))
+    token = tokens[span.first]
+    return not _TANWEEN.isdisjoint(token.text) or number_word(token.key)
 
 
 def _inside_compound_hashtag(text: str, tokens: list[Token], span: _Span) -> bool:

@@ -295,6 +295,11 @@ def digits_value(text: str) -> Number | None:
     return float(f"{whole}.{numbers[-1]}") if decimal is not None else whole
 
 
+def number_word(key: str) -> bool:
+    """Is this token key (Token.key) a number word in some reading (المائة، وثلاثة، جنديين)?"""
+    return key in _tables().words
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None,
                     tokens: Sequence[Token] | None = None, *, toks: list[Token] | None = None) -> list[Quantity]:
     """Every quantity in text[start:end], left to right, not overlapping, offsets into `text`.

@@ -179,3 +179,11 @@ def test_whom_a_statement_names_is_not_where_it_was_made(geo_coder):
 def test_a_visit_takes_place_where_it_went(geo_coder):
     visit = one(geo_coder, "زار الرئيس الفرنسي بغداد أمس", "CONSULT")
     assert visit.locations[0]["name_en"] == "Baghdad"
+
+
+def test_a_statement_does_not_take_the_storys_place(geo_coder):
+    found = geo_coder.code("قصفت الطائرات مواقع في سوريا أمس. واتهم الكرملين واشنطن برفض مواجهة الواقع.")
+    attack = [e for e in found if e.event_type == "ASSAULT"]
+    accused = [e for e in found if e.event_type == "ACCUSE"]
+    assert attack and attack[0].locations[0]["name_en"] == "Syria"
+    assert accused and accused[0].locations == []  # not Syria: where the Kremlin spoke is not said

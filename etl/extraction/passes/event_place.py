@@ -45,6 +45,10 @@ class EventPlace(Reader):
                 continue
             chosen.append(p)
         if not chosen:
+            if event_type in _SAYING_TYPES:
+                # a statement is placed only where the text says it was made: the story's place is what it is
+                # about more often than where it was said (the Kremlin's accusation is not in Douma)
+                return []
             return [dict(c, inherited=True) for c in context_place]
 
         def rank(p):
