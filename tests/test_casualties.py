@@ -394,3 +394,14 @@ def test_a_counted_stretch_of_time_makes_a_total_and_a_unit_number_is_no_toll():
         "وثق الدفاع المدني مقتل 1433 مدنيا في 34 يوما من الهجمات على الغوطة").mentions] == [("killed", "period")]
     assert extract_casualties("قتل ثلاثة جنود قبل ثلاثة أيام في هجوم على بغداد").killed.best == 3  # an "ago" dates it
     assert extract_casualties("حزب الله اغتال الحريري ويهدد العالم بالوحدة 910") is None  # a unit's number
+
+
+def test_a_count_with_an_aside_of_some_of_them_before_its_verb():
+    # «ستة أشخاص من بينهم طفلة قتلوا»: the aside (من) بينهم + a word, without commas, stands between count and verb
+    toll = extract_casualties("قال مسعفون إن ستة أشخاص من بينهم طفلة قتلوا في غارات جوية")
+    assert toll is not None and toll.killed.best == 6
+
+
+def test_an_oblique_nisba_followed_by_one_of_the_two_is_two():
+    toll = extract_casualties("قتلت القوات بالرصاص فلسطينيين أحدهما صبي وأصابت 415 آخرين")
+    assert toll is not None and (toll.killed.best, toll.injured.best) == (2, 415)

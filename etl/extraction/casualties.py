@@ -858,7 +858,17 @@ _ASIDE_OPENERS = frozenset("بينهم بينهن بينهما منهم".split()
 def _aside_before(s: _Sentence, verb: int) -> int | None:
     """The first token of an aside between commas right before the verb that names some of those counted
     ("، بينهم إيرانيون، قتلوا"), or None."""
-    if verb < 3 or not s.gap_stops(verb - 1, verb) or s.text[s.toks[verb - 1].end:s.toks[verb].start].strip() not in "،,":
+    if verb < 3:
+        return None
+    if not s.gap_stops(verb - 1, verb):
+        # «ستة أشخاص من بينهم طفلة قتلوا»: an aside without commas, (من) بينهم and a word or two, right before the verb
+        for t in range(verb - 2, max(0, verb - 4) - 1, -1):
+            if s.gap_stops(t, verb - 1):
+                return None
+            if s.toks[t].key in _ASIDE_OPENERS:
+                return t - 1 if t > 0 and s.toks[t - 1].key == "من" else t
+        return None
+    if s.text[s.toks[verb - 1].end:s.toks[verb].start].strip() not in "،,":
         return None
     for t in range(verb - 1, max(0, verb - 5) - 1, -1):
         if s.toks[t].key in _ASIDE_OPENERS:

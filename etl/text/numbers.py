@@ -59,7 +59,8 @@ class _Word(NamedTuple):
 
 _KINDS_WITH_PREPOSITIONS = {"scale1", "scale2", "scalep", "vague", "dual"}
 _TEEN_ONLY = {"اثنا", "اثنتا"}  # construct forms of two, which stand only before عشر / عشرة
-_WEEKDAY_LOOKALIKES = {"اثنين", "احد"}  # الاثنين / الأحد are Monday / Sunday, not "the two" / "the one"
+_WEEKDAY_LOOKALIKES = {"اثنين", "احد"}
+_OF_THE_TWO = frozenset({"احدهما", "كلاهما", "كليهما", "واحدهما"})  # folded: أحدهما  # الاثنين / الأحد are Monday / Sunday, not "the two" / "the one"
 _DIGITS = re.compile(r"[0-9٠-٩۰-۹]+")
 _DIGIT_TRANS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _MIXED = re.compile(r"[^\W\d_][0-9٠-٩۰-۹]|[0-9٠-٩۰-۹][^\W\d_]")
@@ -112,6 +113,7 @@ class _Tables(NamedTuple):
     prefixes: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # last key -> (phrase, qualifier)
     postfixes: tuple[tuple[tuple[str, ...], str], ...]
     between: tuple[tuple[str, ...], ...]  # longest first
+    oblique_duals: dict[str, str]  # فلسطينيين -> فلسطيني: a dual only when أحدهما / كلاهما follows
 
 
 def _variants(base: str, word: _Word, allow_prepositions: bool, allow_article: bool) -> dict[str, _Word]:
@@ -180,12 +182,15 @@ def _tables() -> _Tables:
             if dual in readings:
                 raise NumbersDataError(f"numbers.yaml: dual of {word!r} is also a number word")
             readings[dual] = _Word("dual", 2, singular, False, False)
+    oblique_duals: dict[str, str] = {}
     for word in _words_of(raw, "nominative_duals"):
         singular = _word_key(word)
         dual = singular + "ان"
         if dual in readings:
             raise NumbersDataError(f"numbers.yaml: dual of {word!r} is also a number word")
         readings[dual] = _Word("dual", 2, singular, False, False)
+        for conj in ("", "و", "ف"):
+            oblique_duals[conj + singular + "ين"] = singular
 
     words: dict[str, _Word] = {}
     for base, reading in readings.items():
@@ -213,7 +218,8 @@ def _tables() -> _Tables:
     return _Tables(words, teen, hundred,
                    {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in prefixes.items()},
                    tuple(sorted(postfixes, key=lambda e: -len(e[0]))),
-                   tuple(sorted({_phrase_keys(p) for p in _words_of(modifiers, "between")}, key=len, reverse=True)))
+                   tuple(sorted({_phrase_keys(p) for p in _words_of(modifiers, "between")}, key=len, reverse=True)),
+                   oblique_duals)
 
 
 def load_numbers() -> None:
@@ -377,6 +383,10 @@ def _numeral_at(text: str, toks: list[Token], i: int, tables: _Tables):
         return j, best, best, best, "exact", None
     w = words.get(tok.key)
     if w is None:
+        # قتلت فلسطينيين أحدهما صبي: the oblique form of a nisba is a dual when "one of the two" follows it
+        singular = tables.oblique_duals.get(tok.key)
+        if singular is not None and i + 1 < len(toks) and toks[i + 1].key in _OF_THE_TWO:
+            return i + 1, 2, 2, 2, "dual", singular
         return None
     if w.kind == "dual":
         j = i + 1
