@@ -333,6 +333,17 @@ class EventCoder(Reader):
                 actor = a
             if recipient is None and r is not None and r is not actor:
                 recipient = r
+        interceptor = next((a for a in actors if a.agent_like and self.arguments.interceptor(tokens, s, a)), None) \
+            if type_ == "ASSAULT" else None
+        if interceptor is not None:
+            # قد تمكنت قوات الدفاع الجوي من اعتراض الصاروخ: the interceptor was attacked; the launcher is the actor,
+            # named after it (صاروخ أطلقته ميليشيات الحوثي), not whoever else is named before
+            if recipient is None or recipient is interceptor:
+                recipient = interceptor
+            if actor is interceptor or _same(actor, interceptor):
+                actor = next((a for a in actors if a.first >= interceptor.last and a is not recipient and a.agent_like
+                              and a.actor.sector in ARMED_SECTORS and not self.arguments.interceptor(tokens, s, a)),
+                             None)
         if type_ == "ASSAULT" and (survivor := self.arguments.survivor(tokens, s, group, actors)) is not None:
             # نجا وزير الداخلية من هجوم: who survived was the target; who attacked is named elsewhere, if at all
             recipient = survivor

@@ -1144,3 +1144,12 @@ def test_a_nisba_after_a_noun_of_a_place_names_no_side(coder):
     assert protest.recipient is None  # not France: the cities are French
     shelled = one(coder, "قصفت المدفعية التركية أمس مواقع على الحدود السورية", "ASSAULT")
     assert shelled.actor["country"] == "TUR" and shelled.recipient is None
+
+
+def test_who_intercepts_a_missile_was_attacked_the_launcher_attacked(coder):
+    event = one(coder, "وقد تمكنت قوات الدفاع الجوي السعودي أمس من اعتراض صاروخ أطلقته ميليشيات الحوثي", "ASSAULT")
+    assert event.actor is not None and event.actor["country"] == "YEM"
+    assert event.recipient is not None and event.recipient["country"] == "SAU"
+    # the launcher not named: no actor rather than the interceptor
+    fired = one(coder, "وأطلق الصاروخ أمس على المدينة، وتمكنت قوات الدفاع الجوي السعودي من اعتراضه", "ASSAULT")
+    assert fired.actor is None or fired.actor["country"] != "SAU"

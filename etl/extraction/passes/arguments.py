@@ -19,6 +19,13 @@ SUBJECT_WINDOW = 7  # tokens before a verb in which its subject may stand (SVO)
 class Arguments(Reader):
     """Finds an event's actor and recipient among the actor mentions of its part of the sentence."""
 
+    def interceptor(self, tokens: list[Token], s: _Sentence, a: ActorMention) -> bool:
+        """تمكنت الدفاعات الجوية من اعتراض الصاروخ، اعترضت القوات صاروخا: is this side the one that intercepts (a
+        word of intercepting right before it, or within three words after it)?"""
+        near = range(max(s.lo, a.first - 1), a.first)
+        after = range(a.last, min(s.hi, a.last + 3))
+        return any(_is_word(tokens[k], self.cues.intercepting) for k in (*near, *after))
+
     def survivor(self, tokens: list[Token], s: _Sentence, group: list[TriggerMention],
                  actors: list[ActorMention]) -> ActorMention | None:
         """نجا وزير الداخلية من هجوم مسلح، نجاة المحافظ من محاولة اغتيال: the one named between a verb of
