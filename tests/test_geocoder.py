@@ -217,3 +217,11 @@ def test_tanween_and_number_words_are_plain_words(packaged):
 def test_a_lone_letter_does_not_continue_a_name(packaged):
     # a segmenter's text (NewsFANE) sets the pronoun apart: بان ه is بأنه (that he), not Baneh
     assert places_of(packaged, "وقال بان ه سيعود") == []
+
+
+def test_a_kind_of_place_with_a_nations_adjective_is_no_place_of_its_own(packaged):
+    # العاصمة العراقية is Iraq's capital, named next (not the Capital Governorate of Kuwait or Bahrain)
+    from etl.text.tokens import tokenize
+
+    text = "اندلعت احتجاجات في العاصمة العراقية بغداد"
+    assert [s.key for s in packaged._recognize(text, tokenize(text))] == ["بغداد"]

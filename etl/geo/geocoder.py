@@ -296,9 +296,12 @@ class Geocoder:
             spans.append(found)
         # "جنوب سوريا", "بمدينة الأهواز": a word of direction or of a kind of place right before a place is that
         # place's direction or kind, not the region or town named after it (Lebanon's الجنوب, Iraq's المدينة)
+        # "العاصمة العراقية": a kind of place with a nation's adjective after it is that nation's, not a place named so
         return [s for k, s in enumerate(spans) if not (
             s.last - s.first == 1 and k + 1 < len(spans) and spans[k + 1].first == s.last
-            and (strip_article(tokens[s.first].key) in self.cues.directions or strip_article(s.key) in self.cues.type_cues))]
+            and (strip_article(tokens[s.first].key) in self.cues.directions or strip_article(s.key) in self.cues.type_cues))
+            and not (s.last - s.first == 1 and s.last < len(tokens) and strip_article(s.key) in self.cues.type_cues
+                     and tokens[s.first].key.startswith("ال") and _definite_nisba_word(tokens[s.last].key))]
 
     def _begins_name(self, base: str) -> bool:
         """Can a name of the gazetteer begin with this base key? (أبو / أم / عبد are never places alone but
@@ -645,6 +648,11 @@ class Geocoder:
             place_id=place.id, geonameid=place.geonameid, latitude=lat, longitude=lon, country=place.country,
             country3=country_alpha3(place.country), admin1=admin1,
             feature_code=place.feature_code, precision=precision, confidence=round(confidence, 3))
+
+
+def _definite_nisba_word(key: str) -> bool:
+    """العراقية، السوري، الأردني: a definite adjective of relation (folded: ة is ه)."""
+    return key.startswith("ال") and len(key) > 5 and key.endswith(("يه", "ي"))
 
 
 _TANWEEN = frozenset("\u064b\u064c\u064d")
