@@ -201,11 +201,11 @@ class EventCoder(Reader):
         if read is None:
             return None
         support, strong, heads, verbs, primary, mode = read
-        actor, recipient, actors, main_start = self._sides(text, tokens, s, type_, group, actors, light, toll, verbs,
-                                                           primary, all_triggers)
+        actor, recipient, actors, main_start, survived = self._sides(text, tokens, s, type_, group, actors, light,
+                                                                     toll, verbs, primary, all_triggers)
         harm_totals = [f for c, f in (toll.totals() if toll else []) if c in ("killed", "injured")]
         if not self._supported(text, tokens, s, type_, group, actors, actor, recipient, toll, harm_totals, strong,
-                               support):
+                               support, survived):
             return None
         event_date, precision, date_source, timing, modality, anchored, nominal, first = self._when_and_whether(
             text, tokens, s, type_, group, light, toll, harm_totals, places, published, primary, verbs, support,
@@ -318,9 +318,10 @@ class EventCoder(Reader):
         return support, strong, heads, verbs, primary, mode
 
     def _sides(self, text, tokens, s, type_, group, actors, light, toll, verbs, primary, all_triggers):
-        """(actor, recipient, the actors of the event's own clause, where the main clause starts): the
-        arguments pass for each trigger, then what the whole sentence says of the sides (a reporting source
-        that is the agent, the side that claimed the attack, the nisba on a strike, an observer who counts)."""
+        """(actor, recipient, the actors of the event's own clause, where the main clause starts, whether the
+        recipient survived the attack: نجا من هجوم): the arguments pass for each trigger, then what the whole
+        sentence says of the sides (a reporting source that is the agent, the side that claimed the attack, the
+        nisba on a strike, an observer who counts)."""
         actor = recipient = None
         main_start = self._main_start(tokens, s, text, self._first_trigger(tokens, s, all_triggers))
         sources = []
@@ -344,7 +345,8 @@ class EventCoder(Reader):
                 actor = next((a for a in actors if a.first >= interceptor.last and a is not recipient and a.agent_like
                               and a.actor.sector in ARMED_SECTORS and not self.arguments.interceptor(tokens, s, a)),
                              None)
-        if type_ == "ASSAULT" and (survivor := self.arguments.survivor(tokens, s, group, actors)) is not None:
+        survivor = self.arguments.survivor(tokens, s, group, actors) if type_ == "ASSAULT" else None
+        if survivor is not None:
             # نجا وزير الداخلية من هجوم: who survived was the target; who attacked is named elsewhere, if at all
             recipient = survivor
             if actor is not None and (actor is survivor or _same(actor, survivor)):
@@ -439,10 +441,10 @@ class EventCoder(Reader):
             state = self.d.actors.countries.get(actor.actor.country)
             if state is not None:
                 actor = _as_military(replace(actor, actor=state, kind="adjective"), self.d.actors.sector_names)
-        return actor, recipient, actors, main_start
+        return actor, recipient, actors, main_start, survivor is not None
 
     def _supported(self, text, tokens, s, type_, group, actors, actor, recipient, toll, harm_totals, strong,
-                   support) -> bool:
+                   support, survived: bool) -> bool:
         """Adds what the sides and the toll support to `support`; a weak trigger needs enough of it."""
         if actor is not None and (actor.named or actor.actor.sector in AGENT_SECTORS):
             support.append("actor")
@@ -450,7 +452,7 @@ class EventCoder(Reader):
             support.append("armed-actor")
         if recipient is not None:
             support.append("recipient")
-        if type_ == "ASSAULT" and self.arguments.survivor(tokens, s, group, actors) is not None:
+        if survived:
             support.append("survived")  # نجا من هجوم: the attack took place
         if type_ == "ASSAULT" and any(t.form.verb and any(self._is(tok, self.cues.targets)
                                                           for tok in tokens[t.last:min(s.hi, t.last + 10)])
@@ -612,5 +614,5 @@ def _not_named_sides(places: list, actors: list[ActorMention]) -> list:
     names = [(a.start, a.end, a.kind == "person") for a in actors if a.kind in ("person", "org")]
     if not names:
         return places
-    return [p for p in places if getattr(p, "precision", 1) >= 4 or not any(
+    return [p for p in places if p.precision >= 4 or not any(
         start <= p.start and p.end <= end and (person or p.start == start) for start, end, person in names)]

@@ -299,8 +299,8 @@ class Gazetteer:
         self.index = {key: sorted(found, key=_natural) for key, found in index.items()}
         self.arabic_keys = arabic_keys
         self.article_keys = article_keys  # one-word keys whose names are always written with ال
-        # (place id, key) of the one-word names written with ال: a word read with the article is only a place
-        # that is so named (المالي is not Mali, but may be Turkey's Elmalı); None: not known, no test
+        # (place id, key) of the names written with ال (القاهرة، البو كمال): a word read with the article is only a
+        # place that is so named (المالي is not Mali, but may be Turkey's Elmalı); None: not known, no test
         self.with_article = with_article
         by_key = sorted(places, key=_natural)
         self.admin1, self.countries = {}, {}

@@ -294,14 +294,21 @@ class Geocoder:
             found.supported = not found.hidden and _whole_hashtag(text, tokens, found)
             found.weak = self._is_weak(found, tokens[found.first])
             spans.append(found)
-        # "جنوب سوريا", "بمدينة الأهواز": a word of direction or of a kind of place right before a place is that
-        # place's direction or kind, not the region or town named after it (Lebanon's الجنوب, Iraq's المدينة)
-        # "العاصمة العراقية": a kind of place with a nation's adjective after it is that nation's, not a place named so
-        return [s for k, s in enumerate(spans) if not (
-            s.last - s.first == 1 and k + 1 < len(spans) and spans[k + 1].first == s.last
-            and (strip_article(tokens[s.first].key) in self.cues.directions or strip_article(s.key) in self.cues.type_cues))
-            and not (s.last - s.first == 1 and s.last < len(tokens) and strip_article(s.key) in self.cues.type_cues
-                     and tokens[s.first].key.startswith("ال") and _definite_nisba_word(tokens[s.last].key))]
+        return [s for k, s in enumerate(spans) if not self._describes_another(tokens, spans, k)]
+
+    def _describes_another(self, tokens: list[Token], spans: list[_Span], k: int) -> bool:
+        """Is the one-word place spans[k] a word of direction or of a kind of place that describes what follows:
+        a place right after it ("جنوب سوريا", "بمدينة الأهواز": not Lebanon's الجنوب, Iraq's المدينة), or, for a
+        kind of place, a nation's adjective ("العاصمة العراقية": not Kuwait's Capital Governorate)?"""
+        s = spans[k]
+        if s.last - s.first != 1:
+            return False
+        kind = strip_article(s.key) in self.cues.type_cues
+        if k + 1 < len(spans) and spans[k + 1].first == s.last and (
+                kind or strip_article(tokens[s.first].key) in self.cues.directions):
+            return True
+        return kind and s.last < len(tokens) and tokens[s.first].key.startswith("ال") and \
+            _definite_nisba_word(tokens[s.last].key)
 
     def _begins_name(self, base: str) -> bool:
         """Can a name of the gazetteer begin with this base key? (أبو / أم / عبد are never places alone but

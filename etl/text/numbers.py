@@ -59,8 +59,8 @@ class _Word(NamedTuple):
 
 _KINDS_WITH_PREPOSITIONS = {"scale1", "scale2", "scalep", "vague", "dual"}
 _TEEN_ONLY = {"اثنا", "اثنتا"}  # construct forms of two, which stand only before عشر / عشرة
-_WEEKDAY_LOOKALIKES = {"اثنين", "احد"}
-_OF_THE_TWO = frozenset({"احدهما", "كلاهما", "كليهما", "واحدهما"})  # folded: أحدهما  # الاثنين / الأحد are Monday / Sunday, not "the two" / "the one"
+_WEEKDAY_LOOKALIKES = {"اثنين", "احد"}  # الاثنين / الأحد are Monday / Sunday, not "the two" / "the one"
+_OF_THE_TWO = frozenset({"احدهما", "كلاهما", "كليهما", "واحدهما"})  # folded: أحدهما
 _DIGITS = re.compile(r"[0-9٠-٩۰-۹]+")
 _DIGIT_TRANS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _MIXED = re.compile(r"[^\W\d_][0-9٠-٩۰-۹]|[0-9٠-٩۰-۹][^\W\d_]")
@@ -174,23 +174,19 @@ def _tables() -> _Tables:
         if not isinstance(value, (int, float)) or not 0 < value < 1:
             raise NumbersDataError(f"numbers.yaml: fraction {word!r} needs a value between 0 and 1")
         add(word, _Word("fraction", value, "", False, False))
-    for word in _words_of(raw, "dual_nouns"):
-        singular = _word_key(word)
-        stem = singular[:-1] + "ت" if singular.endswith("ه") else singular
-        for ending in ("ين", "ان"):
-            dual = stem + ending
-            if dual in readings:
-                raise NumbersDataError(f"numbers.yaml: dual of {word!r} is also a number word")
-            readings[dual] = _Word("dual", 2, singular, False, False)
     oblique_duals: dict[str, str] = {}
-    for word in _words_of(raw, "nominative_duals"):
-        singular = _word_key(word)
-        dual = singular + "ان"
-        if dual in readings:
-            raise NumbersDataError(f"numbers.yaml: dual of {word!r} is also a number word")
-        readings[dual] = _Word("dual", 2, singular, False, False)
-        for conj in ("", "و", "ف"):
-            oblique_duals[conj + singular + "ين"] = singular
+    # (a nisba's -ين is also its sound plural: a dual only before أحدهما, see _numeral_at)
+    for section, endings in (("dual_nouns", ("ين", "ان")), ("nominative_duals", ("ان",))):
+        for word in _words_of(raw, section):
+            singular = _word_key(word)
+            stem = singular[:-1] + "ت" if singular.endswith("ه") else singular
+            for ending in endings:
+                dual = stem + ending
+                if dual in readings:
+                    raise NumbersDataError(f"numbers.yaml: dual of {word!r} is also a number word")
+                readings[dual] = _Word("dual", 2, singular, False, False)
+            if section == "nominative_duals":
+                oblique_duals.update({conj + stem + "ين": singular for conj in ("", "و", "ف")})
 
     words: dict[str, _Word] = {}
     for base, reading in readings.items():
