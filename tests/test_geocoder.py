@@ -225,3 +225,12 @@ def test_a_kind_of_place_with_a_nations_adjective_is_no_place_of_its_own(package
 
     text = "اندلعت احتجاجات في العاصمة العراقية بغداد"
     assert [s.key for s in packaged._recognize(text, tokenize(text))] == ["بغداد"]
+
+
+def test_an_indefinite_adjective_of_relation_is_no_town(packaged):
+    # طريقة صوفية is a Sufi order, not Sofia: a word in ية after an indefinite feminine noun is its adjective
+    assert places_of(packaged, "اشتباكات بين الشرطة ومحتجين من أتباع طريقة صوفية") == []
+    # a nation's adjective still says whose (Syria's), and a lake or a municipality is named by what follows
+    assert places_of(packaged, "أسقطت طائرة حربية سورية") == [("سورية", "SY")]
+    assert places_of(packaged, "في بحيرة طبرية شمال إسرائيل")[0] == ("طبرية", "IL")
+    assert places_of(packaged, "وصل إلى بلدية جونية") == [("جونية", "LB")]

@@ -369,16 +369,22 @@ class Geocoder:
         return previous in self.cues.given_names or strip_article(previous) in self.cues.given_names
 
     def _is_adjective(self, tokens: list[Token], span: _Span) -> bool:
-        """السورية in "الحدود السورية" is an adjective, not Syria: a one-word name ending in ية after a
-        definite noun that is no place cue or preposition."""
+        """السورية in "الحدود السورية" is an adjective, not Syria: a one-word name ending in ية after a noun of
+        the same definiteness that is no place cue or preposition (and صوفية in "طريقة صوفية", a Sufi order,
+        is not Sofia: an indefinite feminine noun before it; a country stays, as the nation's adjective says whose)."""
         if span.last - span.first != 1 or span.first == 0 or span.clitic or not tokens[span.first].key.endswith("يه"):
-            return False
-        if not tokens[span.first].key.startswith("ال"):
             return False
         previous = tokens[span.first - 1].key
         bases = self._bases(tokens[span.first - 1])
         context = self.cues.locative | set(self.cues.type_cues) | self.cues.near | set(self.cues.directions)
-        return previous.startswith(("ال", "وال", "بال", "لل")) and not any(b in context for b in bases)
+        if any(b in context for b in bases):
+            return False
+        if tokens[span.first].key.startswith("ال"):
+            return previous.startswith(("ال", "وال", "بال", "لل"))
+        # (not a country: "طائرة حربية سورية" is Syria's; not after a facility's noun: بحيرة طبرية، بلدية جونية)
+        return previous.endswith("ه") and len(previous) > 3 and not previous.startswith("ال") and \
+            not any(b.startswith("ال") or b in self.cues.facilities or b == "بلديه" for b in bases) and \
+            not any(p.kind == "country" for p in span.candidates)
 
     def _facility_noun(self, token: Token) -> int | None:
         """Length of the proclitic before a facility noun in this token (0 for none), or None."""

@@ -1153,3 +1153,13 @@ def test_who_intercepts_a_missile_was_attacked_the_launcher_attacked(coder):
     # the launcher not named: no actor rather than the interceptor
     fired = one(coder, "وأطلق الصاروخ أمس على المدينة، وتمكنت قوات الدفاع الجوي السعودي من اعتراضه", "ASSAULT")
     assert fired.actor is None or fired.actor["country"] != "SAU"
+
+
+def test_the_subject_between_a_light_verb_and_its_noun_acts(coder):
+    # ألقت الشرطة القبض على: the police arrested, the ones after على were arrested (not the police)
+    arrest = one(coder, "ألقت قوات الأمن المغربية القبض على ثلاثة أشخاص في الرباط أمس", "COERCE")
+    assert (arrest.actor["country"], arrest.actor["sector"]) == ("MAR", "COP")
+    assert arrest.recipient["sector"] == "CVL"
+    # لقوا مصرعهم (met their death) is no light verb, though it is spelled like ألقوا without its alif
+    died = one(coder, "أفادت مصادر أن 11 إرهابيا لقوا مصرعهم في تبادل لإطلاق النار مع قوات الأمن المصرية", "ASSAULT")
+    assert died.actor["country"] == "EGY" and died.recipient["sector"] == "REB"
