@@ -234,3 +234,20 @@ def test_an_indefinite_adjective_of_relation_is_no_town(packaged):
     assert places_of(packaged, "أسقطت طائرة حربية سورية") == [("سورية", "SY")]
     assert places_of(packaged, "في بحيرة طبرية شمال إسرائيل")[0] == ("طبرية", "IL")
     assert places_of(packaged, "وصل إلى بلدية جونية") == [("جونية", "LB")]
+
+
+def test_a_word_spelled_unlike_every_name_of_its_key_is_another_word(packaged):
+    # folding makes بأنه (that he) meet بانه (Baneh): a hamza inside the word that no name of the key has
+    assert places_of(packaged, "وقال بأنه سيعود إلى طهران") == [("طهران", "IR")]
+    # حديثه (his talk) ends in ه where Haditha is always written حديثة; with the article it is only a misspelling
+    assert places_of(packaged, "وقال في حديثه للصحفيين") == []
+    assert places_of(packaged, "اشتباكات في مدينة حديثة غربي العراق")[0] == ("حديثة", "IQ")
+    assert places_of(packaged, "وصل الوفد إلى القاهره") == [("القاهره", "EG")]
+    # a name always written with the article (الخصوص، الموجب), after a proclitic without it: بخصوص (about)
+    assert places_of(packaged, "تحدث بخصوص الاتفاق بموجب القرار في الأردن") == [("الأردن", "JO")]
+    assert places_of(packaged, "عقد اجتماع بالقاهرة وللموصل") == [("القاهرة", "EG"), ("للموصل", "IQ")]
+
+
+def test_weekdays_are_never_places(packaged):
+    text = "قتل الجيش الإسرائيلي بالرصاص الحي الجمعة أربعة فلسطينيين قرب السياج الفاصل بين غزة وإسرائيل"
+    assert places_of(packaged, text) == [("غزة", "PS"), ("إسرائيل", "IL")]  # not Al Jum‘ah, Yemen

@@ -281,7 +281,8 @@ class Gazetteer:
 
     def __init__(self, places: list[Place], names: list[tuple[int, str, str]],
                  article_keys: frozenset[str] = frozenset(),
-                 with_article: frozenset[tuple[int, str]] | None = None) -> None:
+                 with_article: frozenset[tuple[int, str]] | None = None,
+                 spellings: "Spellings | None" = None) -> None:
         self.places = places
         self.by_id = {p.id: p for p in places}
         index: dict[str, list[Place]] = defaultdict(list)
@@ -302,6 +303,8 @@ class Gazetteer:
         # (place id, key) of the names written with ال (القاهرة، البو كمال): a word read with the article is only a
         # place that is so named (المالي is not Mali, but may be Turkey's Elmalı); None: not known, no test
         self.with_article = with_article
+        # how the one-word names of each key are written (a hamza, a final ة): None, not known, no test
+        self.spellings = spellings
         by_key = sorted(places, key=_natural)
         self.admin1, self.countries = {}, {}
         for p in by_key:  # a code held by two places (loaded GeoNames dumps) goes to the smaller place key
@@ -343,7 +346,8 @@ class Gazetteer:
                 name_rows.append((number, name_key(name), lang))
                 written.append((number, name))
         return cls(objects, name_rows, article_keys(name for _, name in written),
-                   frozenset((number, name_key(name)) for number, name in written if _has_article(name)))
+                   frozenset((number, name_key(name)) for number, name in written if _has_article(name)),
+                   Spellings.of(name for number, name in written))
 
     @classmethod
     def from_db(cls, db_url: str) -> "Gazetteer":
@@ -363,7 +367,7 @@ class Gazetteer:
         if not rows:
             raise LookupError("the gazetteer is empty: run `marsad gazetteer build`")
         return cls([Place(*row) for row in rows], [tuple(n[:3]) for n in names], article_keys(n[3] for n in names),
-                   frozenset((n[0], n[1]) for n in names if _has_article(n[3])))
+                   frozenset((n[0], n[1]) for n in names if _has_article(n[3])), Spellings.of(n[3] for n in names))
 
 
 def article_keys(names) -> frozenset[str]:
@@ -375,6 +379,35 @@ def article_keys(names) -> frozenset[str]:
             continue
         (with_article if fold(words[0]).startswith("ال") else without).add(name_key(name))
     return frozenset(with_article - without)
+
+
+_HAMZA_ALEFS = frozenset("أإ")  # (not آ, which joins the parts of Persian names: مهرآباد)
+
+
+@dataclass(frozen=True)
+class Spellings:
+    """What folding loses of how one-word names are written, per key: a word the text writes with a hamza on its
+    alef (بأنه: that he) is not a name never so written (بانه, Baneh); a word ending in ه (حديثه: his talk) is
+    not plainly a name always written with ة (حديثة, Haditha)."""
+    hamza: frozenset[str]  # keys of which some name is written with أ or إ
+    marbuta: frozenset[str]  # keys whose every one-word name ends in ة
+
+    @classmethod
+    def of(cls, names) -> "Spellings":
+        hamza, marbuta, other = set(), set(), set()
+        for name in names:
+            if not any("\u0621" <= c <= "\u064a" for c in name):
+                continue
+            key, written = name_key(name), _dediac_word(name)
+            if not _HAMZA_ALEFS.isdisjoint(written):
+                hamza.add(key)  # (of names of any length: a hashtag joins مرفأ بيروت into one word)
+            if " " not in written.strip():
+                (marbuta if written.endswith("ة") else other).add(key)
+        return cls(frozenset(hamza), frozenset(marbuta - other))
+
+
+def _dediac_word(word: str) -> str:
+    return "".join(c for c in word if not ("\u064b" <= c <= "\u0652" or c == "\u0640"))
 
 
 def _has_article(name: str) -> bool:

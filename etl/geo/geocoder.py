@@ -26,7 +26,7 @@ from importlib import resources
 
 import yaml
 
-from etl.geo.gazetteer import ARAB_COUNTRIES, NEIGHBOURS, Gazetteer, Place, haversine_km
+from etl.geo.gazetteer import _HAMZA_ALEFS, ARAB_COUNTRIES, NEIGHBOURS, Gazetteer, Place, haversine_km
 from etl.text.tokens import Openings, Token, clitic_bases, fold, name_key, original_length, strip_article, tokenize
 from etl.text.numbers import number_word
 
@@ -287,7 +287,8 @@ class Geocoder:
                 continue
             i = found.last
             if self._is_adjective(tokens, found) or self._in_person_name(tokens, found) or \
-                    _plain_word(tokens, found):
+                    _plain_word(tokens, found) or self._spelled_otherwise(tokens[found.first], found) == "hamza" or \
+                    self._article_dropped(tokens[found.first], found):
                 continue
             found.hidden = _inside_compound_hashtag(text, tokens, found)
             # #الجفر on its own: people tag the places they write about, so the tag supports the name
@@ -328,7 +329,7 @@ class Geocoder:
             return True
         if span.key in self.gazetteer.article_keys and not (first.key.startswith("ال") or span.clitic):
             return True  # قاهرة (overwhelming) is not القاهرة: a name that has the article, written without it
-        if self._article_misread(span, first):
+        if self._article_misread(span, first) or self._spelled_otherwise(first, span) == "marbuta":
             return True
         if span.last - span.first > 1:
             return False
@@ -349,6 +350,30 @@ class Geocoder:
         # would mean is not (Mali)
         return not fitting or not any(self._strong(p) for p in fitting) and \
             any(self._strong(p) for p in span.candidates if (p.id, span.key) not in named)
+
+    def _article_dropped(self, first: Token, span: _Span) -> bool:
+        """بخصوص (about) is not بالخصوص, بموجب (under) not بالموجب: a name only ever written with the article, read
+        after a proclitic without it, is another word (a preposition glued to a name keeps the article)."""
+        return span.clitic > 0 and span.last - span.first == 1 and span.key in self.gazetteer.article_keys and \
+            not first.key[:span.clitic].endswith(("ال", "لل")) and span.key not in self.cues.facilities and \
+            span.key not in self.cues.type_cues  # (بوادي، لبحيرة: a kind of place opens a name after it)
+
+    def _spelled_otherwise(self, first: Token, span: _Span) -> str | None:
+        """Is a one-word name read from a word its names are never written as? "hamza": the word has a hamza on an
+        alef inside it that none of them has (بأنه, "that he", is not بانه, Baneh); "marbuta": it ends in ه where all of them
+        end in ة (حديثه, "his talk", is not plainly حديثة, Haditha). Folding, which makes spellings meet, loses both."""
+        spellings = self.gazetteer.spellings
+        if spellings is None or span.last - span.first != 1:
+            return None
+        word = first.text[original_length(first.text, span.clitic):].translate(_NO_MARKS)
+        inner = (word[2:] if word.startswith("ال") else word)[1:-1]
+        # (inside the word only: gazetteers often leave out the hamza that begins a name, إسطنبول / اسطنبول)
+        if span.key not in spellings.hamza and not _HAMZA_ALEFS.isdisjoint(inner):
+            return "hamza"
+        # (with the article the ه is no pronoun, "his": القاهره is Cairo misspelt)
+        if span.key in spellings.marbuta and word.endswith("ه") and not word.startswith("ال"):
+            return "marbuta"
+        return None
 
     @staticmethod
     def _strong(place: Place) -> bool:
@@ -669,6 +694,7 @@ def _definite_nisba_word(key: str) -> bool:
 
 
 _TANWEEN = frozenset("\u064b\u064c\u064d")
+_NO_MARKS = {ord(c): None for c in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"}  # diacritics, tatweel
 
 
 def _plain_word(tokens: list[Token], span: _Span) -> bool:
