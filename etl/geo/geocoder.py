@@ -74,6 +74,7 @@ class Cues:
     parent_links: frozenset[str]
     needs_context: frozenset[str]
     never: frozenset[str]
+    never_alone: frozenset[str]
     facilities: frozenset[str]
     facility_stops: frozenset[str]
     given_names: frozenset[str]
@@ -94,7 +95,7 @@ def load_cues() -> Cues:
     """etl/geo/data/cues.yaml, validated."""
     raw = yaml.safe_load(resources.files("etl.geo").joinpath("data/cues.yaml").read_text(encoding="utf-8"))
     expected = {"type_cues", "directions", "near", "units", "locative", "parent_links", "needs_context", "never",
-                "facilities", "facility_stops", "given_names"}
+                "never_alone", "facilities", "facility_stops", "given_names"}
     if not isinstance(raw, dict) or set(raw) != expected:
         raise ValueError(f"cues.yaml must have exactly the sections {sorted(expected)}")
     type_cues = {}
@@ -110,7 +111,7 @@ def load_cues() -> Cues:
             directions[name_key(word)] = direction
     keys = lambda section: frozenset(name_key(w) for w in raw[section])  # noqa: E731
     return Cues(type_cues, directions, keys("near"), {name_key(k): float(v) for k, v in raw["units"].items()},
-                keys("locative"), keys("parent_links"), keys("needs_context"), keys("never"),
+                keys("locative"), keys("parent_links"), keys("needs_context"), keys("never"), keys("never_alone"),
                 frozenset(fold(w) for w in raw["facilities"]), keys("facility_stops"), keys("given_names"))
 
 
@@ -256,6 +257,7 @@ class Geocoder:
         spans: list[_Span] = []
         n, i = len(tokens), 0
         never, lookup, prefixes = self.cues.never, self.gazetteer.index.get, self.gazetteer.key_prefixes
+        alone, directions = self.cues.never_alone, self.cues.directions
         while i < n:
             found: _Span | None = None
             for clitic, base in self._openings[tokens[i].key]:
@@ -270,8 +272,10 @@ class Geocoder:
                     j += 1
                 for length in range(len(keys), 0, -1):
                     key = keys[length - 1]
-                    if length == 1 and (key in never or (clitic and len(key) < 3)):
-                        continue
+                    if length == 1 and (key in never or key in alone or (clitic and len(key) < 3) or (
+                            key in directions and not (tokens[i].key[clitic:].startswith("ال") or
+                                                          tokens[i].key[:clitic].endswith(("ال", "لل"))))):
+                        continue  # (جنوب، شمال without the article say where something is: جنوب البلاد)
                     candidates = lookup(key)
                     if candidates and clitic and not tokens[i].key[:clitic].endswith(("ال", "لل")) \
                             and not any(self._strong(p) for p in candidates):
