@@ -257,6 +257,7 @@ def test_words_that_are_no_place_alone_still_begin_names(packaged):
     # بيان (a statement), السجن (the prison), جنوب without the article (south of …) are no places on their own
     assert places_of(packaged, "وقال بيان للجيش إن السجن في جنوب البلاد تعرض لهجوم") == []
     assert places_of(packaged, "نقل الأسرى إلى السجن في الضفة الغربية") == [("الضفة الغربية", "PS")]
+    assert places_of(packaged, "تظاهرت النساء في طهران") == [("طهران", "IR")]  # not Nesā, a town of Iran
     # but بني and السوق are words of longer names, and الجنوب with the article may be a region
     assert [t for t, _ in places_of(packaged, "وصلوا إلى بني وليد")] == ["بني وليد"]
     assert [t for t, _ in places_of(packaged, "غارات على باقم السوق")] == ["باقم السوق"]
