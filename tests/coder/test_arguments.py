@@ -1163,3 +1163,18 @@ def test_the_subject_between_a_light_verb_and_its_noun_acts(coder):
     # لقوا مصرعهم (met their death) is no light verb, though it is spelled like ألقوا without its alif
     died = one(coder, "أفادت مصادر أن 11 إرهابيا لقوا مصرعهم في تبادل لإطلاق النار مع قوات الأمن المصرية", "ASSAULT")
     assert died.actor["country"] == "EGY" and died.recipient["sector"] == "REB"
+
+
+def test_an_armed_side_after_the_verb_with_its_weapon_and_then_its_victims_acts(coder):
+    # قتل الجيش … بالرصاص … أربعة فلسطينيين: active, though a weapon follows the army (قتل فلسطيني بالرصاص is passive)
+    army = one(coder, "قتل الجيش الإسرائيلي بالرصاص الحي الجمعة أربعة فلسطينيين قرب السياج", "ASSAULT")
+    assert army.actor["country"] == "ISR" and army.recipient["country"] == "PSE"
+    forces = one(coder, "قتلت القوات العراقية بالرصاص ثلاثة مسلحين", "ASSAULT")
+    assert forces.actor["country"] == "IRQ" and forces.recipient["sector"] == "UAF"
+    shot = one(coder, "قتل فلسطيني بالرصاص بعدما طعن مستوطنا", "ASSAULT")
+    assert shot.actor is None and shot.recipient["country"] == "PSE"
+
+
+def test_a_young_woman_killed_is_the_victim_not_her_nation(coder):
+    [killed] = [e for e in events(coder, "قتلت شابة بريطانية خلال مشاركتها في المعارك في عفرين") if e.mode == "kill"]
+    assert killed.actor is None and (killed.recipient["country"], killed.recipient["sector"]) == ("GBR", "CVL")

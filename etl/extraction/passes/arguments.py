@@ -354,9 +354,15 @@ class Arguments(Reader):
                     or _in_toll(toll, first_after)) or self._accusative(tokens, first_after))
                 # (a marker far off must name someone: "في غارة شنتها ليلا" names no other agent; right after
                 # the noun it makes the verb passive: قتل فلسطيني بالرصاص)
+                # (not when an armed side stands there and the ones it killed follow: قتل الجيش الإسرائيلي بالرصاص
+                # الحي الجمعة أربعة فلسطينيين - the marker is the army's weapon)
+                armed_then_victims = first_after is not None and first_after.agent_like and any(
+                    a.first > first_after.last and a.first - t.last <= 12 and
+                    (_counted(tokens, s, a, toll) or a.kind == "people" or a.actor.sector == "CVL") for a in after)
                 agent_later = any(
-                    first_after is not None and 0 <= m.first - first_after.last <= 1 or
-                    any(a.first >= m.last and a.first - m.last <= 2 and a.agent_like for a in after)
+                    first_after is not None and 0 <= m.first - first_after.last <= 1 and not armed_then_victims or
+                    any(a.first >= m.last and a.first - m.last <= 2 and a.agent_like and not _counted(tokens, s, a, toll)
+                        for a in after)  # (بالرصاص ثلاثة مسلحين: the ones counted after the weapon were hit)
                     for m in self.cues.agent_markers.find(text, tokens, t.last, s.hi))
                 # قتل فلسطينيون في قصف للجيش: people named by their nation, or civilians, are those killed;
                 # قتل عنصر من الجيش متأثرا بجراحه: one who died of wounds
