@@ -1178,3 +1178,12 @@ def test_an_armed_side_after_the_verb_with_its_weapon_and_then_its_victims_acts(
 def test_a_young_woman_killed_is_the_victim_not_her_nation(coder):
     [killed] = [e for e in events(coder, "قتلت شابة بريطانية خلال مشاركتها في المعارك في عفرين") if e.mode == "kill"]
     assert killed.actor is None and (killed.recipient["country"], killed.recipient["sector"]) == ("GBR", "CVL")
+
+
+def test_a_count_of_members_of_a_force_is_of_that_force_and_a_border_state_takes_no_part(coder):
+    # اختُطف 14 فردا من قوات الأمن: the forces are the victims (من after a count of members is no "from")
+    taken = one(coder, "اختُطف 14 فردا من قوات الأمن الإيرانية على الحدود مع باكستان", "ASSAULT")
+    assert (taken.recipient["country"], taken.recipient["sector"]) == ("IRN", "COP")
+    # على الحدود مع العراق: the state beyond the border is where, not whom
+    border = one(coder, "شن المسلحون هجوما على الحدود مع العراق", "ASSAULT")
+    assert border.recipient is None

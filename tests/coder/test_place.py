@@ -187,3 +187,12 @@ def test_a_statement_does_not_take_the_storys_place(geo_coder):
     accused = [e for e in found if e.event_type == "ACCUSE"]
     assert attack and attack[0].locations[0]["name_en"] == "Syria"
     assert accused and accused[0].locations == []  # not Syria: where the Kremlin spoke is not said
+
+
+def test_a_sides_backer_is_not_where_the_event_happened():
+    coder = make_coder(geocode=True)  # the packaged gazetteer
+    # الموالية لإيران، المدعومة من روسيا: whose backing, not where; the place of the sentence is where
+    backed = happened_main(coder, "هاجمت الميليشيات الموالية لإيران مواقع للمعارضة")
+    assert backed and backed[0].locations == []
+    shelled = happened_main(coder, "وقصفت القوات الحكومية المدعومة من روسيا بلدة في محافظة درعا")
+    assert [place["name_en"] for place in shelled[0].locations][:1] == ["Daraa"]

@@ -171,8 +171,14 @@ class ActorFinder(Reader):
                                                  # (in the accusative too: أسرت القوات عددا من المسلحين)
                                                  strip_article(tokens[m.first - 2].key)[:-1] in _PARTITIVE and
                                                  tokens[m.first - 2].key.endswith("ا") or
-                                                 self._is(tokens[m.first - 2], self.cues.casualty_nouns)):
+                                                 self._is(tokens[m.first - 2], self.cues.casualty_nouns) or
+                                                 # (a count of members: 14 فردا من قوات الأمن)
+                                                 m.first >= 3 and (tokens[m.first - 3].key.isdigit() or
+                                                                   _number_word(tokens[m.first - 3].text)) and
+                                                 strip_article(tokens[m.first - 2].key).removesuffix("ا") in _MEMBER_WORDS):
             return False  # خمسة من رجال الشرطة، عدد من الجنود، 14 قتيلا من قوات النظام: some of them, not a place
+        if previous == "مع" and m.first >= 2 and strip_article(tokens[m.first - 2].key) in ("حدود", "حدوده", "حدودها"):
+            return True  # على الحدود مع باكستان: the state beyond a border says where, it takes no part
         if previous == "من" and all(f.kind == "generic" for f in m.payloads) and any(
                 self._is(tokens[j], self.cues.war_machines) for j in range(max(0, m.first - 3), m.first - 1)):
             return False  # فرقة مظلية من قوات مكافحة الإرهاب: a unit of that force (not طائرة من لبنان)

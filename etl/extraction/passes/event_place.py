@@ -15,6 +15,17 @@ from etl.text.tokens import Token, strip_article
 class EventPlace(Reader):
     """Ranks a sentence's places for an event."""
 
+    def _patron_place(self, text: str, tokens: list[Token], i: int, p) -> bool:
+        """Is the place named as a side's backer: right after المدعومة من or الموالية لـ / الحليفة لـ?"""
+        if i >= len(tokens) or tokens[i].start > p.start:
+            i -= 1  # (لإيران: the place starts inside its word, after the proclitic)
+        if i <= 0:
+            return False
+        clitic = text[tokens[i].start:p.start]
+        if clitic.endswith(("ل", "لل")):
+            return self._is(tokens[i - 1], self.cues.patrons)
+        return not clitic and tokens[i - 1].key == "من" and i >= 2 and self._is(tokens[i - 2], self.cues.patrons)
+
     def locations(self, text, tokens, s, places, actor, recipient, context_place, trigger=None,
                   event_type: str | None = None) -> list[dict]:
         # (a side named as a place - صاروخ باتجاه السعودية - is still where the event is)
@@ -33,6 +44,8 @@ class EventPlace(Reader):
                 continue
             if p.end <= dateline:
                 continue  # دبي، الإمارات العربية المتحدة (CNN) -- …: where the report was filed
+            if self._patron_place(text, tokens, i, p):
+                continue  # القوات الحكومية المدعومة من روسيا، الميليشيات الموالية لإيران: whose backing, not where
             if p.latitude is None:
                 continue
             if trigger is not None and i < trigger[0] and self._before_after_word(tokens, i, trigger[0]):
