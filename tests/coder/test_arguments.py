@@ -1187,3 +1187,15 @@ def test_a_count_of_members_of_a_force_is_of_that_force_and_a_border_state_takes
     # على الحدود مع العراق: the state beyond the border is where, not whom
     border = one(coder, "شن المسلحون هجوما على الحدود مع العراق", "ASSAULT")
     assert border.recipient is None
+
+
+def test_a_title_and_the_name_after_it_are_one_person(coder):
+    # رجل الدين الشيعي البارز مقتدى الصدر: the cleric is Sadr, who calls on the Iraqis (not the cleric on Sadr)
+    call = one(coder, "دعا رجل الدين الشيعي البارز مقتدى الصدر العراقيين إلى التظاهر", "REQUEST")
+    assert call.actor["id"] == "person:sadr" and call.recipient["country"] == "IRQ"
+    # أمير قطر الشيخ تميم: the emir of Qatar is Tamim, who receives the American minister
+    host = one(coder, "استقبل أمير قطر الشيخ تميم وزير الدفاع الأمريكي", "CONSULT")
+    assert host.actor["country"] == "QAT" and host.recipient["country"] == "USA"
+    # a group before a titled name is another side: the protesters ask the president
+    ask = one(coder, "طالب المتظاهرون الرئيس ترامب بالرحيل", "REQUEST")
+    assert ask.actor["sector"] == "CVL" and ask.recipient["id"] == "person:trump"

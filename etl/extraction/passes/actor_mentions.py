@@ -303,12 +303,14 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
     # a composite may take a second adjective or name: الحكومة العراقية → done above; وزير الدفاع الأمريكي، أوستن
     merged: list[ActorMention] = []
     for m in out:
-        if merged and m.kind == "person" and merged[-1].kind == "composite" and m.first - merged[-1].last <= 1 and \
+        if merged and m.kind == "person" and (merged[-1].kind == "composite" or merged[-1].kind == "generic" and
+                                               _titles_one(tokens, merged[-1], cues)) and \
+                m.first - merged[-1].last <= 2 and \
                 not any(ch in '.؛;:"«»“”!?؟()' for ch in text[merged[-1].end:m.start]) and \
-                not (m.first > merged[-1].last and (_particle(tokens[merged[-1].last], cues) or
-                                                    not _describes(tokens[merged[-1].last], cues))):
-            # (across a word only if it describes: not a particle, مسؤولون أتراك بأن خاشقجي, nor a noun,
-            # عملاء الموساد اغتيال خالد مشعل)
+                not any(_particle(tokens[k], cues) or not _describes(tokens[k], cues)
+                        for k in range(merged[-1].last, m.first)):
+            # (across words only if they describe: not a particle, مسؤولون أتراك بأن خاشقجي, nor a noun,
+            # عملاء الموساد اغتيال خالد مشعل; رجل الدين الشيعي البارز مقتدى الصدر is the cleric himself)
             # (a comma of apposition may stand between - الرئيس الأمريكي، دونالد ترامب - not a full stop or quote)
             prev = merged.pop()
             merged.append(ActorMention(prev.first, m.last, prev.start, m.end, text[prev.start:m.end], m.actor,
@@ -389,6 +391,13 @@ def _construct(words: str) -> bool:
 def _epithet_word(token: Token, cues: Cues) -> bool:
     """Is the word a definite epithet (الإرهابي، المتطرفة) that may end a name?"""
     return token.key.startswith("ال") and strip_article(token.key) in cues.epithets
+
+
+def _titles_one(tokens: list[Token], m: ActorMention, cues: Cues) -> bool:
+    """Is a kind of agent a title of one person (رئيس، وزير، زعيم، رجل الدين), which a name after it names?"""
+    first = tokens[m.first]
+    return (_is_word(first, cues.titles) or _is_word(first, cues.leaders)) and not first.key.endswith(("ون", "ين")) or \
+        m.last - m.first == 2 and strip_article(first.key) == "رجل" and strip_article(tokens[m.first + 1].key) == "دين"
 
 
 def _describes(token: Token, cues: Cues) -> bool:
