@@ -1199,3 +1199,11 @@ def test_a_title_and_the_name_after_it_are_one_person(coder):
     # a group before a titled name is another side: the protesters ask the president
     ask = one(coder, "طالب المتظاهرون الرئيس ترامب بالرحيل", "REQUEST")
     assert ask.actor["sector"] == "CVL" and ask.recipient["id"] == "person:trump"
+
+
+def test_meeting_praise_and_blame_take_their_other_side_with_bi(coder):
+    met = one(coder, "التقى الرئيس الاثنين بوزير الدفاع جيم ماتيس في واشنطن", "CONSULT")
+    assert met.actor["sector"] == "GOV" and met.recipient["country"] == "USA"
+    blamed = one(make_coder(geocode=True), "ندد الاتحاد الأوروبي بإسرائيل", "ACCUSE")
+    assert blamed.recipient["country"] == "ISR"
+    assert blamed.locations == []  # whom a statement blames is not where it was made

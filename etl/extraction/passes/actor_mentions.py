@@ -307,8 +307,9 @@ def _compose(text: str, tokens: list[Token], mentions: list[ActorMention], secto
                                                _titles_one(tokens, merged[-1], cues)) and \
                 m.first - merged[-1].last <= 2 and \
                 not any(ch in '.؛;:"«»“”!?؟()' for ch in text[merged[-1].end:m.start]) and \
-                not any(_particle(tokens[k], cues) or not _describes(tokens[k], cues)
-                        for k in range(merged[-1].last, m.first)):
+                not (m.first > merged[-1].last and _proclitic(tokens, m)) and \
+                not any(_particle(tokens[k], cues) or not _describes(tokens[k], cues) or
+                        _is_word(tokens[k], cues.time_anchors) for k in range(merged[-1].last, m.first)):
             # (across words only if they describe: not a particle, مسؤولون أتراك بأن خاشقجي, nor a noun,
             # عملاء الموساد اغتيال خالد مشعل; رجل الدين الشيعي البارز مقتدى الصدر is the cleric himself)
             # (a comma of apposition may stand between - الرئيس الأمريكي، دونالد ترامب - not a full stop or quote)

@@ -153,6 +153,24 @@ class Arguments(Reader):
 
     def roles(self, text, tokens, s, t: TriggerMention, actors: list[ActorMention], light, toll=None):
         """(actor, recipient) of the event announced by trigger t, by Arabic word order."""
+        actor, recipient = self._roles(text, tokens, s, t, actors, light, toll)
+        if recipient is None and t.form.verb and t.form.trigger.type in _WITH_BI_OBJECT:
+            recipient = self._bi_object(tokens, s, t, actors, actor)
+        return actor, recipient
+
+    def _bi_object(self, tokens: list[Token], s: _Sentence, t: TriggerMention, actors: list[ActorMention],
+                   actor: ActorMention | None) -> ActorMention | None:
+        """التقى الرئيس الاثنين بوزير الدفاع، أشاد بالسعودية، اتصل ترامب بماكرون: verbs of meeting, praise and
+        blame take their other side with ب, after the subject and a time word at most."""
+        at = actor.last if actor is not None and actor.first >= t.last else t.last
+        while at < s.hi and (self._is(tokens[at], self.cues.time_anchors) or tokens[at].key in ("امس", "اليوم")):
+            at += 1
+        m = next((a for a in actors if a.first == at and a is not actor), None)
+        if m is None or not _proclitic(tokens, m).lstrip("وف").startswith("ب") or m.kind in ("generic", "people"):
+            return None
+        return m
+
+    def _roles(self, text, tokens, s, t: TriggerMention, actors: list[ActorMention], light, toll=None):
         candidates = [a for a in actors if not a.locative and not (a.first < t.last and t.first < a.last
                                                                    and a.kind == "generic" and a.last - a.first <= t.last - t.first)]
         after = [a for a in candidates if a.first >= t.last]
@@ -818,6 +836,8 @@ _TARGETING = ("استهدف", "يستهدف", "تستهدف", "مستهدف")
 _TOWARD = frozenset("باتجاه صوب نحو تجاه".split())
 # Events two sides take part in together (اتفقت مصر وإثيوبيا، محادثات بين …): the second is the recipient.
 _MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Events whose verb may take the other side with ب (التقى بـ، اجتمع بـ، اتصل بـ، أشاد بـ، رحب بـ، ندد بـ).
+_WITH_BI_OBJECT = frozenset({"CONSULT", "COOPERATE", "SUPPORT", "ACCUSE"})
 _ALA = fold("على")  # keys are folded (ى → ي)
 
 

@@ -29,7 +29,8 @@ class EventPlace(Reader):
     def locations(self, text, tokens, s, places, actor, recipient, context_place, trigger=None,
                   event_type: str | None = None) -> list[dict]:
         # (a side named as a place - صاروخ باتجاه السعودية - is still where the event is)
-        used = [m for m in (actor, recipient) if m is not None and not m.locative]
+        # (but a statement's side after ب - ندد الاتحاد الأوروبي بإسرائيل - is whom it is about, not where)
+        used = [m for m in (actor, recipient) if m is not None and (not m.locative or event_type in _SAYING_TYPES)]
         dateline = self._dateline_end(text, tokens, s)
         chosen = []
         for p in places:
