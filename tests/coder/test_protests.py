@@ -171,3 +171,9 @@ def test_protest_violence_is_typed_by_who_acted_as_acled_types_it(coder):
         ("COERCE", "repress", ("Protests", "Protest with intervention"))
     # gunmen firing on a crowd: an attack like any other, typed by its sides
     assert violence("أطلق مسلحون النار على المتظاهرين", "أطلق") == ("ASSAULT", "", None)
+
+
+def test_protesters_storming_a_building_of_an_authority_address_it(coder):
+    # اقتحام مبنى حكومة محافظة البصرة: the government whose building they try to storm is whom they protest against
+    stormed = one(coder, "وقالت تقارير إن مئات المتظاهرين حاولوا اقتحام مبنى حكومة محافظة البصرة", "PROTEST")
+    assert stormed.actor["sector"] == "CVL" and stormed.recipient["sector"] == "GOV"
