@@ -121,18 +121,44 @@ class EventCoder(Reader):
         events: list[Event] = []
         context_place: list[dict] = [self.places.place_dict(p) for p in title_places[:1]]
         last_day: date | None = None  # the last day read in the text: a narrative's "next day" counts from it
+        attacker: tuple[int, dict] | None = None  # (sentence, actor) of the last attack told with its attacker
         for k, sentence in enumerate(sentences):
             found = self._code_sentence(text, tokens, sentence, s_actors[k], s_triggers[k], s_places[k], published,
                                         context_place)
             if last_day is not None and any(e.date_source == "published" for e in found):
                 self.time.date_from_narrative(tokens, sentence, found, last_day, published)
             for event in found:
+                if attacker is not None and k - attacker[0] <= ATTACKER_SENTENCES:
+                    self._attacker_told_before(event, attacker[1], tokens, sentence)
                 if event.locations and event.happened:
                     context_place = event.locations[:1]
                 if event.date_source == "text" and event.date_precision == "day" and event.date:
                     last_day = date.fromisoformat(event.date)
+                if event.event_type == "ASSAULT" and event.happened and event.salience == "main" and \
+                        event.actor and (event.actor.get("sector") in ARMED_SECTORS or
+                                         str(event.actor.get("id")).startswith("country:")) and \
+                        not event.actor.get("told_before"):
+                    attacker = (k, event.actor)
             events.extend(found)
         return events
+
+    def _attacker_told_before(self, event: Event, attacker: dict, tokens: list[Token], s: _Sentence) -> None:
+        """وشنت مقاتلات التحالف غارات على … ودمرت الغارات مخازن، وقتل 5 في القصف: an attack with no attacker of its own,
+        whose sentence names an attack by its definite noun (cues.yaml attack_referents) soon after an attack whose
+        armed attacker was named, refers back to it and takes its attacker (marked told_before) - unless that
+        attacker is the side it hit."""
+        if event.event_type != "ASSAULT" or event.actor is not None or not event.happened:
+            return
+        if not any(strip_article(_conjunction_off(tok.key).removeprefix("ب").removeprefix("ل")) in
+                   self.cues.attack_referents and _conjunction_off(tok.key).lstrip("بل").startswith("ال")
+                   for tok in tokens[s.lo:s.hi]):
+            return
+        recipient = event.recipient or {}
+        if recipient.get("id") == attacker.get("id") or (
+                recipient.get("country") and recipient.get("country") == attacker.get("country") and
+                recipient.get("sector") == attacker.get("sector")):
+            return
+        event.actor = dict(attacker, told_before=True)
 
     def _sentences(self, text: str) -> list[tuple[int, int]]:
         if self._split is not None:
@@ -605,6 +631,11 @@ def _scare_quoted(text: str, t: TriggerMention) -> bool:
     """Does the trigger stand alone between quotation marks («خطفته»)?"""
     before = text[max(0, t.start - 4):t.start].rstrip()
     return bool(before) and before[-1] in "«\"“" and text[t.end:t.end + 2].lstrip()[:1] in ("»", "\"", "”")
+
+
+# How many sentences on an attack named by its definite noun (الغارات، القصف) still refers to the last attack
+# whose attacker was named.
+ATTACKER_SENTENCES = 2
 
 
 def _not_named_sides(places: list, actors: list[ActorMention]) -> list:

@@ -26,7 +26,8 @@ _SECTIONS = {"negation", "negation_verbs", "future", "hypothetical", "generic", 
              "facilities", "fights", "persons", "common_noun_names", "projectiles", "occurrence_verbs", "obligation",
              "protest_targets", "protest_matters", "protest_effigies", "burning", "warning_fire", "other_gatherings",
              "denial_verbs", "involvement", "outlets", "protesters", "narrative_next_day", "narrative_same_day",
-             "narrative_following_days", "topic_nouns", "survived", "place_nouns", "intercepting"}
+             "narrative_following_days", "topic_nouns", "survived", "place_nouns", "intercepting",
+             "attack_referents"}
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class Cues:
     survived: frozenset[str]  # نجا: the one who survived an attack was its target
     place_nouns: frozenset[str]  # العاصمة، الحدود: a nisba right after one says where, it names no side
     intercepting: frozenset[str]  # اعتراض، أسقطت: who intercepts a missile was attacked, did not attack
+    attack_referents: frozenset[str]  # الغارات، القصف: definite, they refer back to an attack told just before
 
 
 def _keys(raw: dict, section: str) -> frozenset[str]:

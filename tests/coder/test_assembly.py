@@ -233,3 +233,17 @@ def test_a_definite_or_possessed_event_noun_and_a_word_in_scare_quotes(coder):
 def test_by_sentence_deals_each_item_to_the_sentence_it_begins_in():
     assert _by_sentence([1, 4, 5, 9, 12], [0, 5, 10], [4, 9, 20], lambda x: x) == [[1], [5], [12]]
     assert _by_sentence([], [0], [3], lambda x: x) == [[]]
+
+
+def test_an_attack_named_again_by_its_definite_noun_keeps_its_attacker(coder):
+    text = "شنت مقاتلات التحالف غارات على مواقع الحوثيين في صعدة. ودمرت الغارات مخازن أسلحة. وقتل 5 مسلحين في القصف."
+    first, destroyed, killed = [e for e in coder.code(text) if e.event_type == "ASSAULT"]
+    assert first.actor["id"] == destroyed.actor["id"] == killed.actor["id"]
+    assert destroyed.actor["told_before"] and not first.actor.get("told_before")
+    # not across more than two sentences, and never when no attack is named by its definite noun
+    later = coder.code("شنت مقاتلات التحالف غارات على مواقع الحوثيين في صعدة. وصل الوفد. وعقد اجتماعا. وبحثا الأوضاع. "
+                       "ودمرت الغارات مخازن أسلحة.")
+    assert [e.actor for e in later if e.event_type == "ASSAULT"][-1] is None
+    alone = [e for e in coder.code("شنت مقاتلات التحالف غارات على مواقع الحوثيين. وقتل مسلح في كمين.")
+             if e.event_type == "ASSAULT"]
+    assert alone[-1].actor is None
