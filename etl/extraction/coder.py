@@ -261,10 +261,13 @@ class EventCoder(Reader):
         confidence = 0.45 + 0.2 * bool(strong) + 0.05 * min(len(support), 4)
         if modality not in HAPPENED:
             confidence *= 0.6
+        actor_side = self.arguments.side(actor, sides_at)
+        if actor_side is None and type_ == "PROTEST":
+            actor_side = self.protests.crowd_side(tokens, s, group, sides_at)
         return Event(
             event_type=type_, mode=mode, cameo=cameo,
             acled_event_type=acled[0] if acled else None, acled_sub_event_type=acled[1] if acled else None,
-            actor=self.arguments.side(actor, sides_at), recipient=self.arguments.side(recipient, sides_at),
+            actor=actor_side, recipient=self.arguments.side(recipient, sides_at),
             trigger={"text": primary.text, "start": primary.start, "end": primary.end},
             sentence={"text": text[s.start:s.end], "start": s.start, "end": s.end},
             locations=locations, date=event_date, date_precision=precision, date_source=date_source,

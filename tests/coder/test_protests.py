@@ -177,3 +177,16 @@ def test_protesters_storming_a_building_of_an_authority_address_it(coder):
     # اقتحام مبنى حكومة محافظة البصرة: the government whose building they try to storm is whom they protest against
     stormed = one(coder, "وقالت تقارير إن مئات المتظاهرين حاولوا اقتحام مبنى حكومة محافظة البصرة", "PROTEST")
     assert stormed.actor["sector"] == "CVL" and stormed.recipient["sector"] == "GOV"
+
+
+def test_protesters_only_counted_are_the_protests_actor(coder):
+    # شارك المئات / خرج الآلاف: the crowd counted is who protests, civilians of the place's country
+    counted = one(coder, "تظاهر العشرات أمام البرلمان", "PROTEST")
+    assert counted.actor["sector"] == "CVL" and counted.actor["text"] == "العشرات"
+    out = one(coder, "خرج الآلاف في مسيرات احتجاجا على الغلاء", "PROTEST")
+    assert out.actor["text"] == "الآلاف"
+
+
+def test_rights_groups_accuse(coder):
+    accused = one(coder, "اتهمت جماعات حقوق الإنسان الشرطة بالتعذيب", "ACCUSE")
+    assert accused.actor["sector"] == "NGO" and accused.recipient["sector"] == "COP"

@@ -7,7 +7,7 @@ from etl.extraction.passes.grammar import (
     Reader, _PROTESTING_SECTORS, _conjunction_off, _number_word, _proclitic, _punctuated, _same, _sentence_bases,
 )
 from etl.extraction.passes.mentions import ActorMention, TriggerMention, _Sentence
-from etl.text.tokens import Token
+from etl.text.tokens import Token, strip_article
 
 
 _BETWEEN = frozenset({"بين"})
@@ -102,6 +102,25 @@ class ProtestReader(Reader):
                     break
         return None
 
+    def crowd_side(self, tokens: list[Token], s: _Sentence, group: list[TriggerMention],
+                   locations: list[dict]) -> dict | None:
+        """شارك المئات في مظاهرات، خرج الآلاف، تظاهر العشرات: a protest whose protesters are only counted has them
+        as its actor all the same, civilians of the place's country (as ACLED codes "Protesters (Iraq)"): the
+        count word nearest the protest's words, within six words."""
+        first, last = min(t.first for t in group), max(t.last for t in group)
+        near = sorted(range(max(s.lo, first - 6), min(s.hi, last + 6)),
+                      key=lambda i: 0 if first <= i < last else min(abs(i - first), abs(i - last)))
+        at = next((i for i in near if strip_article(tokens[i].key) in _CROWD_COUNTS), None)
+        if at is None:
+            return None
+        tok = tokens[at]
+        country = locations[0].get("country3") if locations else None
+        side = {"text": tok.text, "start": tok.start, "end": tok.end, "name": "civilians", "name_ar": tok.text,
+                "country": country, "sector": "CVL", "id": "generic:CVL", "wikidata": None}
+        if country:
+            side["country_from"] = "place"
+        return side
+
     def protest_violence(self, tokens: list[Token], s: _Sentence, group, actor: ActorMention | None,
                           toll, mode: str) -> tuple[str, str, tuple | None]:
         """(type, mode, ACLED pair) of violence at a protest, as ACLED codes it: the dead or live fire keep an
@@ -124,6 +143,8 @@ class ProtestReader(Reader):
         return ("COERCE", "repress", _INTERVENTION)
 
 
+# Words that count a crowd (keys without the article): the protesters of a protest that names them no other way.
+_CROWD_COUNTS = frozenset("الاف الوف مئات عشرات ميات جموع حشود".split())
 # Verbs of gathering and of going out: a protest only by what they are for (see _other_gathering).
 _GATHERING_TRIGGERS = frozenset({"PROTEST.rally", "PROTEST.take-to-streets"})
 _STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "SPY"})
