@@ -181,9 +181,10 @@ class EventCoder(Reader):
         actors = [a for a in actors if not self.arguments.patron(tokens, a) and a not in s.holders and not self.arguments.source(tokens, s, a)
                   and not self.arguments.of_a_place(text, tokens, s, a)
                   and not self.arguments.adjectival(text, tokens, s, a, triggers)
-                  and not ((a.kind == "adjective" or a.kind == "country" and a.text.startswith("ال")) and any(
+                  and not ((a.kind == "adjective" or a.kind == "country" and a.text.startswith("ال") and
+                            a.last - a.first == 1 and tokens[a.first].key.endswith("يه")) and any(
                       p.end <= a.start and not text[p.end:a.start].strip() for p in places))]
-        # (السورية also spells the country سورية with the article)
+        # (السورية also spells the country سورية with the article; not الولايات المتحدة after إيران: a name)
         keys = {tok.key for tok in tokens[s.lo:s.hi]} | {strip_article(tok.key) for tok in tokens[s.lo:s.hi]}
         # a word may stand for several entries (أطلق: rockets or fire); keep the readings whose sense words occur
         kept = []

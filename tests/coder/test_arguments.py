@@ -1207,3 +1207,12 @@ def test_meeting_praise_and_blame_take_their_other_side_with_bi(coder):
     blamed = one(make_coder(geocode=True), "ندد الاتحاد الأوروبي بإسرائيل", "ACCUSE")
     assert blamed.recipient["country"] == "ISR"
     assert blamed.locations == []  # whom a statement blames is not where it was made
+
+
+def test_a_call_is_addressed_to_its_object_and_a_state_named_after_a_state_is_a_side(coder):
+    # ناشدت الأمم المتحدة تركيا فتح حدودها أمام اللاجئين: Turkey is asked; أمام belongs to another phrase
+    call = one(make_coder(geocode=True), "ناشدت الأمم المتحدة تركيا فتح حدودها أمام اللاجئين", "REQUEST")
+    assert call.recipient["country"] == "TUR"
+    # اتهمت إيران الولايات المتحدة: the United States after Iran is the accused, not a nisba of the place إيران
+    accused = one(make_coder(geocode=True), "اتهمت إيران الولايات المتحدة بالتآمر على الشعب الإيراني", "ACCUSE")
+    assert accused.actor["country"] == "IRN" and accused.recipient["country"] == "USA"

@@ -204,6 +204,12 @@ class Arguments(Reader):
             recipient = next((a for a in candidates if exposed < a.first < t.first), None) or \
                 self._subject_before(tokens, exposed, before, s, any_kind=True)
         patient_marker_at = self._patient_marker(tokens, t.last, min(s.hi, t.last + 8))
+        if patient_marker_at is not None and t.form.verb and t.form.trigger.type not in _HARM_TYPES and \
+                len(after) >= 2 and after[0].first <= t.last + 1 and after[1].first == after[0].last and \
+                after[1].last <= patient_marker_at and not _proclitic(tokens, after[1]):
+            # ناشدت الأمم المتحدة تركيا فتح حدودها أمام اللاجئين: a call, a meeting or a statement with its subject and
+            # its object right after the verb is addressed to that object; a marker further on is of another phrase
+            patient_marker_at = None
         if patient_marker_at is not None:
             recipient = next((a for a in after if a.first > patient_marker_at and a.first - patient_marker_at <= 3
                               and a is not actor), None)
@@ -836,6 +842,7 @@ _TARGETING = ("استهدف", "يستهدف", "تستهدف", "مستهدف")
 _TOWARD = frozenset("باتجاه صوب نحو تجاه".split())
 # Events two sides take part in together (اتفقت مصر وإثيوبيا، محادثات بين …): the second is the recipient.
 _MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_HARM_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})  # a marker after them names whom they hit (على، ضد)
 # Events whose verb may take the other side with ب (التقى بـ، اجتمع بـ، اتصل بـ، أشاد بـ، رحب بـ، ندد بـ).
 _WITH_BI_OBJECT = frozenset({"CONSULT", "COOPERATE", "SUPPORT", "ACCUSE"})
 _ALA = fold("على")  # keys are folded (ى → ي)
