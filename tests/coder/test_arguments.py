@@ -1216,3 +1216,8 @@ def test_a_call_is_addressed_to_its_object_and_a_state_named_after_a_state_is_a_
     # اتهمت إيران الولايات المتحدة: the United States after Iran is the accused, not a nisba of the place إيران
     accused = one(make_coder(geocode=True), "اتهمت إيران الولايات المتحدة بالتآمر على الشعب الإيراني", "ACCUSE")
     assert accused.actor["country"] == "IRN" and accused.recipient["country"] == "USA"
+
+
+def test_a_request_takes_its_other_side_after_min(coder):
+    asked = one(coder, "طلب الرئيس الفلسطيني من مجلس الأمن توفير الحماية", "REQUEST")
+    assert asked.actor["country"] == "PSE" and asked.recipient["id"] == "org:unsc"

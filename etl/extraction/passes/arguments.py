@@ -156,17 +156,25 @@ class Arguments(Reader):
         actor, recipient = self._roles(text, tokens, s, t, actors, light, toll)
         if recipient is None and t.form.verb and t.form.trigger.type in _WITH_BI_OBJECT:
             recipient = self._bi_object(tokens, s, t, actors, actor)
+        if recipient is None and t.form.verb and t.form.trigger.type == "REQUEST":
+            recipient = self._bi_object(tokens, s, t, actors, actor, after_min=True)
         return actor, recipient
 
     def _bi_object(self, tokens: list[Token], s: _Sentence, t: TriggerMention, actors: list[ActorMention],
-                   actor: ActorMention | None) -> ActorMention | None:
+                   actor: ActorMention | None, after_min: bool = False) -> ActorMention | None:
         """التقى الرئيس الاثنين بوزير الدفاع، أشاد بالسعودية، اتصل ترامب بماكرون: verbs of meeting, praise and
-        blame take their other side with ب, after the subject and a time word at most."""
+        blame take their other side with ب, after the subject and a time word at most; with after_min, a request
+        its side after من (طلب الرئيس من مجلس الأمن توفير الحماية)."""
         at = actor.last if actor is not None and actor.first >= t.last else t.last
         while at < s.hi and (self._is(tokens[at], self.cues.time_anchors) or tokens[at].key in ("امس", "اليوم")):
             at += 1
+        if after_min:
+            if at >= s.hi or tokens[at].key != "من":
+                return None
+            at += 1
         m = next((a for a in actors if a.first == at and a is not actor), None)
-        if m is None or not _proclitic(tokens, m).lstrip("وف").startswith("ب") or m.kind in ("generic", "people"):
+        if m is None or m.kind in ("generic", "people") or \
+                not after_min and not _proclitic(tokens, m).lstrip("وف").startswith("ب"):
             return None
         return m
 
