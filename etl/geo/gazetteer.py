@@ -22,7 +22,7 @@ from importlib import resources
 import yaml
 
 from etl.geo.names import name_language
-from etl.text.tokens import fold, name_key
+from etl.text.tokens import fold, name_key, unmarked
 
 ARAB_COUNTRIES = frozenset("IQ SY LB JO PS EG SA YE KW BH QA AE OM LY SD TN DZ MA MR SO DJ KM".split())
 NEIGHBOURS = frozenset("IL TR IR CY ER ET TD NE ML SS EH AF PK AZ AM GE".split())
@@ -343,11 +343,12 @@ class Gazetteer:
         for number, row in enumerate(places, 1):
             objects.append(_place(number, row))
             for name, lang, _ in names.get(row["place_key"], []):
-                name_rows.append((number, name_key(name), lang))
-                written.append((number, name))
-        return cls(objects, name_rows, article_keys(name for _, name in written),
-                   frozenset((number, name_key(name)) for number, name in written if _has_article(name)),
-                   Spellings.of(name for number, name in written))
+                key = name_key(name)
+                name_rows.append((number, key, lang))
+                written.append((number, key, name))
+        return cls(objects, name_rows, article_keys(name for _, _, name in written),
+                   frozenset((number, key) for number, key, name in written if _has_article(name)),
+                   Spellings.of((key, name) for _, key, name in written))
 
     @classmethod
     def from_db(cls, db_url: str) -> "Gazetteer":
@@ -367,7 +368,7 @@ class Gazetteer:
         if not rows:
             raise LookupError("the gazetteer is empty: run `marsad gazetteer build`")
         return cls([Place(*row) for row in rows], [tuple(n[:3]) for n in names], article_keys(n[3] for n in names),
-                   frozenset((n[0], n[1]) for n in names if _has_article(n[3])), Spellings.of(n[3] for n in names))
+                   frozenset((n[0], n[1]) for n in names if _has_article(n[3])), Spellings.of((n[1], n[3]) for n in names))
 
 
 def article_keys(names) -> frozenset[str]:
@@ -386,28 +387,38 @@ _HAMZA_ALEFS = frozenset("أإ")  # (not آ, which joins the parts of Persian na
 
 @dataclass(frozen=True)
 class Spellings:
-    """What folding loses of how one-word names are written, per key: a word the text writes with a hamza on its
-    alef (بأنه: that he) is not a name never so written (بانه, Baneh); a word ending in ه (حديثه: his talk) is
-    not plainly a name always written with ة (حديثة, Haditha)."""
+    """What folding loses of how names are written, per key: a word the text writes with a hamza on an alef inside
+    it (بأنه: that he) is not a name never so written (بانه, Baneh); a word ending in ه (حديثه: his talk) is not
+    plainly a name always written with ة (حديثة, Haditha)."""
     hamza: frozenset[str]  # keys of which some name is written with أ or إ
     marbuta: frozenset[str]  # keys whose every one-word name ends in ة
 
     @classmethod
     def of(cls, names) -> "Spellings":
+        """From (key, name) pairs of the gazetteer's names (the keys as they were computed for the index)."""
         hamza, marbuta, other = set(), set(), set()
-        for name in names:
+        for key, name in names:
             if not any("\u0621" <= c <= "\u064a" for c in name):
                 continue
-            key, written = name_key(name), _dediac_word(name)
+            written = unmarked(name)
             if not _HAMZA_ALEFS.isdisjoint(written):
                 hamza.add(key)  # (of names of any length: a hashtag joins مرفأ بيروت into one word)
             if " " not in written.strip():
                 (marbuta if written.endswith("ة") else other).add(key)
         return cls(frozenset(hamza), frozenset(marbuta - other))
 
-
-def _dediac_word(word: str) -> str:
-    return "".join(c for c in word if not ("\u064b" <= c <= "\u0652" or c == "\u0640"))
+    def misreading(self, key: str, word: str) -> str | None:
+        """Is `word` (as written, its proclitic off) a misreading of the one-word names of `key`? "hamza": it has a
+        hamza on an alef inside it that none of them has; "marbuta": it ends in ه where all of them end in ة, and has
+        no article (with the article the ه is no pronoun, "his": القاهره is Cairo misspelt)."""
+        word = unmarked(word)
+        inner = (word[2:] if word.startswith("ال") else word)[1:-1]
+        # (inside the word only: gazetteers often leave out the hamza that begins a name, إسطنبول / اسطنبول)
+        if key not in self.hamza and not _HAMZA_ALEFS.isdisjoint(inner):
+            return "hamza"
+        if key in self.marbuta and word.endswith("ه") and not word.startswith("ال"):
+            return "marbuta"
+        return None
 
 
 def _has_article(name: str) -> bool:

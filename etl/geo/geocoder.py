@@ -26,7 +26,7 @@ from importlib import resources
 
 import yaml
 
-from etl.geo.gazetteer import _HAMZA_ALEFS, ARAB_COUNTRIES, NEIGHBOURS, Gazetteer, Place, haversine_km
+from etl.geo.gazetteer import ARAB_COUNTRIES, NEIGHBOURS, Gazetteer, Place, haversine_km
 from etl.text.tokens import Openings, Token, clitic_bases, fold, name_key, original_length, strip_article, tokenize
 from etl.text.numbers import number_word
 
@@ -363,21 +363,13 @@ class Geocoder:
             span.key not in self.cues.type_cues  # (بوادي، لبحيرة: a kind of place opens a name after it)
 
     def _spelled_otherwise(self, first: Token, span: _Span) -> str | None:
-        """Is a one-word name read from a word its names are never written as? "hamza": the word has a hamza on an
-        alef inside it that none of them has (بأنه, "that he", is not بانه, Baneh); "marbuta": it ends in ه where all of them
-        end in ة (حديثه, "his talk", is not plainly حديثة, Haditha). Folding, which makes spellings meet, loses both."""
+        """Is a one-word name read from a word its names are never written as (Spellings.misreading: بأنه "that
+        he" is not بانه Baneh, حديثه "his talk" not plainly حديثة Haditha)? Folding, which makes spellings meet,
+        loses both."""
         spellings = self.gazetteer.spellings
         if spellings is None or span.last - span.first != 1:
             return None
-        word = first.text[original_length(first.text, span.clitic):].translate(_NO_MARKS)
-        inner = (word[2:] if word.startswith("ال") else word)[1:-1]
-        # (inside the word only: gazetteers often leave out the hamza that begins a name, إسطنبول / اسطنبول)
-        if span.key not in spellings.hamza and not _HAMZA_ALEFS.isdisjoint(inner):
-            return "hamza"
-        # (with the article the ه is no pronoun, "his": القاهره is Cairo misspelt)
-        if span.key in spellings.marbuta and word.endswith("ه") and not word.startswith("ال"):
-            return "marbuta"
-        return None
+        return spellings.misreading(span.key, first.text[original_length(first.text, span.clitic):])
 
     @staticmethod
     def _strong(place: Place) -> bool:
@@ -698,7 +690,6 @@ def _definite_nisba_word(key: str) -> bool:
 
 
 _TANWEEN = frozenset("\u064b\u064c\u064d")
-_NO_MARKS = {ord(c): None for c in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"}  # diacritics, tatweel
 
 
 def _plain_word(tokens: list[Token], span: _Span) -> bool:

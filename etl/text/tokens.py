@@ -104,6 +104,16 @@ class Openings(dict):
         return readings
 
 
+# The vowel marks, shadda, sukun and tatweel: what a word loses to be compared letter by letter, with its hamzas
+# and its ة kept (unlike a key).
+_MARKS = {ord(c): None for c in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"}
+
+
+def unmarked(word: str) -> str:
+    """The word without diacritics and tatweel, every letter as written (قُتِلَ → قتل, حديثةٌ → حديثة)."""
+    return word.translate(_MARKS)
+
+
 def name_key(name: str) -> str:
     """Lookup key of a (possibly multi-word) name: folded words without the article, joined."""
     return "".join(strip_article(t.key) for t in tokenize(name))

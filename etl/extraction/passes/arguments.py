@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from etl.extraction.passes.grammar import (
     ARMED_SECTORS, Reader, _AS_SOURCE, _PARTITIVE, _PREPOSITIONS, _PROTESTING_SECTORS, _TOLL_TRIGGERS,
-    _VICTIM_TRIGGERS, _WAS, _as_military, _as_people, _clause_gap, _conjunction_off, _definite_nisba,
+    _VICTIM_TRIGGERS, _WAS, _as_military, _as_people, _backed, _clause_gap, _conjunction_off, _definite_nisba,
     _definite_word, _is_word, _number_word, _participle, _phrases, _proclitic, _punctuated, _same,
 )
 from etl.extraction.passes.mentions import ActorMention, TriggerMention, _Sentence
@@ -55,12 +55,7 @@ class Arguments(Reader):
 
     def patron(self, tokens: list[Token], a: ActorMention) -> bool:
         """Is the mention the patron after الموالية لـ / المدعومة من (الميليشيات الموالية لإيران)?"""
-        j = a.first - 1
-        if j >= 0 and tokens[j].key == "من":
-            j -= 1
-        elif not _proclitic(tokens, a).endswith(("ل", "لل")):
-            return False
-        return j >= 0 and _is_word(tokens[j], self.cues.patrons)
+        return _backed(tokens, a.first, _proclitic(tokens, a), self.cues.patrons)
 
     def of_a_place(self, text: str, tokens: list[Token], s: _Sentence, a: ActorMention) -> bool:
         """العاصمة المصرية، الحدود السورية: a state's nisba right after a noun of a place says where it is."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 import re
 
-from etl.extraction.passes.grammar import Reader, _DASH_DATELINE, _after_word, _phrases, _token_at
+from etl.extraction.passes.grammar import Reader, _DASH_DATELINE, _after_word, _backed, _phrases, _token_at
 from etl.extraction.passes.mentions import Event, _Sentence
 from etl.geo.gazetteer import haversine_km
 from etl.text.tokens import Token, strip_article
@@ -19,12 +19,7 @@ class EventPlace(Reader):
         """Is the place named as a side's backer: right after المدعومة من or الموالية لـ / الحليفة لـ?"""
         if i >= len(tokens) or tokens[i].start > p.start:
             i -= 1  # (لإيران: the place starts inside its word, after the proclitic)
-        if i <= 0:
-            return False
-        clitic = text[tokens[i].start:p.start]
-        if clitic.endswith(("ل", "لل")):
-            return self._is(tokens[i - 1], self.cues.patrons)
-        return not clitic and tokens[i - 1].key == "من" and i >= 2 and self._is(tokens[i - 2], self.cues.patrons)
+        return _backed(tokens, i, text[tokens[i].start:p.start], self.cues.patrons)
 
     def locations(self, text, tokens, s, places, actor, recipient, context_place, trigger=None,
                   event_type: str | None = None) -> list[dict]:

@@ -11,12 +11,11 @@ from etl.extraction.cues import Cues
 from etl.extraction.dictionaries import Actor, Dictionaries
 from etl.extraction.passes.mentions import ActorMention, TriggerMention, _Sentence
 from etl.text.numbers import parse_number
-from etl.text.tokens import Token, bases_of, clitic_bases, strip_article, tokenize
+from etl.text.tokens import Token, bases_of, clitic_bases, strip_article, tokenize, unmarked
 
 
 ARMED_SECTORS = frozenset("MIL COP REB UAF CRM".split())
 _PROTESTING_SECTORS = frozenset("CVL OPP PTY LAB EDU REL REF".split())  # who takes to the streets
-_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"  # diacritics and tatweel
 _PUNCT_BREAK = frozenset("،,؛;:()[]«»\"“”")
 
 
@@ -109,7 +108,7 @@ class Reader:
     def _verb_noun_clitic(self, token: Token) -> int | None:
         """The proclitic length of the token's reading as a word both kind of agent and verb (طالب، وطالب),
         or None; طلبة (students) ends in teh marbuta, as no verb does."""
-        if token.text.rstrip(_MARKS).endswith("ة"):
+        if unmarked(token.text).endswith("ة"):
             return None
         return next((clitic for clitic, base in clitic_bases(token.key) if base in self._verb_nouns), None)
 
@@ -185,6 +184,17 @@ def _proclitic(tokens: list[Token], a: ActorMention) -> str:
     """The letters glued before the mention in its first word (و، ل، لل، بال …)."""
     tok = tokens[a.first]
     return tok.text[:max(0, a.start - tok.start)]
+
+
+def _backed(tokens: list[Token], first: int, proclitic: str, patrons: frozenset[str]) -> bool:
+    """Is the name in tokens[first] (with `proclitic` glued before it) the backer named after الموالية لـ /
+    المدعومة من (الميليشيات الموالية لإيران، القوات المدعومة من روسيا)?"""
+    j = first - 1
+    if j >= 0 and tokens[j].key == "من":
+        j -= 1
+    elif not proclitic.endswith(("ل", "لل")):
+        return False
+    return j >= 0 and _is_word(tokens[j], patrons)
 
 
 def _definite_word(token: Token) -> bool:

@@ -8,11 +8,11 @@ import bisect
 from etl.extraction.dictionaries import TriggerForm
 from etl.extraction.lexicon import Match
 from etl.extraction.passes.grammar import (
-    Reader, _MARKS, _PREPOSITIONS, _TOLL_TRIGGERS, _bases_in, _month_words, _numeral, _phrases, _punctuated,
+    Reader, _PREPOSITIONS, _TOLL_TRIGGERS, _bases_in, _month_words, _numeral, _phrases, _punctuated,
     _sentence_bases,
 )
 from etl.extraction.passes.mentions import ActorMention, TriggerMention, _Sentence
-from etl.text.tokens import Token, fold, strip_article
+from etl.text.tokens import Token, fold, strip_article, unmarked
 
 
 class TriggerFinder(Reader):
@@ -63,7 +63,8 @@ class TriggerFinder(Reader):
             return False  # الاسرة (the family) is no أسره (captured him): verbs take no article
         if form.verb and form.tense == "past" and tokens[m.first].key[:m.clitic].lstrip("وف").startswith("ل"):
             return False  # لقصف: ل takes the noun (ل + imperfect is a verb: ليقصف; ب and ك are _has_article's)
-        if form.verb and m.key in self.d.triggers.verb_surfaces and tokens[m.last - 1].text.rstrip(_MARKS).endswith("ة"):
+        if form.verb and m.key in self.d.triggers.verb_surfaces and \
+                unmarked(tokens[m.last - 1].text).endswith("ة"):
             return False  # إصابة (an injury) folds like أصابه (hit him); no conjugated verb ends in teh marbuta
         following = [strip_article(tok.key) for tok in tokens[m.last:m.last + 3]]
         if t.after_not and following and (following[0] in t.after_not or tokens[m.last].key in t.after_not):
