@@ -52,18 +52,24 @@ def load_gold(split: str) -> tuple[list[dict], dict[str, dict]]:
     return chosen, wanted
 
 
-def write_corpus(docnos: set[str], path: Path) -> dict[str, dict]:
+def read_corpus(docnos: set[str]) -> dict[str, tuple[str, dict]]:
+    """The gold's articles from the corpus, in corpus order: docno -> (the line as stored, the record)."""
     found = {}
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as source, path.open("w", encoding="utf-8") as sink:
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as source:
         for line in source:
             record = json.loads(line)
             if record.get("docno") in docnos:
-                found[record["docno"]] = record
-                sink.write(line)
+                found[record["docno"]] = (line, record)
     missing = docnos - set(found)
     if missing:
         sys.exit(f"articles of the gold not in the corpus: {sorted(missing)[:5]}")
     return found
+
+
+def write_corpus(docnos: set[str], path: Path) -> dict[str, dict]:
+    found = read_corpus(docnos)
+    path.write_text("".join(line for line, _ in found.values()), encoding="utf-8")
+    return {docno: record for docno, (_, record) in found.items()}
 
 
 # ------------------------------------------------------------------------------------------ the pipeline

@@ -19,8 +19,6 @@ has none).
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import random
 import sys
 from collections import Counter
@@ -30,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_event_table import CORPUS, _side_right, load_gold  # noqa: E402
+from eval_event_table import _side_right, load_gold, read_corpus  # noqa: E402
 
 TYPES = ("ASSAULT", "PROTEST", "COERCE")
 
@@ -60,12 +58,7 @@ def score(split: str):
         for r in event["reports"]:
             reports.setdefault((r["docno"], r.get("field", "text")), []).append(
                 (r["sentence_start"], r["sentence_end"], event))
-    texts = {}
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            if record.get("docno") in docnos:
-                texts[record["docno"]] = record
+    texts = {docno: record for docno, (_, record) in read_corpus(docnos).items()}
     coder = make_coder(geocode=True)
     scored = []
     for docno in sorted(docnos):
