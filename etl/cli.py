@@ -147,8 +147,16 @@ def _dedup(url: str, rebuild: bool = False, stories: bool = True, events: bool =
             story_step.rebuild(url)
         if events:
             linking.rebuild(url)
-    with console.status("deduplicating: stories, then events ..."):
-        report = run_dedup(url, cfg, stories=stories, events=events)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(step: str, done: int, total: int) -> None:
+            if step not in tasks:
+                tasks[step] = bar.add_task("stories: articles" if step == "stories" else "events: mentions", total=total)
+            bar.update(tasks[step], completed=done)
+
+        report = run_dedup(url, cfg, stories=stories, events=events, progress=progress)
     if "stories" in report:
         r = report["stories"]
         console.print(f"stories: {r['articles']} articles placed, {r['stories_created']} new stories, "
@@ -172,12 +180,8 @@ def dedup(
     db: Optional[str] = DbOption,
 ) -> None:
     """Deduplicate: near-duplicate articles into stories, event mentions into canonical events."""
-    from etl.load.db import current_revision
-
     url = db or config.db_url()
-    _require_schema(url)
-    if (current_revision(url) or "") < "0004":  # revisions are zero-padded numbers: 0004 adds the dedup tables
-        _fail(f"the events database {_redact(url)} predates the dedup tables: run `marsad db upgrade` first")
+    _require_schema(url, "0004")  # 0004 adds the dedup tables
     _dedup(url, rebuild=rebuild, stories=stories, events=events)
 
 
@@ -309,12 +313,10 @@ def _has_gazetteer(url: str) -> bool:
 @app.command()
 def stats(db: Optional[str] = DbOption) -> None:
     """What the events database holds: sources, articles, rejections, the last runs."""
-    from etl.load.db import current_revision
     from etl.report import database_stats
 
     url = db or config.db_url()
-    if current_revision(url) is None:
-        _fail(f"the events database {_redact(url)} has no schema: run `marsad db upgrade` first")
+    _require_schema(url)
     report = database_stats(url)
     table = Table(title=f"Marsad events database ({_redact(url)})")
     for column in ("source", "articles", "first", "last", "fetches", "errors", "rejected"):
@@ -351,11 +353,43 @@ def stats(db: Optional[str] = DbOption) -> None:
         console.print(reasons)
 
 
-def _require_schema(url: str) -> None:
+def _require_schema(url: str, revision: str | None = None) -> None:
+    """Stop with one clear line when the events database is not there, cannot be reached, has no schema or
+    an older one than `revision` - before anything creates an empty SQLite file or prints a traceback."""
+    from sqlalchemy.exc import OperationalError
+
     from etl.load.db import current_revision
 
-    if current_revision(url) is None:
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:" and not Path(path).exists():
+            _fail(f"there is no events database at {path}: run `marsad db upgrade` (or `marsad run`) first")
+    try:
+        found = current_revision(url)
+    except OperationalError as exc:
+        _fail(f"cannot reach the events database {_redact(url)}: {_first_line(exc)}")
+    if found is None:
         _fail(f"the events database {_redact(url)} has no schema: run `marsad db upgrade` first")
+    if revision and found < revision:  # revisions are zero-padded numbers
+        _fail(f"the events database {_redact(url)} is at revision {found}, older than this command needs "
+              f"({revision}): run `marsad db upgrade` first")
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+
+
+def main() -> None:
+    """The `marsad` command: a database that cannot be reached is one line, not a traceback."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        app()
+    except OperationalError as exc:
+        console.print(f"[bold red]error:[/] the events database cannot be reached or used: {_first_line(exc)}",
+                      highlight=False)
+        raise SystemExit(2) from None
 
 
 @gaz_app.command("build")
@@ -427,6 +461,136 @@ def geocode(input: Path = typer.Option(..., "--input", "-i", help="JSONL, one {\
     console.print(f"geocoded {done} texts into {output}" + (f"; {errors} bad lines (recorded in the output)" if errors else ""))
     if errors:
         raise typer.Exit(code=1)
+
+
+# ------------------------------------------------------------------------------------------ for analysts
+
+SinceOption = typer.Option(None, "--since", help="Events on or after this day (YYYY-MM-DD).")
+UntilOption = typer.Option(None, "--until", help="Events on or before this day (YYYY-MM-DD).")
+CountryOption = typer.Option([], "--country", "-c", help="ISO alpha-2 country of the event (repeat for several).")
+TypeOption = typer.Option([], "--type", "-t", help="PLOVER type (ASSAULT) or ACLED event type (Battles); repeat for several.")
+SourceOption = typer.Option([], "--source", "-s", help="Source id (see `marsad sources`): events it reported; repeat for several.")
+
+
+def _selection(since: Optional[str], until: Optional[str], country: list[str], type_: list[str], source: list[str]):
+    from datetime import date
+
+    from etl.publish.filters import EventFilter
+
+    def day(value: Optional[str], option: str):
+        try:
+            return date.fromisoformat(value) if value else None
+        except ValueError:
+            _fail(f"{option} {value!r} is not a day written YYYY-MM-DD")
+
+    try:
+        return EventFilter(day(since, "--since"), day(until, "--until"), tuple(c.upper() for c in country),
+                           tuple(type_), tuple(source))
+    except ValueError as exc:
+        _fail(str(exc))
+
+
+@app.command()
+def export(
+    table: str = typer.Argument(..., help="acled (ACLED-shaped rows), events (with their mentions nested in Parquet "
+                                         "and GeoJSON) or mentions (the evidence, one row per mention)."),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write; its suffix (.csv, .parquet, .geojson) "
+                                                            "gives the format unless --format does."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="csv, parquet or geojson."),
+    since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, country: list[str] = CountryOption,
+    type_: list[str] = TypeOption, source: list[str] = SourceOption, db: Optional[str] = DbOption,
+) -> None:
+    """Export events to CSV, Parquet or GeoJSON, streamed in batches (memory stays flat)."""
+    from etl.publish.export import FORMATS, export as write
+
+    fmt = fmt or output.suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        _fail(f"cannot tell the format from {output.name!r}: give --format {' | '.join(FORMATS)}")
+    url = db or config.db_url()
+    _require_schema(url, "0007")
+    selection = _selection(since, until, country, type_, source)
+    try:
+        with console.status(f"exporting {table} ({selection.describe()}) ..."):
+            result = write(url, table, fmt, output, selection)
+    except ValueError as exc:
+        _fail(str(exc))
+    nested = f" with {result.mentions} mentions" if result.mentions else ""
+    console.print(f"wrote {result.rows} rows{nested} to {output} ({fmt}; {selection.describe()})")
+
+
+@app.command("map")
+def map_(
+    output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write (self-contained, works offline)."),
+    limit: int = typer.Option(20000, help="At most this many events (the newest)."),
+    since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, country: list[str] = CountryOption,
+    type_: list[str] = TypeOption, source: list[str] = SourceOption, db: Optional[str] = DbOption,
+) -> None:
+    """A map of the events as one HTML file: clustered markers coloured by type, each with its evidence."""
+    from etl.publish.maps import write_map
+
+    url = db or config.db_url()
+    _require_schema(url, "0007")
+    selection = _selection(since, until, country, type_, source)
+    try:
+        drawn = write_map(url, output, selection, limit=limit)
+    except (ValueError, FileNotFoundError) as exc:
+        _fail(str(exc))
+    console.print(f"drew {drawn} events on {output} ({selection.describe()})")
+
+
+@app.command()
+def chart(
+    output: Path = typer.Option(..., "--output", "-o", help="The PNG file to write."),
+    top: int = typer.Option(6, help="Countries drawn one by one (by number of events); the rest as other."),
+    since: Optional[str] = SinceOption, until: Optional[str] = UntilOption, country: list[str] = CountryOption,
+    type_: list[str] = TypeOption, source: list[str] = SourceOption, db: Optional[str] = DbOption,
+) -> None:
+    """Events and fatalities per week by country, as a PNG chart."""
+    from etl.publish.charts import write_weekly_chart
+
+    url = db or config.db_url()
+    _require_schema(url, "0007")
+    selection = _selection(since, until, country, type_, source)
+    try:
+        figures = write_weekly_chart(url, output, selection, top=top)
+    except ValueError as exc:
+        _fail(str(exc))
+    console.print(f"drew {len(figures['weeks'])} weeks on {output} ({selection.describe()})")
+
+
+@app.command()
+def dictionary(
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the data dictionary as Markdown here "
+                                                                       "(default: print it)."),
+    check: bool = typer.Option(False, help="Compare the dictionary with the events database: exit 1 when a column "
+                                           "has no entry or a stored code is in no code list."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """The data dictionary: every table, view and column, its unit and code list (schema/dictionary.yaml)."""
+    from etl.load.data_dictionary import render_markdown, uncoded_values, undocumented
+
+    if check:
+        from etl.load.db import engine_for, session_scope
+
+        url = db or config.db_url()
+        _require_schema(url, "0007")
+        problems = undocumented(engine_for(url))
+        with session_scope(url) as session:
+            uncoded = uncoded_values(session)
+        if uncoded:
+            problems["not in its code list"] = uncoded
+        for kind, items in problems.items():
+            console.print(f"[bold red]{kind}:[/] {', '.join(items)}", highlight=False)
+        if problems:
+            raise typer.Exit(code=1)
+        console.print(f"every column of {_redact(url)} has an entry, and every stored code is in its list")
+        return
+    document = render_markdown()
+    if output:
+        output.write_text(document, encoding="utf-8")
+        console.print(f"wrote the data dictionary to {output}")
+    else:
+        print(document, end="")
 
 
 @app.command()

@@ -96,11 +96,12 @@ def retrying(url: str | None, work: Callable[[Session], T], attempts: int = 5, p
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
-    """Schema comparison filter: the PostGIS objects that migrations create with raw SQL (places.geom, its
-    GiST index, PostGIS's spatial_ref_sys) are not in the models and must not be proposed for dropping."""
+    """Schema comparison filter: the PostGIS objects that migrations create with raw SQL (places.geom and
+    events.geom, their GiST indexes, PostGIS's spatial_ref_sys) are not in the models and must not be proposed
+    for dropping."""
     if type_ == "column" and name == "geom":
         return False
-    if type_ == "index" and name == "ix_places_geom":
+    if type_ == "index" and name in ("ix_places_geom", "ix_events_geom"):
         return False
     return not (type_ == "table" and reflected and compare_to is None and name == "spatial_ref_sys")
 
@@ -116,10 +117,29 @@ def alembic_config(url: str | None = None):
 
 
 def upgrade(url: str | None = None, revision: str = "head") -> None:
-    """Apply the Alembic migrations (same files for SQLite and PostgreSQL)."""
+    """Apply the Alembic migrations (same files for SQLite and PostgreSQL), then bring the code lists and the
+    data dictionary up to date with their sources (they change without a migration)."""
     from alembic import command
 
     command.upgrade(alembic_config(url), revision)
+    if revision == "head":
+        write_reference_tables(url)
+
+
+def write_reference_tables(url: str | None = None) -> None:
+    """`code_lists` and `data_dictionary` as their sources say; a concurrent upgrade that wrote them first
+    wins (its rows are the same)."""
+    from etl.load.code_lists import write_code_lists
+    from etl.load.data_dictionary import write_data_dictionary
+
+    def work(session: Session) -> None:
+        write_code_lists(session)
+        write_data_dictionary(session)
+
+    try:
+        retrying(url, work)
+    except IntegrityError:
+        retrying(url, work)
 
 
 def current_revision(url: str | None = None) -> str | None:

@@ -526,3 +526,33 @@ class DedupLock(Base):
 
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# ------------------------------------------------------------------------------------------ for analysts
+# Filled by `marsad db upgrade` from their sources (etl/load/code_lists.py, schema/dictionary.yaml).
+
+class CodeList(Base):
+    """One code of one code list with its label, so that a query can join a code to what it means."""
+
+    __tablename__ = "code_lists"
+
+    list_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), primary_key=True)
+    label: Mapped[str] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+    parent: Mapped[str | None] = mapped_column(String(80))  # within a hierarchy: a mode's type, a sub-event's event type
+    maps_to: Mapped[str | None] = mapped_column(Text)  # the equivalent in another scheme, as the list says
+
+
+class DataDictionaryEntry(Base):
+    """One column of one table or view: what it holds, its unit and its code list."""
+
+    __tablename__ = "data_dictionary"
+
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    column_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # table | view
+    description: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str | None] = mapped_column(Text)
+    code_list: Mapped[str | None] = mapped_column(String(40))
+    postgresql_only: Mapped[bool] = mapped_column(Boolean, default=False)

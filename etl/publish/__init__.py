@@ -1,0 +1,1 @@
+"""What analysts take out of the events database: exports, a map, a weekly chart, the data dictionary."""
