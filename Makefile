@@ -46,6 +46,7 @@ demo: install
 		|| { tail -40 .airflow/demo-extract.log; exit 1; }
 	@grep -o "marsad extract summary: .*" .airflow/demo-extract.log | tail -1
 	marsad stats
+	marsad dictionary --check
 
 # PostgreSQL with PostGIS on 127.0.0.1:5432, started and installed when missing (idempotent; where it cannot
 # be had, the script says why and the PostgreSQL tests are skipped with that reason).

@@ -96,6 +96,13 @@ def _countries() -> tuple[dict[str, str], list[Code]]:
         name = names.get(c.alpha_2) or c.name
         codes.append(Code("country", c.alpha_2, name, None, None, c.numeric))
         alpha3.append(Code("actor_country", c.alpha_3, name, None, None, c.alpha_2))
+    # codes outside ISO 3166 that the data uses: GeoNames' Kosovo, and the actors' own (actors.yaml: KUR)
+    codes.append(Code("country", "XK", names.get("XK") or "Kosovo", "Not in ISO 3166; the code GeoNames and CLDR use"))
+    from etl.extraction.dictionaries import load_dictionaries
+
+    known = {c.code for c in alpha3}
+    alpha3 += [Code("actor_country", key, actor.name_en, "Not in ISO 3166: an entity actors.yaml codes as a country")
+               for key, actor in load_dictionaries().actors.countries.items() if key not in known]
     return ({"country": "Countries by ISO 3166-1 alpha-2 (events, places, sources); maps_to: the ISO numeric code "
                         "(ACLED's iso).",
              "actor_country": "Countries of actors by ISO 3166-1 alpha-3, with CAMEO's IMG and IGO; maps_to: the alpha-2 code."},
