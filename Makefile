@@ -30,6 +30,9 @@ $(STAMP): pyproject.toml constraints.txt
 	# would pull gigabytes of CUDA packages.
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	# Leaflet and its marker clusters for `marsad map`, from the npm registry, pinned and checked; without them
+	# everything else works and the map says how to get them
+	deploy/web-assets.sh $(VENV)/share/marsad/web || echo "warning: no map assets (marsad map needs them)"
 	touch $(STAMP)
 
 install: $(STAMP)
