@@ -14,6 +14,11 @@
 
     .venv/bin/python bench/eval_dedup.py                    # ingest + extract into a temporary SQLite db
     .venv/bin/python bench/eval_dedup.py --db sqlite:///data/marsad.db --no-extract
+    .venv/bin/python bench/eval_dedup.py --db sqlite:///data/marsad.db --no-extract --stories-only
+
+4. Stories against hand-read pairs (bench/story_gold/ant_pairs.yaml): pairwise precision and recall by band of
+   similarity and by part (tune / validate), B-cubed over the labelled articles; and how many of the pairs that
+   containment joins the sampled-shingle index finds, against datasketch's LSH Ensemble.
 """
 
 from __future__ import annotations
@@ -96,11 +101,12 @@ def exact_pairs(rows: list[tuple], size: int) -> tuple[np.ndarray, np.ndarray, n
 
 
 def system_pairs(url: str, window: int | None) -> set[tuple[int, int]]:
-    """Article pairs that share an LSH bucket (same band) in the database, within the story window."""
+    """Article pairs that share an LSH bucket (same band) in the database, within the story window (the
+    containment index's sampled shingles, band -1, aside)."""
     groups: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     with session_scope(url) as s:
         for band, bucket, day, aid in s.execute(select(LshBucket.band, LshBucket.bucket, LshBucket.day,
-                                                       LshBucket.article_id)):
+                                                       LshBucket.article_id).where(LshBucket.band >= 0)):
             groups[(band, bucket)].append((aid, day))
     pairs = set()
     for members in groups.values():
@@ -198,6 +204,136 @@ def evaluate_stories(url: str, cfg: DedupConfig) -> dict:
     }
 
 
+# ------------------------------------------------------------------------------------------ labelled pairs
+
+GOLD_PAIRS = ROOT / "bench" / "story_gold" / "ant_pairs.yaml"
+
+
+def evaluate_labelled_pairs(url: str) -> dict:
+    """The stories in the database against the hand-read pairs of bench/story_gold/ant_pairs.yaml: pairwise
+    precision and recall by band and by part (tune / validate), and B-cubed over the labelled articles (gold
+    clusters: the connected components of the pairs read as the same story; that is all the gold says)."""
+    import yaml
+
+    pairs = yaml.safe_load(GOLD_PAIRS.read_text(encoding="utf-8"))["pairs"]
+    with session_scope(url) as s:
+        ids = dict(s.execute(select(Article.canonical_url, Article.id)).all())
+        story_of = dict(s.execute(select(StoryArticle.article_id, StoryArticle.story_id)).all())
+    missing = [p for p in pairs if p["a"] not in ids or p["b"] not in ids]
+    if missing:
+        sys.exit(f"{len(missing)} labelled articles are not in {url} (ingest the ANT corpus first)")
+    table: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for p in pairs:
+        a, b = ids[p["a"]], ids[p["b"]]
+        predicted = story_of.get(a) is not None and story_of.get(a) == story_of.get(b)
+        outcome = {(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}[
+            (predicted, p["same"])]
+        for band in (p["band"], "all"):
+            for part in (p["part"], "all"):
+                table[(band, part)][outcome] += 1
+    articles = sorted({ids[p[k]] for p in pairs for k in ("a", "b")})
+    gold = components(articles, [(ids[p["a"]], ids[p["b"]]) for p in pairs if p["same"]])
+    system = {a: story_of.get(a, -a) for a in articles}
+    return {"table": table, "bcubed": bcubed(gold, system), "pairs": len(pairs), "articles": len(articles)}
+
+
+def bcubed(gold: dict[int, int], system: dict[int, int]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering (item -> cluster) against the gold one."""
+    by_gold, by_system = defaultdict(set), defaultdict(set)
+    for item, cluster in gold.items():
+        by_gold[cluster].add(item)
+    for item, cluster in system.items():
+        by_system[cluster].add(item)
+    precision = recall = 0.0
+    for item in gold:
+        mine, truth = by_system[system[item]], by_gold[gold[item]]
+        precision += len(mine & truth) / len(mine)
+        recall += len(mine & truth) / len(truth)
+    precision, recall = precision / len(gold), recall / len(gold)
+    return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def containment_candidates(url: str, cfg: DedupConfig) -> dict:
+    """How well two indexes find the pairs containment is about (a shorter text of at least
+    containment_min_shingles shingles, of another source, within the window, at least `containment` of it in
+    the longer): the system's sampled-shingle index (as stored, band -1) against datasketch's LSH Ensemble
+    (MinHash with the system's permutations, containment threshold the same, built over the whole corpus)."""
+    from datasketch import MinHash, MinHashLSHEnsemble
+
+    from etl.dedup.fingerprints import SAMPLE_BAND, containment
+
+    sc = cfg.stories
+    with session_scope(url) as s:
+        stored = {aid: from_bytes(raw) for aid, raw in s.execute(select(ArticleFingerprint.article_id,
+                                                                        ArticleFingerprint.shingles))}
+        meta = {aid: (src, day_number(pub, seen)) for aid, src, pub, seen in s.execute(
+            select(Article.id, Article.source_id, Article.published_at, Article.first_seen_at))}
+        samples: dict[int, list[int]] = defaultdict(list)
+        for bucket, aid in s.execute(select(LshBucket.bucket, LshBucket.article_id).where(LshBucket.band == SAMPLE_BAND)):
+            samples[bucket].append(aid)
+    rows = load_articles(url)
+    order = [r[0] for r in rows]
+    i, j, _, _ = exact_pairs(rows, sc.shingle_size)
+
+    def wanted(a: int, b: int) -> bool:
+        (sa, da), (sb, db) = meta[a], meta[b]
+        x, y = stored.get(a), stored.get(b)
+        return (sa != sb and (sc.window_days is None or abs(da - db) <= sc.window_days) and x is not None
+                and y is not None and min(len(x), len(y)) >= sc.containment_min_shingles
+                and containment(x, y) >= sc.containment)
+    truth = {(min(a, b), max(a, b)) for a, b in ((order[x], order[y]) for x, y in zip(i, j)) if wanted(a, b)}
+    started = time.perf_counter()
+    shared: Counter = Counter()
+    for members in samples.values():
+        if len(members) <= sc.sample_max_articles:
+            for x, a in enumerate(members):
+                for b in members[x + 1:]:
+                    shared[(min(a, b), max(a, b))] += 1
+    sampled = {p for p, n in shared.items() if n >= sc.sample_min_shared}
+    sampled_seconds = time.perf_counter() - started
+    fp = Fingerprinter(sc)
+    started = time.perf_counter()
+    sketches = {}
+    for aid, h in stored.items():
+        if len(h):
+            m = MinHash(num_perm=sc.num_perm, hashvalues=fp.signature(h), scheme="affine32")
+            sketches[aid] = (m, len(h))
+    ensemble = MinHashLSHEnsemble(threshold=sc.containment, num_perm=sc.num_perm, num_part=16)
+    ensemble.index((aid, m, n) for aid, (m, n) in sketches.items())
+    ensembled = set()
+    for aid, (m, n) in sketches.items():
+        if n >= sc.containment_min_shingles:
+            for other in ensemble.query(m, n):
+                if other != aid:
+                    ensembled.add((min(aid, other), max(aid, other)))
+    ensemble_seconds = time.perf_counter() - started
+    return {"truth": len(truth),
+            "sampled": (len(sampled & truth) / len(truth) if truth else 1.0, len(sampled), sampled_seconds),
+            "ensemble": (len(ensembled & truth) / len(truth) if truth else 1.0, len(ensembled), ensemble_seconds)}
+
+
+def print_labelled(url: str, cfg: DedupConfig) -> None:
+    lp = evaluate_labelled_pairs(url)
+    print(f"\n== stories against {lp['pairs']} hand-read pairs ({GOLD_PAIRS.relative_to(ROOT)}): pairwise, by band")
+    print(f"{'band':18} {'part':9} {'pairs':>5} {'same':>5} {'P':>6} {'R':>6} {'F1':>6}   (tp fp fn)")
+    for (band, part), c in sorted(lp["table"].items(), key=lambda kv: (kv[0][0] != "all", kv[0])):
+        tp, fp_, fn = c["tp"], c["fp"], c["fn"]
+        precision = tp / (tp + fp_) if tp + fp_ else float("nan")
+        recall = tp / (tp + fn) if tp + fn else float("nan")
+        f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
+        print(f"{band:18} {part:9} {sum(c.values()):5d} {tp + fn:5d} {precision:6.2f} {recall:6.2f} {f1:6.2f}   "
+              f"({tp} {fp_} {fn})")
+    p, r, f = lp["bcubed"]
+    print(f"B-cubed over the {lp['articles']} labelled articles: precision {p:.3f} recall {r:.3f} F1 {f:.3f}")
+    cc = containment_candidates(url, cfg)
+    print(f"containment pairs (another source, shorter >= {cfg.stories.containment_min_shingles} shingles, "
+          f">= {cfg.stories.containment:.0%} inside the longer, within the window): {cc['truth']}")
+    for name in ("sampled", "ensemble"):
+        recall, n, seconds = cc[name]
+        label = "sampled-shingle index (the system)" if name == "sampled" else "datasketch LSH Ensemble          "
+        print(f"  {label}: recall {recall:.3f}, {n} candidate pairs, {seconds:.1f} s")
+
+
 # ------------------------------------------------------------------------------------------ events
 
 def evaluate_events(url: str, cfg: DedupConfig) -> dict:
@@ -239,6 +375,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ANT)
     parser.add_argument("--no-extract", action="store_true", help="do not run the coder (reuse the db's mentions)")
     parser.add_argument("--limit", type=int, help="extract at most this many articles")
+    parser.add_argument("--stories-only", action="store_true", help="stories and the labelled pairs, not events")
     args = parser.parse_args()
     if not args.corpus.exists():
         sys.exit(f"{args.corpus} is absent (../shared/data beside the project)")
@@ -272,6 +409,9 @@ def main() -> None:
           f"{share:.1%} of multi-article stories; sizes {st['size_histogram']}")
     print(f"story step: {st['seconds']:.1f} s for {st['articles']} articles "
           f"({1000 * st['seconds'] / st['articles']:.2f} s per 1,000)")
+    print_labelled(url, cfg)
+    if args.stories_only:
+        return
 
     ev = evaluate_events(url, cfg)
     print(f"\n== events: {ev['mentions']} event mentions, {ev['happened']} happened; not linked: "

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from etl.dedup.config import DedupConfig, StoryConfig
+from etl.dedup.fingerprints import SAMPLE_BAND
 from etl.dedup.fingerprints import Fingerprinter, jaccard, shingle_hashes, words
 from etl.dedup.stories import assign_batch, assign_pending, pending_articles, rebuild
 from etl.load.db import session_scope
@@ -119,9 +120,11 @@ def test_wire_copy_reprinted_by_three_outlets_is_one_story(db_url):
     b = add_article(db_url, "daily-b", "خمسة قتلى بتفجير سيارة مفخخة في سوق ببغداد", REPRINT_B, D0 + timedelta(hours=2))
     c = add_article(db_url, "tv-c", WIRE_TITLE, REPRINT_C, D0 + timedelta(hours=5))
     other = add_article(db_url, "daily-b", OTHER_TITLE, OTHER)
-    result = assign_pending(db_url, CFG)
-    # B and C each edited the wire copy differently (their Jaccard is ~0.37): both are near-duplicates of
-    # the wire copy (~0.55, ~0.68), and a story is a connected component, so they meet through it
+    # B and C each edited the wire copy differently (their Jaccard is ~0.37): with rewrites between sources not
+    # joined below 0.5, both are near-duplicates of the wire copy (~0.55, ~0.68) only, and a story is a connected
+    # component, so they meet through it
+    strict = DedupConfig(stories=CFG.stories.model_copy(update={"cross_source_threshold": 0.5, "containment": 1.0}))
+    result = assign_pending(db_url, strict)
     assert result.articles == 4 and result.near_duplicates == 2
     assert story_partition(db_url) == {frozenset({wire, b, c}), frozenset({other})}
     story = story_of(db_url, b)
@@ -132,7 +135,10 @@ def test_wire_copy_reprinted_by_three_outlets_is_one_story(db_url):
         matched = {r.article_id: (r.matched_article_id, r.similarity) for r in s.scalars(select(StoryArticle))}
     assert matched[other] == (None, None)
     assert all(matched[x][0] in {wire, b, c} - {x} and 0.5 <= matched[x][1] < 1 for x in (wire, b, c))
-    assert count(db_url, LshBucket) == 4 * CFG.stories.bands
+    with session_scope(db_url) as s:  # 40 band keys per article, and the sampled shingles of the containment index
+        bands = s.scalar(select(func.count()).select_from(LshBucket).where(LshBucket.band >= 0))
+        samples = s.scalar(select(func.count()).select_from(LshBucket).where(LshBucket.band == SAMPLE_BAND))
+    assert bands == 4 * CFG.stories.bands and samples > 0
 
 
 def test_rerun_is_a_no_op(db_url):
@@ -194,7 +200,9 @@ def test_an_article_rewritten_leaves_its_story_which_splits(db_url):
     assign_pending(db_url, CFG)
     assert story_partition(db_url) == {frozenset({a}), frozenset({b}), frozenset({c})}
     assert story_of(db_url, a).seed_article_id == a and story_of(db_url, c).seed_article_id == c
-    assert count(db_url, Story) == 3 and count(db_url, LshBucket) == 3 * CFG.stories.bands
+    with session_scope(db_url) as s:  # the rewritten article's old keys are gone: 40 band keys per article
+        bands = s.scalar(select(func.count()).select_from(LshBucket).where(LshBucket.band >= 0))
+    assert count(db_url, Story) == 3 and bands == 3 * CFG.stories.bands
 
 
 def test_near_duplicates_weeks_apart_are_separate_stories(db_url):
@@ -221,3 +229,83 @@ def test_changed_fingerprint_parameters_make_fingerprints_stale(db_url, change):
         stale = pending_articles(s, other.stories)
     # the threshold decides edges, not fingerprints: changing it needs `marsad dedup --rebuild`
     assert len(stale) == (1 if change == "shingle_size" else 0)
+
+
+# ------------------------------------------------------------------------------------------ containment and templates
+
+# A paper's fuller version: the wire copy, then background and reactions of its own.
+FULLER = WIRE + "\n" + OTHER.replace("عمان - ", "") + "\n" + (
+    "وفي سياق متصل، عقد مجلس النواب جلسة طارئة لمناقشة الوضع الأمني في العاصمة واستضاف قادة الأجهزة الأمنية "
+    "الذين قدموا إحاطة عن الخطط الجديدة لحماية الأسواق والأماكن العامة، وطالب عدد من النواب بمحاسبة المقصرين "
+    "وتعويض عوائل الضحايا وإعادة تأهيل المحال التي تضررت في الانفجار، فيما دعت منظمات المجتمع المدني إلى حملة "
+    "للتبرع بالدم في مستشفيات العاصمة التي تستقبل الجرحى منذ ساعات الصباح الأولى.\n"
+    "وعلى الصعيد الدولي، دانت بعثة الأمم المتحدة لمساعدة العراق الهجوم في بيان، وأكدت وقوفها إلى جانب الشعب العراقي "
+    "وحكومته في مواجهة الإرهاب، كما دانت سفارات عدة دول عربية وأجنبية التفجير وقدمت تعازيها لذوي الضحايا، ودعت "
+    "جامعة الدول العربية إلى تعزيز التعاون الإقليمي في تبادل المعلومات الأمنية لمنع تكرار مثل هذه الهجمات.\n"
+    "ويرى محللون أن عودة التفجيرات إلى الأسواق الشعبية تعكس محاولة الخلايا النائمة إثبات وجودها بعد الخسائر التي "
+    "منيت بها في المحافظات الغربية والشمالية، ويشيرون إلى أن الأجهزة الأمنية بحاجة إلى تطوير قدراتها الاستخبارية "
+    "والاعتماد على التقنيات الحديثة في كشف العبوات والسيارات المفخخة قبل وصولها إلى أهدافها في المناطق المكتظة.\n"
+    "وكانت العاصمة قد شهدت خلال العام الماضي سلسلة من الإجراءات لتخفيف الازدحام عند نقاط التفتيش ورفع الكتل "
+    "الخرسانية من عدد من الشوارع الرئيسية، وهي خطوات رحب بها السكان والتجار الذين عانوا طويلا من القيود المفروضة "
+    "على الحركة، غير أن بعضهم يطالب اليوم بمراجعة تلك الإجراءات في ضوء التطورات الأخيرة وحماية الأسواق المزدحمة.")
+
+
+def _jc(a: str, b: str) -> tuple[float, float]:
+    from etl.dedup.fingerprints import containment, jaccard, shingle_hashes
+
+    x, y = shingle_hashes(a, 3), shingle_hashes(b, 3)
+    return jaccard(x, y), containment(x, y)
+
+
+def test_a_reprint_inside_another_sources_fuller_version_is_one_story(db_url):
+    short = "\n".join(WIRE.split("\n")[:3])  # the agency's short item
+    j, c = _jc(f"{WIRE_TITLE}\n{short}", f"{WIRE_TITLE}\n{FULLER}")
+    assert j < CFG.stories.cross_source_threshold and c > 0.95  # only containment can join them
+    wire = add_article(db_url, "wire-a", WIRE_TITLE, short)
+    fuller = add_article(db_url, "daily-b", WIRE_TITLE, FULLER, D0 + timedelta(hours=3))
+    assign_pending(db_url, CFG)
+    assert story_partition(db_url) == {frozenset({wire, fuller})}
+    # without the containment rule they stay apart: the rule, not the Jaccard, joined them
+    rebuild(db_url)
+    assign_pending(db_url, DedupConfig(stories=CFG.stories.model_copy(update={"containment": 1.0,
+                                                                              "containment_min_shingles": 10_000})))
+    assert story_partition(db_url) == {frozenset({wire}), frozenset({fuller})}
+
+
+def test_containment_within_one_outlet_or_of_a_headline_does_not_join(db_url):
+    wire = add_article(db_url, "daily-b", WIRE_TITLE, WIRE)
+    later = add_article(db_url, "daily-b", WIRE_TITLE, FULLER, D0 + timedelta(hours=3))  # the same outlet's new lead
+    headline = add_article(db_url, "tv-c", WIRE_TITLE, "قالت مصادر أمنية عراقية إن خمسة أشخاص على الأقل قُتلوا "
+                                                       "وأصيب اثنا عشر آخرون يوم الثلاثاء", D0 + timedelta(hours=1))
+    assign_pending(db_url, CFG)
+    assert story_partition(db_url) == {frozenset({wire}), frozenset({later}), frozenset({headline})}
+
+
+WEATHER = ("تتوقع الهيئة العامة للأرصاد الجوية أن يكون الطقس يوم {day} مشمسا على معظم مناطق المملكة مع ارتفاع في "
+           "درجات الحرارة التي تتراوح في العاصمة بين {low} و{high} درجة مئوية، وتنشط الرياح السطحية المثيرة للأتربة "
+           "والغبار على المناطق الشرقية والوسطى، فيما تتكون السحب الركامية الممطرة على المرتفعات الجنوبية الغربية، "
+           "وتكون الرؤية الأفقية متدنية على أجزاء من الطرق السريعة، وتدعو الهيئة قائدي المركبات إلى توخي الحذر.")
+CABLE = ("بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة لرئيس جمهورية {country} بمناسبة "
+         "ذكرى استقلال بلاده، أعرب فيها عن أصدق التهاني وأطيب التمنيات بالصحة والسعادة له، ولحكومة وشعب {country} "
+         "الصديق المزيد من التقدم والازدهار. كما بعث ولي العهد برقية تهنئة مماثلة عبر فيها عن أطيب التهاني "
+         "وأصدق التمنيات بموفور الصحة والسعادة.")
+
+
+@pytest.mark.parametrize("first, second", [
+    (WEATHER.format(day="الاثنين", low=25, high=38), WEATHER.format(day="الثلاثاء", low=26, high=39)),
+    (CABLE.format(country="الكاميرون"), CABLE.format(country="السنغال")),
+])
+def test_one_template_filled_differently_is_two_stories(db_url, first, second):
+    assert _jc(first, second)[0] >= CFG.stories.threshold  # as similar as reprints
+    a = add_article(db_url, "wire-a", "نشرة", first)
+    b = add_article(db_url, "daily-b", "نشرة", second, D0 + timedelta(hours=20))
+    same = add_article(db_url, "tv-c", "نشرة", first.replace("،", " ،"), D0 + timedelta(hours=2))  # a true reprint
+    assign_pending(db_url, CFG)
+    assert story_partition(db_url) == {frozenset({a, same}), frozenset({b})}
+
+
+def test_pages_with_a_title_and_no_text_are_no_story(db_url):
+    a = add_article(db_url, "wire-a", "كاريكاتير اليوم: الطريق إلى الانتخابات", "")
+    b = add_article(db_url, "daily-b", "كاريكاتير اليوم: الطريق إلى الانتخابات", "صورة", D0 + timedelta(hours=1))
+    assign_pending(db_url, CFG)
+    assert story_partition(db_url) == {frozenset({a}), frozenset({b})}

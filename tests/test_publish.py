@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-import yaml
 from sqlalchemy import func, select, text
 from typer.testing import CliRunner
 

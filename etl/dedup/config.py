@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from etl import config
 
 # Bumped when the text normalization or the shingle hashing changes (stored fingerprints become stale).
-FINGERPRINT_VERSION = "1"
+FINGERPRINT_VERSION = "2"  # 2: sampled shingles for containment, no buckets for an article without text
 PRECISIONS = (1, 2, 3)  # geocoder precisions with a distance limit; 4 (country) means "same country"
 
 
@@ -38,6 +38,16 @@ class StoryConfig(BaseModel):
     threshold: float = Field(0.5, gt=0.0, le=1.0)
     window_days: int | None = Field(7, ge=0)
     batch_size: int = Field(500, ge=1, le=20_000)
+    # a text of another source wholly (or nearly) inside a longer one: a reprint and the fuller version
+    containment: float = Field(0.8, gt=0.0, le=1.0)  # share of the shorter text's shingles in the longer
+    containment_min_shingles: int = Field(30, ge=1)  # ... when the shorter has at least this many (not a headline)
+    cross_source_threshold: float = Field(0.3, gt=0.0, le=1.0)  # Jaccard enough between two sources' texts
+    # the containment index: shingles whose hash is a multiple of sample_every (the same ones in every text, so a
+    # text's samples are inside a longer text's that contains it); candidates share sample_min_shared of them
+    sample_every: int = Field(6, ge=1, le=64)
+    sample_min_shared: int = Field(2, ge=1)
+    sample_max_articles: int = Field(50, ge=2)  # a sample in more articles of the window is boilerplate: no evidence
+    min_body_words: int = Field(10, ge=0)  # an article with less text than this (a photo page) forms no story
 
     @model_validator(mode="after")
     def _bands_divide(self) -> "StoryConfig":
@@ -52,7 +62,8 @@ class StoryConfig(BaseModel):
     @property
     def fingerprint_params(self) -> str:
         """A short digest of what a stored fingerprint depends on."""
-        raw = json.dumps([FINGERPRINT_VERSION, self.shingle_size, self.num_perm, self.bands, self.seed])
+        raw = json.dumps([FINGERPRINT_VERSION, self.shingle_size, self.num_perm, self.bands, self.seed,
+                          self.sample_every, self.min_body_words])
         return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
     def candidate_probability(self, jaccard: float) -> float:

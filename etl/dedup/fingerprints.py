@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import numpy as np
@@ -85,13 +85,18 @@ def _identity(value: int) -> int:
     return value
 
 
+SAMPLE_BAND = -1  # lsh_buckets rows of the containment index: band -1, bucket = a sampled shingle's hash
+
+
 @dataclass(frozen=True)
 class Fingerprint:
     article_id: int
     day: int
     content_hash: str
     shingles: np.ndarray
-    buckets: tuple[int, ...]  # one per band, empty for a text without words
+    buckets: tuple[int, ...]  # one per band; empty for a text without words or without text beyond its title
+    samples: np.ndarray = field(default_factory=lambda: EMPTY)  # the sampled shingles (containment index)
+    source_id: str | None = None
 
 
 class Fingerprinter:
@@ -118,6 +123,19 @@ class Fingerprinter:
             keys.append(int.from_bytes(digest, "little", signed=True))
         return tuple(keys)
 
-    def fingerprint(self, article_id: int, day: int, content_hash: str, text: str) -> Fingerprint:
+    def fingerprint(self, article_id: int, day: int, content_hash: str, text: str, body_words: int | None = None,
+                    source_id: str | None = None) -> Fingerprint:
+        """`body_words`: the words of the text beyond the title; below min_body_words the article gets no
+        buckets, so that pages with no text never form a story by their title alone."""
         shingles = shingle_hashes(text, self.cfg.shingle_size)
-        return Fingerprint(article_id, day, content_hash, shingles, self.buckets(shingles))
+        if body_words is not None and body_words < self.cfg.min_body_words:
+            return Fingerprint(article_id, day, content_hash, shingles, (), EMPTY, source_id)
+        samples = shingles[shingles % self.cfg.sample_every == 0]
+        return Fingerprint(article_id, day, content_hash, shingles, self.buckets(shingles), samples, source_id)
+
+
+def containment(a: np.ndarray, b: np.ndarray) -> float:
+    """Share of the shorter set's shingles found in the longer (the overlap coefficient)."""
+    if not len(a) or not len(b):
+        return 0.0
+    return np.intersect1d(a, b, assume_unique=True).size / min(len(a), len(b))

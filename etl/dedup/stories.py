@@ -24,7 +24,10 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from etl.dedup.config import DedupConfig, StoryConfig
-from etl.dedup.fingerprints import Fingerprint, Fingerprinter, article_text, day_number, from_bytes, jaccard, to_bytes
+from etl.dedup.fingerprints import (
+    SAMPLE_BAND, Fingerprint, Fingerprinter, article_text, containment, day_number, from_bytes, jaccard, to_bytes,
+)
+from etl.dedup.templates import conflicting_fills
 from etl.dedup.unionfind import UnionFind
 from etl.load.db import session_scope
 from etl.load.dedup import bucket_members, bulk_insert, chunked, member_of, rows_in, take_lock
@@ -72,10 +75,11 @@ def fingerprint_articles(url: str, article_ids: list[int], fingerprinter: Finger
     """Read the articles (a short read-only transaction) and fingerprint them."""
     with session_scope(url) as session:
         rows = rows_in(session, (Article.id, Article.title, Article.content, Article.summary, Article.content_hash,
-                                 Article.published_at, Article.first_seen_at), Article.id, article_ids)
+                                 Article.published_at, Article.first_seen_at, Article.source_id), Article.id, article_ids)
     return [fingerprinter.fingerprint(aid, day_number(published, seen), content_hash,
-                                      article_text(title, content, summary))
-            for aid, title, content, summary, content_hash, published, seen in sorted(rows)]
+                                      article_text(title, content, summary), len((content or summary or "").split()),
+                                      source)
+            for aid, title, content, summary, content_hash, published, seen, source in sorted(rows)]
 
 
 def assign_batch(url: str, article_ids: list[int], cfg: DedupConfig, fingerprinter: Fingerprinter | None = None) -> StoryResult:
@@ -142,27 +146,45 @@ def apply_fingerprints(session: Session, prints: list[Fingerprint], cfg: StoryCo
          "num_shingles": len(p.shingles), "shingles": to_bytes(p.shingles), "fingerprinted_at": now} for p in todo])
     bucket_rows = [{"bucket": key, "band": band, "day": p.day, "article_id": p.article_id}
                    for p in todo for band, key in enumerate(p.buckets)]
+    bucket_rows += [{"bucket": int(h), "band": SAMPLE_BAND, "day": p.day, "article_id": p.article_id}
+                    for p in todo for h in p.samples]
     bulk_insert(session, LshBucket.__table__, bucket_rows)
 
     # 2. candidates of the batch (they include the batch itself), verified with the exact Jaccard
     shingles = {p.article_id: p.shingles for p in todo}
     days = {p.article_id: p.day for p in todo}
     keys = {(p.article_id, band): key for p in todo for band, key in enumerate(p.buckets)}
+    keys |= {(p.article_id, (SAMPLE_BAND, int(h))): int(h) for p in todo for h in p.samples}
     lo, hi = min(days.values()), max(days.values())
     window = cfg.window_days
     by_key: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     span = None if window is None else (lo - window, hi + window)
-    for band, bucket, day, aid in bucket_members(session, [(band, key) for (_, band), key in keys.items()], span):
+    lookups = {(band if isinstance(band, int) else SAMPLE_BAND, key) for (_, band), key in keys.items()}
+    for band, bucket, day, aid in bucket_members(session, lookups, span):
         by_key[(band, bucket)].append((aid, day))
         days.setdefault(aid, day)
     pairs: set[tuple[int, int]] = set()
+    shared_samples: dict[tuple[int, int], int] = defaultdict(int)
     for (aid, band), key in keys.items():
-        for other, day in by_key.get((band, key), ()):
+        sampled = not isinstance(band, int)
+        members = by_key.get((SAMPLE_BAND if sampled else band, key), ())
+        if sampled and len(members) > cfg.sample_max_articles:
+            continue  # boilerplate that many articles share is no sign of one story
+        for other, day in members:
             if other != aid and (window is None or abs(day - days[aid]) <= window):
-                pairs.add((min(aid, other), max(aid, other)))
+                pair = (min(aid, other), max(aid, other))
+                if sampled:
+                    shared_samples[pair] += 1
+                else:
+                    pairs.add(pair)
+    # a pair both of whose articles are in the batch is counted from both sides
+    sampled = {pair for pair, n in shared_samples.items()
+               if n // (2 if pair[0] in todo_ids and pair[1] in todo_ids else 1) >= cfg.sample_min_shared}
+    sources = _sources(session, todo, {x for pair in pairs | sampled for x in pair})
+    pairs |= {(a, b) for a, b in sampled if sources.get(a) != sources.get(b)}  # containment joins two sources only
     result.candidate_pairs = len(pairs)
     _load_shingles(session, shingles, {b for pair in pairs for b in pair})
-    edges = _verify(pairs, shingles, cfg.threshold)
+    edges = _without_templates(session, _verify(pairs, shingles, sources, cfg), cfg)
 
     # 3. stories that lose a re-fingerprinted article are re-clustered from their remaining members
     split_members: dict[int, int] = {}  # article -> its old story
@@ -257,14 +279,51 @@ def _load_shingles(session: Session, shingles: dict[int, np.ndarray], wanted: se
         shingles[aid] = from_bytes(raw)
 
 
-def _verify(pairs: set[tuple[int, int]], shingles: dict[int, np.ndarray], threshold: float) -> set[tuple[int, int, float]]:
+def _sources(session: Session, prints: list[Fingerprint], articles: set[int]) -> dict[int, str]:
+    known = {p.article_id: p.source_id for p in prints if p.source_id is not None}
+    known.update(rows_in(session, (Article.id, Article.source_id), Article.id, articles - set(known)))
+    return known
+
+
+def near_duplicates(a: np.ndarray, b: np.ndarray, same_source: bool, cfg: StoryConfig) -> float | None:
+    """The Jaccard similarity of two articles when they are near-duplicates, else None: similar enough
+    (`threshold`), or, between two sources, a reprint inside a fuller version (`containment` of a shorter text
+    of at least `containment_min_shingles`) or a rewrite (`cross_source_threshold`). Within one outlet a text
+    inside a longer one is as often a new development told over the old copy, so containment alone does not
+    join them."""
+    similarity = jaccard(a, b)
+    if similarity >= cfg.threshold:
+        return similarity
+    if same_source:
+        return None
+    if similarity >= cfg.cross_source_threshold:
+        return similarity
+    if min(len(a), len(b)) >= cfg.containment_min_shingles and containment(a, b) >= cfg.containment:
+        return similarity
+    return None
+
+
+def _verify(pairs: set[tuple[int, int]], shingles: dict[int, np.ndarray], sources: dict[int, str],
+            cfg: StoryConfig) -> set[tuple[int, int, float]]:
     edges = set()
     for a, b in pairs:
         if a in shingles and b in shingles:
-            similarity = jaccard(shingles[a], shingles[b])
-            if similarity >= threshold:
+            similarity = near_duplicates(shingles[a], shingles[b], sources.get(a) == sources.get(b), cfg)
+            if similarity is not None:
                 edges.add((a, b, round(similarity, 6)))
     return edges
+
+
+def _without_templates(session: Session, edges: set[tuple[int, int, float]], cfg: StoryConfig) -> set[tuple[int, int, float]]:
+    """The edges whose two texts are not one template filled differently (etl.dedup.templates); identical
+    texts are left alone."""
+    check = {x for a, b, similarity in edges if similarity < 1.0 for x in (a, b)}
+    if not check:
+        return edges
+    texts = {aid: article_text(title, content, summary) for aid, title, content, summary in rows_in(
+        session, (Article.id, Article.title, Article.content, Article.summary), Article.id, check)}
+    return {(a, b, similarity) for a, b, similarity in edges
+            if similarity >= 1.0 or not conflicting_fills(texts.get(a, ""), texts.get(b, ""), cfg.shingle_size)}
 
 
 def _members(session: Session, story_ids: set[int]) -> dict[int, list[int]]:
@@ -282,13 +341,22 @@ def _edges_among(session: Session, articles: set[int], shingles: dict[int, np.nd
                                           LshBucket.article_id, articles):
         by_key[(band, bucket)].append((aid, day))
     pairs = set()
-    for entries in by_key.values():
+    shared_samples: dict[tuple[int, int], int] = defaultdict(int)
+    for (band, _), entries in by_key.items():
+        if band == SAMPLE_BAND and len(entries) > cfg.sample_max_articles:
+            continue
         for i, (a, day_a) in enumerate(entries):
             for b, day_b in entries[i + 1:]:
                 if cfg.window_days is None or abs(day_a - day_b) <= cfg.window_days:
-                    pairs.add((min(a, b), max(a, b)))
+                    if band == SAMPLE_BAND:
+                        shared_samples[(min(a, b), max(a, b))] += 1
+                    else:
+                        pairs.add((min(a, b), max(a, b)))
+    sampled = {pair for pair, n in shared_samples.items() if n >= cfg.sample_min_shared}
+    sources = _sources(session, [], {x for pair in pairs | sampled for x in pair})
+    pairs |= {(a, b) for a, b in sampled if sources.get(a) != sources.get(b)}
     _load_shingles(session, shingles, {x for pair in pairs for x in pair})
-    return _verify(pairs, shingles, cfg.threshold)
+    return _without_templates(session, _verify(pairs, shingles, sources, cfg), cfg)
 
 
 def _best_matches(edges: set[tuple[int, int, float]]) -> dict[int, tuple[int, float]]:
