@@ -261,3 +261,21 @@ def test_words_that_are_no_place_alone_still_begin_names(packaged):
     # but بني and السوق are words of longer names, and الجنوب with the article may be a region
     assert [t for t, _ in places_of(packaged, "وصلوا إلى بني وليد")] == ["بني وليد"]
     assert [t for t, _ in places_of(packaged, "غارات على باقم السوق")] == ["باقم السوق"]
+
+
+def test_regions_continents_and_oceans_are_places_wider_than_a_country(packaged):
+    found = {m.text: m for m in packaged.geocode(
+        "جولة في الشرق الأوسط وأوروبا ثم سفن في المحيط الهندي، وتوتر في شمال أفريقيا وفي منطقة الخليج")}
+    assert set(found) == {"الشرق الأوسط", "أوروبا", "المحيط الهندي", "شمال أفريقيا", "منطقة الخليج"}
+    for mention in found.values():
+        assert mention.precision == 5 and mention.as_dict().get("country") == "XX"  # never a town or a country
+    hejaz = packaged.geocode("أمطار غزيرة على الحجاز")
+    assert [(m.text, m.precision, m.as_dict().get("country")) for m in hejaz] == [("الحجاز", 3, "SA")]
+
+
+def test_a_name_after_a_newspaper_club_or_team_is_the_organisation(packaged):
+    assert places_of(packaged, "قالت صحيفة الشرق الأوسط إن المفاوضات تعثرت") == []
+    assert places_of(packaged, "فاز نادي برشلونة على منافسه") == []
+    assert places_of(packaged, "تعادل منتخب مصر مع ضيفه") == []
+    assert places_of(packaged, "وصل الوفد إلى برشلونة") == [("برشلونة", "ES")]
+    assert places_of(packaged, "مراسل تلفزيون الكويت يتابع الأمطار") == [("الكويت", "KW")]  # a state broadcaster

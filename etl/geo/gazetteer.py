@@ -30,8 +30,9 @@ REGION = ARAB_COUNTRIES | NEIGHBOURS
 REGION_MIN_POPULATION = 500
 WORLD_MIN_POPULATION = 15000
 
-# Feature codes and what a mention of such a place means for precision (1 = the named place ... 4 = country).
-PRECISION_BY_CODE = {"PCLI": 4, "ADM1": 3, "RGN": 3, "ADM2": 3, "DSRT": 3, "SEA": 3, "GULF": 3, "PLN": 3,
+# Feature codes and what a mention of such a place means for precision (1 = the named place ... 4 = country,
+# 5 = a region of several countries, a continent, an ocean, or a sea or a region that belongs to no country).
+PRECISION_BY_CODE = {"CONT": 5, "OCN": 5, "PCLI": 4, "ADM1": 3, "RGN": 3, "ADM2": 3, "DSRT": 3, "SEA": 3, "GULF": 3, "PLN": 3,
                      "MTS": 3, "STM": 3, "AREA": 2, "ADM3": 2, "VAL": 2, "LK": 2}
 
 
@@ -273,6 +274,8 @@ class Place:
 
     @property
     def precision(self) -> int:
+        if self.country == "XX" and self.feature_code in ("RGN", "SEA", "GULF"):
+            return 5  # the Middle East, the Mediterranean: wider than any one country
         return PRECISION_BY_CODE.get(self.feature_code, 1)
 
 

@@ -10,8 +10,8 @@ country and the distance to the other places in the text; "120 كلم شمال �
 Baghdad with a coarser precision.
 
 Precision: 1 the named place, 2 near it or part of it (relative locations, "ريف X", districts),
-3 a region or first-level division, 4 a country. ACLED's geo_precision is 1, 2, 3 for our 1, 2, 3, and
-3 for a country (ACLED has no country level).
+3 a region or first-level division, 4 a country, 5 a region of several countries, a continent, an ocean or a
+sea. ACLED's geo_precision is 1, 2, 3 for our 1, 2, 3, and 3 for a country or wider (ACLED has no such level).
 """
 
 from __future__ import annotations
@@ -78,6 +78,7 @@ class Cues:
     facilities: frozenset[str]
     facility_stops: frozenset[str]
     given_names: frozenset[str]
+    organisation_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +96,7 @@ def load_cues() -> Cues:
     """etl/geo/data/cues.yaml, validated."""
     raw = yaml.safe_load(resources.files("etl.geo").joinpath("data/cues.yaml").read_text(encoding="utf-8"))
     expected = {"type_cues", "directions", "near", "units", "locative", "parent_links", "needs_context", "never",
-                "never_alone", "facilities", "facility_stops", "given_names"}
+                "never_alone", "facilities", "facility_stops", "given_names", "organisation_nouns"}
     if not isinstance(raw, dict) or set(raw) != expected:
         raise ValueError(f"cues.yaml must have exactly the sections {sorted(expected)}")
     type_cues = {}
@@ -112,7 +113,8 @@ def load_cues() -> Cues:
     keys = lambda section: frozenset(name_key(w) for w in raw[section])  # noqa: E731
     return Cues(type_cues, directions, keys("near"), {name_key(k): float(v) for k, v in raw["units"].items()},
                 keys("locative"), keys("parent_links"), keys("needs_context"), keys("never"), keys("never_alone"),
-                frozenset(fold(w) for w in raw["facilities"]), keys("facility_stops"), keys("given_names"))
+                frozenset(fold(w) for w in raw["facilities"]), keys("facility_stops"), keys("given_names"),
+                keys("organisation_nouns"))
 
 
 @lru_cache(maxsize=512)
@@ -291,6 +293,7 @@ class Geocoder:
                 continue
             i = found.last
             if self._is_adjective(tokens, found) or self._in_person_name(tokens, found) or \
+                    self._names_organisation(tokens, found) or \
                     _plain_word(tokens, found) or self._spelled_otherwise(tokens[found.first], found) == "hamza" or \
                     self._article_dropped(tokens[found.first], found):
                 continue
@@ -375,6 +378,15 @@ class Geocoder:
     def _strong(place: Place) -> bool:
         return (place.kind in ("country", "admin1", "site") or place.feature_code == "PPLC"
                 or place.population >= _strong_population(place.country))
+
+    def _names_organisation(self, tokens: list[Token], span: _Span) -> bool:
+        """الشرق الأوسط in "صحيفة الشرق الأوسط" is a newspaper, برشلونة in "نادي برشلونة" a club: a name right
+        after a noun of an organisation (cues.yaml `organisation_nouns`, with or without و / ل / ب before it)."""
+        if span.first == 0 or span.clitic:
+            return False
+        previous = tokens[span.first - 1].key
+        nouns = self.cues.organisation_nouns
+        return previous in nouns or (previous[:1] in "وبلف" and previous[1:] in nouns)
 
     def _in_person_name(self, tokens: list[Token], span: _Span) -> bool:
         """براك in "أحمد براك الفضلي" is a family name: a town right after a given name or بن/أبو."""
