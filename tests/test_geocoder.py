@@ -279,3 +279,10 @@ def test_a_name_after_a_newspaper_club_or_team_is_the_organisation(packaged):
     assert places_of(packaged, "تعادل منتخب مصر مع ضيفه") == []
     assert places_of(packaged, "وصل الوفد إلى برشلونة") == [("برشلونة", "ES")]
     assert places_of(packaged, "مراسل تلفزيون الكويت يتابع الأمطار") == [("الكويت", "KW")]  # a state broadcaster
+
+
+def test_a_name_written_without_its_space_as_hashtags_write_it(packaged):
+    assert places_of(packaged, "أمطار غزيرة في #حفرالباطن اليوم") == [("حفرالباطن", "SA")]
+    assert places_of(packaged, "تعليق الدراسة بمحافظة حفرالباطن") == [("حفرالباطن", "SA")]
+    assert places_of(packaged, "سيول في حفر_الباطن") == [("حفر_الباطن", "SA")]
+    assert places_of(packaged, "قال المتحدث إن الاجتماع انتهى") == []  # an inner ال that makes no name

@@ -318,6 +318,30 @@ class Geocoder:
         return kind and s.last < len(tokens) and tokens[s.first].key.startswith("ال") and \
             _definite_nisba_word(tokens[s.last].key)
 
+    def _unjoined(self, tokens: list[Token]) -> list[Token]:
+        """Names written without their space, as hashtags write them (#حفرالباطن, بمحافظة حفرالباطن): a word that
+        is no name but reads as one when cut before an inner ال is two words. A new list; the caller's is kept."""
+        index = self.gazetteer.index
+        out: list[Token] | None = None
+        for n, token in enumerate(tokens):
+            parts = self._cut_joined(token, index)
+            if parts and out is None:
+                out = list(tokens[:n])
+            if out is not None:
+                out.extend(parts or (token,))
+        return tokens if out is None else out
+
+    def _cut_joined(self, token: Token, index) -> tuple[Token, Token] | None:
+        cut = token.text.find("ال", 2)
+        whole = strip_article(token.key)
+        if cut < 0 or len(token.text) - cut < 5 or whole in index or whole in self.gazetteer.key_prefixes:
+            return None  # (البوكمال: a name of its own, whose ال is no article)
+        head, tail = token.text[:cut], token.text[cut:]
+        rest = strip_article(fold(tail))
+        if not any(len(base) >= 2 and base + rest in index for _, base in clitic_bases(fold(head))):
+            return None
+        return Token(head, token.start, token.start + cut, fold(head)), Token(tail, token.start + cut, token.end, fold(tail))
+
     def _begins_name(self, base: str) -> bool:
         """Can a name of the gazetteer begin with this base key? (أبو / أم / عبد are never places alone but
         begin many names: أبو ظبي، أم قصر.)"""
@@ -601,7 +625,7 @@ class Geocoder:
     def geocode(self, text: str, focus_country: str | None = None,
                 tokens: list[Token] | None = None) -> list[PlaceMention]:
         """Place mentions of a text; `tokens` may be tokenize(text) when the caller has it already."""
-        tokens = tokenize(text) if tokens is None else tokens
+        tokens = self._unjoined(tokenize(text) if tokens is None else tokens)
         spans = self._recognize(text, tokens)
         self._attach_context(text, tokens, spans)
         spans = self._facilities(text, tokens, spans)
