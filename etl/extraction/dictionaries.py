@@ -23,7 +23,7 @@ import yaml
 from etl.extraction.lexicon import PhraseIndex, accusative_form, construct_form, dual_forms, phrase_key, possessive_forms, verb_forms, verb_tenses
 
 # Bump when the coder's or the geocoder's rules change in a way that changes results for the same dictionaries.
-CODER_RULES = "2026.12.57"
+CODER_RULES = "2026.12.58"
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
