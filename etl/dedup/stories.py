@@ -1,7 +1,10 @@
 """Stories: near-duplicate articles, found incrementally with MinHash LSH and kept as connected components.
 
 Two articles are near-duplicates when they share an LSH bucket (`lsh_buckets`), were published at most
-`window_days` apart, and the exact Jaccard similarity of their shingle sets is at least `threshold`. A
+`window_days` apart, and the exact Jaccard similarity of their shingle sets is at least `threshold`; or,
+when they are of two sources, when the shorter lies inside the longer (`containment`) or their Jaccard
+reaches `cross_source_threshold` - such pairs are found through the sampled shingles stored as band -1 of
+`lsh_buckets`. A pair whose texts are one template filled differently is none (etl.dedup.templates). A
 story is a connected component of that graph, so its membership does not depend on the order in which
 articles arrive or on how they are batched; its natural key is its smallest article id.
 
