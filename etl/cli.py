@@ -472,6 +472,15 @@ TypeOption = typer.Option([], "--type", "-t", help="PLOVER type (ASSAULT) or ACL
 SourceOption = typer.Option([], "--source", "-s", help="Source id (see `marsad sources`): events it reported; repeat for several.")
 
 
+def _analyst_request(db: Optional[str], since: Optional[str], until: Optional[str], country: list[str],
+                     type_: list[str], source: list[str]):
+    """(database URL, selection) of an export, map or chart: the database checked to have the analysts' views
+    (revision 0007), the selection checked."""
+    url = db or config.db_url()
+    _require_schema(url, "0007")
+    return url, _selection(since, until, country, type_, source)
+
+
 def _selection(since: Optional[str], until: Optional[str], country: list[str], type_: list[str], source: list[str]):
     from datetime import date
 
@@ -506,9 +515,7 @@ def export(
     fmt = fmt or output.suffix.lstrip(".").lower()
     if fmt not in FORMATS:
         _fail(f"cannot tell the format from {output.name!r}: give --format {' | '.join(FORMATS)}")
-    url = db or config.db_url()
-    _require_schema(url, "0007")
-    selection = _selection(since, until, country, type_, source)
+    url, selection = _analyst_request(db, since, until, country, type_, source)
     try:
         with console.status(f"exporting {table} ({selection.describe()}) ..."):
             result = write(url, table, fmt, output, selection)
@@ -528,9 +535,7 @@ def map_(
     """A map of the events as one HTML file: clustered markers coloured by type, each with its evidence."""
     from etl.publish.maps import write_map
 
-    url = db or config.db_url()
-    _require_schema(url, "0007")
-    selection = _selection(since, until, country, type_, source)
+    url, selection = _analyst_request(db, since, until, country, type_, source)
     try:
         drawn = write_map(url, output, selection, limit=limit)
     except (ValueError, FileNotFoundError) as exc:
@@ -548,9 +553,7 @@ def chart(
     """Events and fatalities per week by country, as a PNG chart."""
     from etl.publish.charts import write_weekly_chart
 
-    url = db or config.db_url()
-    _require_schema(url, "0007")
-    selection = _selection(since, until, country, type_, source)
+    url, selection = _analyst_request(db, since, until, country, type_, source)
     try:
         figures = write_weekly_chart(url, output, selection, top=top)
     except ValueError as exc:

@@ -91,12 +91,13 @@ def undocumented(engine: Engine) -> dict[str, list[str]]:
     from sqlalchemy.exc import SAWarning
 
     inspector = inspect(engine)
-    warnings.filterwarnings("ignore", "Did not recognize type 'geometry'", SAWarning)  # PostGIS's geom: a name is enough
     postgres = engine.dialect.name == "postgresql"
-    actual = {("table", t): {c["name"] for c in inspector.get_columns(t)}
-              for t in inspector.get_table_names() if t not in ("alembic_version", "spatial_ref_sys")}
-    actual |= {("view", v): {c["name"] for c in inspector.get_columns(v)} for v in inspector.get_view_names()
-               if not v.startswith(("geography_", "geometry_", "raster_"))}  # PostGIS's own views
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Did not recognize type 'geometry'", SAWarning)  # PostGIS's geom: a name is enough
+        actual = {("table", t): {c["name"] for c in inspector.get_columns(t)}
+                  for t in inspector.get_table_names() if t not in ("alembic_version", "spatial_ref_sys")}
+        actual |= {("view", v): {c["name"] for c in inspector.get_columns(v)} for v in inspector.get_view_names()
+                   if not v.startswith(("geography_", "geometry_", "raster_"))}  # PostGIS's own views
     documented = {(r.kind, r.name): {c.name for c in r.columns if postgres or not c.postgresql_only}
                   for r in load_dictionary()}
     problems: dict[str, list[str]] = {"no entry": [], "no such column": []}

@@ -15,6 +15,7 @@ event_links.mention_id) are the backstop: a bug in the locking fails a transacti
 from __future__ import annotations
 
 import hashlib
+from itertools import islice
 from typing import Iterable, Sequence, TypeVar
 
 from sqlalchemy import any_, bindparam, select, text, update
@@ -96,9 +97,10 @@ def bucket_members(session: Session, keys: Iterable[tuple[int, int]], days: tupl
 
 
 def chunked(values: Sequence[T] | Iterable[T], size: int = IN_CHUNK) -> Iterable[list[T]]:
-    values = list(values)
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
+    """Lists of at most `size` values, read as they come (a streamed result is never held whole)."""
+    values = iter(values)
+    while batch := list(islice(values, size)):
+        yield batch
 
 
 def member_of(session: Session, column, values: list):

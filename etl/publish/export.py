@@ -20,6 +20,7 @@ from typing import Iterator
 from sqlalchemy import Connection, column, inspect, select, table
 
 from etl.load.db import engine_for
+from etl.load.dedup import chunked
 from etl.load.models import EventRow
 from etl.publish.filters import EventFilter
 
@@ -112,17 +113,6 @@ def _rows(conn: Connection, view: str, selection: EventFilter) -> tuple[list[str
     return columns, rows()
 
 
-def _batches(rows: Iterator[dict], size: int = BATCH) -> Iterator[list[dict]]:
-    batch = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def _with_mentions(events: Iterator[dict], mentions: Iterator[dict]) -> Iterator[dict]:
     """Each event with its mentions: both streams are ordered by event id, so they are merged in one pass."""
     grouped = groupby(mentions, key=lambda m: m["event_id"])
@@ -166,7 +156,7 @@ def _write_parquet(path: Path, schema, rows: Iterator[dict]) -> int:
 
     count = 0
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
-        for batch in _batches(rows):
+        for batch in chunked(rows, BATCH):
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             count += len(batch)
     return count

@@ -15,12 +15,13 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, TextIO
+from typing import Callable, Iterator, TextIO
 
 from sqlalchemy import Connection, Row, Select, func, select
 from sqlalchemy.orm import aliased
 
 from etl.load.db import engine_for
+from etl.load.dedup import chunked
 from etl.load.models import ActorRow, Article, EventLink, EventRow, Source
 from etl.publish.filters import EventFilter
 
@@ -123,22 +124,11 @@ def _links(conn: Connection, event_ids: list[int]) -> dict[int, list[Row]]:
     return found
 
 
-def _batches(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
-    batch: list[Row] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def _records(events: Connection, links: Connection, selection: EventFilter, limit: int) -> Iterator[dict]:
     """The map's record of each selected event, streamed; links are looked up a batch of events at a time on
     a second connection, since the first is still reading the events."""
     rows = events.execution_options(stream_results=True, yield_per=BATCH).execute(_events_query(selection, limit))
-    for batch in _batches(rows, BATCH):
+    for batch in chunked(rows, BATCH):
         articles = _links(links, [row.id for row in batch])
         for row in batch:
             yield {"id": row.id, "lat": row.latitude, "lon": row.longitude, "type": row.event_type,
