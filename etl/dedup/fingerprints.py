@@ -38,7 +38,11 @@ def words(text: str) -> list[str]:
 
 def shingles(text: str, size: int) -> list[str]:
     """The `size`-word shingles of a text, in order (one shingle of all its words if it is shorter)."""
-    tokens = words(text)
+    return word_shingles(words(text), size)
+
+
+def word_shingles(tokens: list[str], size: int) -> list[str]:
+    """The `size`-word shingles of a word list; the i-th starts at word i."""
     if len(tokens) <= size:
         return [" ".join(tokens)] if tokens else []
     return [" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)]

@@ -157,32 +157,20 @@ def apply_fingerprints(session: Session, prints: list[Fingerprint], cfg: StoryCo
     shingles = {p.article_id: p.shingles for p in todo}
     days = {p.article_id: p.day for p in todo}
     keys = {(p.article_id, band): key for p in todo for band, key in enumerate(p.buckets)}
-    keys |= {(p.article_id, (SAMPLE_BAND, int(h))): int(h) for p in todo for h in p.samples}
     lo, hi = min(days.values()), max(days.values())
     window = cfg.window_days
     by_key: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     span = None if window is None else (lo - window, hi + window)
-    lookups = {(band if isinstance(band, int) else SAMPLE_BAND, key) for (_, band), key in keys.items()}
+    lookups = {(band, key) for (_, band), key in keys.items()} | {(SAMPLE_BAND, int(h)) for p in todo for h in p.samples}
     for band, bucket, day, aid in bucket_members(session, lookups, span):
         by_key[(band, bucket)].append((aid, day))
         days.setdefault(aid, day)
     pairs: set[tuple[int, int]] = set()
-    shared_samples: dict[tuple[int, int], int] = defaultdict(int)
     for (aid, band), key in keys.items():
-        sampled = not isinstance(band, int)
-        members = by_key.get((SAMPLE_BAND if sampled else band, key), ())
-        if sampled and len(members) > cfg.sample_max_articles:
-            continue  # boilerplate that many articles share is no sign of one story
-        for other, day in members:
+        for other, day in by_key.get((band, key), ()):
             if other != aid and (window is None or abs(day - days[aid]) <= window):
-                pair = (min(aid, other), max(aid, other))
-                if sampled:
-                    shared_samples[pair] += 1
-                else:
-                    pairs.add(pair)
-    # a pair both of whose articles are in the batch is counted from both sides
-    sampled = {pair for pair, n in shared_samples.items()
-               if n // (2 if pair[0] in todo_ids and pair[1] in todo_ids else 1) >= cfg.sample_min_shared}
+                pairs.add((min(aid, other), max(aid, other)))
+    sampled = _sampled_pairs(by_key, cfg, involving=todo_ids)
     sources = _sources(session, todo, {x for pair in pairs | sampled for x in pair})
     pairs |= {(a, b) for a, b in sampled if sources.get(a) != sources.get(b)}  # containment joins two sources only
     result.candidate_pairs = len(pairs)
@@ -344,22 +332,36 @@ def _edges_among(session: Session, articles: set[int], shingles: dict[int, np.nd
                                           LshBucket.article_id, articles):
         by_key[(band, bucket)].append((aid, day))
     pairs = set()
-    shared_samples: dict[tuple[int, int], int] = defaultdict(int)
     for (band, _), entries in by_key.items():
-        if band == SAMPLE_BAND and len(entries) > cfg.sample_max_articles:
+        if band == SAMPLE_BAND:
             continue
         for i, (a, day_a) in enumerate(entries):
             for b, day_b in entries[i + 1:]:
                 if cfg.window_days is None or abs(day_a - day_b) <= cfg.window_days:
-                    if band == SAMPLE_BAND:
-                        shared_samples[(min(a, b), max(a, b))] += 1
-                    else:
-                        pairs.add((min(a, b), max(a, b)))
-    sampled = {pair for pair, n in shared_samples.items() if n >= cfg.sample_min_shared}
+                    pairs.add((min(a, b), max(a, b)))
+    sampled = _sampled_pairs(by_key, cfg)
     sources = _sources(session, [], {x for pair in pairs | sampled for x in pair})
     pairs |= {(a, b) for a, b in sampled if sources.get(a) != sources.get(b)}
     _load_shingles(session, shingles, {x for pair in pairs for x in pair})
     return _without_templates(session, _verify(pairs, shingles, sources, cfg), cfg)
+
+
+def _sampled_pairs(by_key: dict[tuple[int, int], list[tuple[int, int]]], cfg: StoryConfig,
+                   involving: set[int] | None = None) -> set[tuple[int, int]]:
+    """Candidates of the containment index (the caller keeps those of two sources): pairs within the window that share
+    `sample_min_shared` sampled shingles (band SAMPLE_BAND of `by_key`), each held by at most
+    `sample_max_articles` articles (boilerplate that many share is no sign of one story); with `involving`, only
+    pairs with one of those articles."""
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for (band, _), entries in by_key.items():
+        if band != SAMPLE_BAND or len(entries) > cfg.sample_max_articles:
+            continue
+        for i, (a, day_a) in enumerate(entries):
+            for b, day_b in entries[i + 1:]:
+                if (involving is None or a in involving or b in involving) and \
+                        (cfg.window_days is None or abs(day_a - day_b) <= cfg.window_days):
+                    shared[(min(a, b), max(a, b))] += 1
+    return {pair for pair, n in shared.items() if n >= cfg.sample_min_shared}
 
 
 def _best_matches(edges: set[tuple[int, int, float]]) -> dict[int, tuple[int, float]]:

@@ -4,15 +4,14 @@
 It is decided from the parts that differ, not from a list of templates: the short runs of words of each text
 that no shingle shared with the other covers, between shared text (the slots of the template). When a slot of
 each text holds a day, a month or a country that the other text does not name anywhere, the two are filled
-differently. Numbers alone do not decide it: an update of the
-same wire copy changes its toll.
+differently. Numbers alone do not decide it: an update of the same wire copy changes its toll.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from etl.dedup.fingerprints import words
+from etl.dedup.fingerprints import word_shingles, words
 
 # fills that tell two filled templates apart; numbers are left out on purpose (a rising toll is the same story)
 KINDS = ("day", "month", "country")
@@ -81,8 +80,8 @@ def _slots(tokens: list[str], shared: set[str], size: int) -> list[bool]:
     shared shingle covers, between words that shared shingles do cover. A new paragraph is a long run: its
     names are content, not a filling."""
     covered = [False] * len(tokens)
-    for start in range(max(len(tokens) - size + 1, 1)):
-        if " ".join(tokens[start:start + size]) in shared:
+    for start, gram in enumerate(word_shingles(tokens, size)):
+        if gram in shared:
             for k in range(start, min(start + size, len(tokens))):
                 covered[k] = True
     slot = [False] * len(tokens)
@@ -105,11 +104,7 @@ def conflicting_fills(text_a: str, text_b: str, size: int) -> set[str]:
     """The kinds of fill (day, month, country) in which the two texts' slots disagree: each fills a slot with
     one that the other does not name at all."""
     a, b = words(text_a), words(text_b)
-
-    def grams(tokens: list[str]) -> set[str]:
-        return {" ".join(tokens[i:i + size]) for i in range(max(len(tokens) - size + 1, 1))}
-
-    shared = grams(a) & grams(b)
+    shared = set(word_shingles(a, size)) & set(word_shingles(b, size))
     conflicts = set()
     sides = []
     for tokens in (a, b):

@@ -333,14 +333,19 @@ class Geocoder:
 
     def _cut_joined(self, token: Token, index) -> tuple[Token, Token] | None:
         cut = token.text.find("ال", 2)
-        whole = strip_article(token.key)
-        if cut < 0 or len(token.text) - cut < 5 or whole in index or whole in self.gazetteer.key_prefixes:
-            return None  # (البوكمال: a name of its own, whose ال is no article)
-        head, tail = token.text[:cut], token.text[cut:]
-        rest = strip_article(fold(tail))
-        if not any(len(base) >= 2 and base + rest in index for _, base in clitic_bases(fold(head))):
+        if cut < 0 or len(token.text) - cut < 5:
             return None
-        return Token(head, token.start, token.start + cut, fold(head)), Token(tail, token.start + cut, token.end, fold(tail))
+        whole = strip_article(token.key)
+        if whole in index or whole in self.gazetteer.key_prefixes:
+            return None  # (البوكمال: a name of its own, whose ال is no article)
+        parts = tokenize(token.text[:cut]) + tokenize(token.text[cut:])  # keyed as the tokenizer keys words
+        if len(parts) != 2:
+            return None
+        head, tail = parts
+        rest = strip_article(tail.key)
+        if not any(len(base) >= 2 and base + rest in index for _, base in clitic_bases(head.key)):
+            return None
+        return head._replace(start=token.start, end=token.start + cut), tail._replace(start=token.start + cut, end=token.end)
 
     def _begins_name(self, base: str) -> bool:
         """Can a name of the gazetteer begin with this base key? (أبو / أم / عبد are never places alone but
